@@ -1,0 +1,1 @@
+"""The bundled dataset, shipped inside the package as cstofacts.data."""
