@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -28,7 +29,7 @@ else:  # pragma: no cover - exercised only on Python 3.10
 
 BUNDLED = "bundled dataset"
 # A dataset larger than this is refused before parsing, so a wrong file can never hang the tool.
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 40 * 1024 * 1024
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ALPHA2 = re.compile(r"[A-Z]{2}")
@@ -77,6 +78,10 @@ SOURCE_KEYS = {
 ANALYST_KEYS = {"name": True, "post": False, "titles": False}
 COUNTRY_KEYS = {"alpha3": True, "name": True, "adjectives": False}
 ORGANIZATION_KEYS = {"name": True, "aliases": False}
+
+# A line number, or a function that finds it: locating lines costs time, so
+# claim checks only do it when they report a problem.
+Where = int | None | Callable[[], int | None]
 
 _cache: dict[str, Dataset] = {}
 
@@ -152,9 +157,12 @@ class _Locator:
     def __init__(self, text: str) -> None:
         self._lines = text.splitlines()
         self._headers: list[tuple[str, int]] = []  # (dotted name, 1-based line)
+        line, offset = 1, 0
         for match in _HEADER.finditer(text):
+            line += text.count("\n", offset, match.start())  # counted incrementally: linear overall
+            offset = match.start()
             name = match[1].replace('"', "").replace("'", "")
-            self._headers.append((name, text.count("\n", 0, match.start()) + 1))
+            self._headers.append((name, line))
         self._arrays: dict[str, list[int]] = {}
         for name, line in self._headers:
             self._arrays.setdefault(name, []).append(line)
@@ -190,8 +198,9 @@ class _Validator:
         self.where = _Locator(text)
         self.problems: list[Problem] = []
 
-    def problem(self, line: int | None, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message))
+    def problem(self, line: Where, message: str) -> None:
+        """Record a problem; a callable line is only located now, when something is wrong."""
+        self.problems.append(Problem(self.path, line() if callable(line) else line, message))
 
     # -- generic checks ----------------------------------------------------
 
@@ -201,7 +210,7 @@ class _Validator:
         spec: dict[str, bool],
         what: str,
         line: int | None,
-        locate: Callable[[str], int | None] | None = None,
+        locate: Callable[[str], Where] | None = None,
     ) -> None:
         """Report unknown keys at their own line and missing ones at the table's."""
         for key in table:
@@ -214,7 +223,7 @@ class _Validator:
                 self.problem(line, f"{what}: missing key {key!r}")
 
     def string(
-        self, table: dict[str, Any], key: str, what: str, line: int | None, nonempty: bool = False
+        self, table: dict[str, Any], key: str, what: str, line: Where, nonempty: bool = False
     ) -> str | None:
         value = table.get(key)
         if value is None:
@@ -224,7 +233,7 @@ class _Validator:
             return None
         return value
 
-    def strings(self, table: dict[str, Any], key: str, what: str, line: int | None) -> tuple[str, ...]:
+    def strings(self, table: dict[str, Any], key: str, what: str, line: Where) -> tuple[str, ...]:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.problem(line, f"{what}: {key!r} must be a list of strings, not {_describe(value)}")
@@ -358,7 +367,7 @@ class _Validator:
             titles=self.strings(entry, "titles", what, line),
         )
 
-    def date(self, value: str, what: str, key: str, line: int | None) -> tuple[Any, Any] | None:
+    def date(self, value: str, what: str, key: str, line: Where) -> tuple[Any, Any] | None:
         try:
             return dates.span(value)
         except ValueError as exc:
@@ -378,7 +387,7 @@ class _Validator:
             self.problem(self.where.key(1, "claims"), "'claims' must be an array of tables ([[claims]])")
             return
         seen: dict[str, int | None] = {}
-        parents: list[tuple[str, str, int | None]] = []
+        parents: list[tuple[str, str, Where]] = []
         for index, entry in enumerate(entries):
             claim = self.claim(index, entry, categories, attributions, countries, organizations, sources)
             if claim is None:
@@ -389,7 +398,9 @@ class _Validator:
                 continue
             seen[claim.id] = claim.line
             if claim.parent is not None:
-                parents.append((claim.id, claim.parent, self.where.key(claim.line, "parent")))
+                parents.append(
+                    (claim.id, claim.parent, functools.partial(self.where.key, claim.line, "parent"))
+                )
             yield claim
         for claim_id, parent, line in parents:
             if parent == claim_id:
@@ -412,8 +423,8 @@ class _Validator:
         what = f"claim {raw_id!r}" if isinstance(raw_id, str) else f"claim #{index + 1}"
         before = len(self.problems)
 
-        def at(key: str) -> int | None:
-            return self.where.key(line, key)
+        def at(key: str) -> Where:
+            return lambda: self.where.key(line, key)
 
         self.keys(entry, CLAIM_KEYS, what, line, at)
         claim_id = self.string(entry, "id", what, at("id"), nonempty=True)
@@ -454,7 +465,7 @@ class _Validator:
         )
 
     def choice(
-        self, entry: dict[str, Any], key: str, allowed: dict[str, Any], what: str, line: int | None
+        self, entry: dict[str, Any], key: str, allowed: dict[str, Any], what: str, line: Where
     ) -> str | None:
         value = self.string(entry, key, what, line, nonempty=True)
         if value is not None and value not in allowed:
@@ -464,7 +475,7 @@ class _Validator:
         return value
 
     def members(
-        self, entry: dict[str, Any], key: str, allowed: dict[str, Any], what: str, line: int | None
+        self, entry: dict[str, Any], key: str, allowed: dict[str, Any], what: str, line: Where
     ) -> tuple[str, ...]:
         values = self.strings(entry, key, what, line)
         for value in values:
@@ -477,7 +488,7 @@ class _Validator:
         return values
 
     def paragraphs(
-        self, entry: dict[str, Any], source: Source | None, what: str, line: int | None
+        self, entry: dict[str, Any], source: Source | None, what: str, line: Where
     ) -> tuple[int, ...]:
         value = entry.get("paragraphs", [])
         if not isinstance(value, list) or not all(_is_int(v) for v in value):
@@ -496,7 +507,7 @@ class _Validator:
                 )
         return tuple(value)
 
-    def claim_dates(self, entry: dict[str, Any], what: str, at: Callable[[str], int | None]) -> Any:
+    def claim_dates(self, entry: dict[str, Any], what: str, at: Callable[[str], Where]) -> Any:
         start = self.string(entry, "date", what, at("date"), nonempty=True)
         end = self.string(entry, "end_date", what, at("end_date"), nonempty=True)
         basis = self.string(entry, "date_basis", what, at("date_basis"), nonempty=True)

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from typing import Any
 
 from cstofacts import dates
 from cstofacts.errors import NotFoundError, UsageError
@@ -247,20 +248,23 @@ def select(dataset: Dataset, filters: Filters) -> list[Claim]:
     return [c for c in dataset.claims if matches(c, filters)]
 
 
+def _chronological(claim: Claim) -> tuple[Any, ...]:
+    """Earliest first; at the same start, the less precise date ("2022") before "2022-01"."""
+    assert claim.span is not None
+    return (claim.span[0], len(claim.date or ""), claim.span[1])
+
+
 def sort_claims(claims: Iterable[Claim], key: SortKey = SortKey.DATE, reverse: bool = False) -> list[Claim]:
-    """Sort stably; undated claims always come last, in dataset order."""
+    """Sort stably; by date, undated claims always come last, in dataset order."""
     items = list(claims)
     if key is SortKey.ID:
         return sorted(items, key=lambda c: c.id, reverse=reverse)
-    dated = [c for c in items if c.span is not None]
+    dated = sorted((c for c in items if c.span is not None), key=_chronological, reverse=reverse)
     undated = [c for c in items if c.span is None]
+    by_date = dated + undated
     if key is SortKey.CATEGORY:
-        items = sorted(items, key=lambda c: (c.category, c.span is None, c.span or ()))
-        return items[::-1] if reverse else items
-    dated.sort(key=lambda c: c.span or ())
-    if reverse:
-        dated.reverse()
-    return dated + undated
+        return sorted(by_date, key=lambda c: c.category, reverse=reverse)
+    return by_date
 
 
 # -- search ------------------------------------------------------------------
