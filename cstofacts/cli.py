@@ -36,6 +36,7 @@ app = typer.Typer(
 
 FILTERS = "Filters"
 OUTPUT = "Output"
+FORMATS = ", ".join(f.value for f in Format)
 
 
 # -- shell completion from the dataset -----------------------------------------
@@ -144,7 +145,11 @@ _SHARED: dict[str, Any] = {
     "kind": Annotated[
         list[Kind] | None,
         typer.Option(
-            "--kind", rich_help_panel=FILTERS, case_sensitive=False, help="event, assessment or background."
+            "--kind",
+            metavar="KIND",
+            rich_help_panel=FILTERS,
+            case_sensitive=False,
+            help="What sort of claim: event, assessment or background.",
         ),
     ],
     "text": Annotated[
@@ -162,10 +167,11 @@ _SHARED: dict[str, Any] = {
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             rich_help_panel=OUTPUT,
             case_sensitive=False,
             show_default=False,
-            help="Output format; default: table on a terminal, plain when piped.",
+            help=f"{FORMATS}; default: table on a terminal, plain when piped.",
         ),
     ],
     "fields": Annotated[
@@ -177,10 +183,11 @@ _SHARED: dict[str, Any] = {
     "sort": Annotated[
         SortKey | None,
         typer.Option(
+            metavar="KEY",
             rich_help_panel=OUTPUT,
             case_sensitive=False,
             show_default=False,
-            help="Order of results; default: by date (search: by relevance). Undated claims come last.",
+            help="date, id or category; default: date (search: relevance). Undated claims come last.",
         ),
     ],
     "reverse": Annotated[
@@ -383,7 +390,8 @@ def show(
             case_sensitive=False,
             show_default=False,
             rich_help_panel=OUTPUT,
-            help="Output format; default: a detailed view on a terminal, plain when piped.",
+            metavar="FORMAT",
+            help=f"{FORMATS}; default: a detailed view on a terminal, plain when piped.",
         ),
     ] = None,
     fields: Annotated[
@@ -503,7 +511,8 @@ def source(
             "-f",
             case_sensitive=False,
             show_default=False,
-            help="Output format; default: a view on a terminal, plain when piped.",
+            metavar="FORMAT",
+            help=f"{FORMATS}; default: a view on a terminal, plain when piped.",
         ),
     ] = None,
 ) -> None:
@@ -548,7 +557,7 @@ def validate(
 
       cstofacts validate
 
-      cstofacts validate my-claims.toml
+      cstofacts validate data/claims.toml
     """
     target = path if path is not None else (ctx.obj.get("data") if ctx.obj else None)
     data = dataset.load(target)

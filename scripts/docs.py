@@ -1,0 +1,151 @@
+"""Regenerate the README's example output and the SVG screenshots from the real, installed CLI.
+
+    python scripts/docs.py           # rewrite README.md and docs/images/*.svg
+    python scripts/docs.py --check   # exit 1 if any of them is out of date
+
+Every README block that starts with `<!-- run: COMMAND -->` is followed by a
+```console block holding `$ COMMAND` and what a 100-column terminal shows when
+the command runs. tests/test_docs.py runs the check, so the README cannot drift
+from the CLI.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pty
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+IMAGES = ROOT / "docs" / "images"
+WIDTH = 100
+BLOCK = re.compile(r"<!-- run: (?P<cmd>.+?) -->\n```console\n(?P<body>.*?)```\n", re.DOTALL)
+# Screenshots: file name -> command; drawn as a table even though we capture through a pipe.
+PICTURES = {
+    "list.svg": "cstofacts list --year 2023 --category exercise --format table",
+    "timeline.svg": "cstofacts timeline --year 2024..2025 --format table",
+    "stats-year.svg": "cstofacts stats --by year --format table",
+}
+
+
+@dataclass(frozen=True)
+class Example:
+    command: str
+    shown: str  # what the README holds now
+    actual: str | None  # what the CLI prints now; None when a tool it needs is missing
+
+    @property
+    def block(self) -> str:
+        return f"<!-- run: {self.command} -->\n```console\n$ {self.command}\n{self.actual}```\n"
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CSTOFACTS_DATA")}
+    bin_dir = str(Path(sys.executable).parent)
+    env.update(
+        PATH=bin_dir + os.pathsep + env.get("PATH", ""), COLUMNS=str(WIDTH), LINES="50", LANG="C.UTF-8"
+    )
+    env.update(extra)
+    return env
+
+
+def run_in_terminal(command: str) -> str:
+    """Run a shell command on a pseudo-terminal with no colour, as a reader's terminal shows it."""
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        ["bash", "-c", command], stdin=slave, stdout=slave, stderr=slave, env=_env(TERM="dumb"), cwd=ROOT
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    proc.wait(timeout=60)
+    text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    lines = [line.rstrip() for line in text.split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+def examples(text: str) -> list[Example]:
+    found = []
+    for match in BLOCK.finditer(text):
+        command = match["cmd"]
+        needs = [tool for tool in ("jq",) if re.search(rf"\| *{tool}\b", command)]
+        missing = any(shutil.which(tool) is None for tool in needs)
+        actual = None if missing else run_in_terminal(command)
+        shown = match["body"].split("\n", 1)[1] if "\n" in match["body"] else ""
+        found.append(Example(command, shown, actual))
+    return found
+
+
+def render_readme(text: str) -> tuple[str, list[Example]]:
+    """The README with every example re-run, and the examples themselves."""
+    found = examples(text)
+    by_command = {e.command: e for e in found}
+
+    def replace(match: re.Match[str]) -> str:
+        example = by_command[match["cmd"]]
+        return match[0] if example.actual is None else example.block
+
+    return BLOCK.sub(replace, text), found
+
+
+def picture(command: str) -> str:
+    """An SVG of the real CLI's coloured output for a command."""
+    from rich.console import Console
+    from rich.text import Text
+
+    env = _env(FORCE_COLOR="1", TERM="xterm-256color")
+    output = subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=env, cwd=ROOT)
+    if output.returncode != 0:
+        raise RuntimeError(f"{command!r} failed: {output.stderr}")
+    console = Console(
+        record=True, width=WIDTH, file=io.StringIO(), force_terminal=True, color_system="truecolor"
+    )
+    console.print(Text.from_ansi(output.stdout.rstrip("\n")), soft_wrap=True)
+    return console.export_svg(title=command.replace(" --format table", ""))
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    stale = []
+    text = README.read_text(encoding="utf-8")
+    new_text, found = render_readme(text)
+    if new_text != text:
+        stale.append("README.md")
+        if not check:
+            README.write_text(new_text, encoding="utf-8")
+    skipped = [e.command for e in found if e.actual is None]
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    for name, command in PICTURES.items():
+        path = IMAGES / name
+        svg = picture(command)
+        if not path.exists() or path.read_text(encoding="utf-8") != svg:
+            stale.append(str(path.relative_to(ROOT)))
+            if not check:
+                path.write_text(svg, encoding="utf-8")
+    for command in skipped:
+        print(f"not checked (a tool it pipes into is missing): {command}", file=sys.stderr)
+    if stale:
+        print(("out of date: " if check else "rewrote: ") + ", ".join(stale), file=sys.stderr)
+        return 1 if check else 0
+    print("docs are up to date", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
