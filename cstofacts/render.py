@@ -9,7 +9,9 @@ from cstofacts.formats import cell
 from cstofacts.model import Claim, Dataset, Source
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from collections.abc import Iterator
+
+    from rich.console import Console, ConsoleOptions, RenderableType
 
 # Below this width a table cannot show a summary legibly: claims are stacked instead.
 NARROW = 60
@@ -62,25 +64,14 @@ def claims_table(claims: Sequence[Claim], fields: Sequence[str] | None, width: i
     summary, with the id, countries and paragraphs on a line beneath it: the
     layout that stays legible at 80 columns.
     """
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
     if width < NARROW:
         return _stacked(claims, fields or TABLE_FIELDS)
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
     if fields is None:
-        table.add_column("date", style="green", no_wrap=True)
-        table.add_column("category", overflow="fold")
-        table.add_column("claim", overflow="fold", ratio=1)
-        table.expand = True
-        for claim in claims:
-            body = Text(claim.summary)
-            body.append("\n" + claim.id, style="cyan")
-            extra = [",".join(claim.countries), _value(claim, "paragraphs")]
-            body.append("  " + "  ".join(e for e in extra if e), style="dim")
-            table.add_row(_when(claim), claim.category, body)
-        return table
+        return ClaimList(claims)
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
     for field in fields:
         table.add_column(
             _HEADINGS.get(field, field), overflow="fold", style="cyan" if field == "id" else None
@@ -88,6 +79,50 @@ def claims_table(claims: Sequence[Claim], fields: Sequence[str] | None, width: i
     for claim in claims:
         table.add_row(*(_value(claim, f) for f in fields))
     return table
+
+
+class ClaimList:
+    """The default list view: date, category and summary columns, the id and citations beneath.
+
+    Laid out here rather than with rich.table: the view has one wrapping column,
+    and drawing it directly spares every terminal lookup the import and the
+    measuring passes of a general table (docs/performance.md).
+    """
+
+    GAP = "   "
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.claims = claims
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
+        from rich.text import Text
+
+        width = options.max_width
+        date_width = max([len("date"), *(len(_when(c)) for c in self.claims)])
+        category_width = max([len("category"), *(len(c.category) for c in self.claims)])
+        indent = date_width + category_width + 2 * len(self.GAP)
+        body_width = width - indent
+        if body_width < 20:
+            yield _stacked(self.claims, TABLE_FIELDS)
+            return
+        heading = f"{'date':<{date_width}}{self.GAP}{'category':<{category_width}}{self.GAP}claim"
+        yield Text(heading, style="bold")
+        yield Text(("-" if options.ascii_only else "─") * width)
+        for claim in self.claims:
+            lines = list(Text(claim.summary).wrap(console, body_width, overflow="fold"))
+            cited = Text(claim.id, style="cyan")
+            extra = [",".join(claim.countries), _value(claim, "paragraphs")]
+            cited.append("  " + "  ".join(e for e in extra if e), style="dim")
+            lines += cited.wrap(console, body_width, overflow="fold")
+            for number, line in enumerate(lines):
+                row = Text(" " * indent)
+                if number == 0:
+                    row = Text()
+                    row.append(f"{_when(claim):<{date_width}}", style="green")
+                    row.append(f"{self.GAP}{claim.category:<{category_width}}{self.GAP}")
+                line.rstrip()
+                row.append_text(line)
+                yield row
 
 
 def _stacked(claims: Sequence[Claim], fields: Sequence[str]) -> RenderableType:
