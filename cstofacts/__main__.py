@@ -1,6 +1,6 @@
 """Run the command-line tool as ``python -m cstofacts``."""
 
-from cstofacts.cli import main
+from cstofacts.cli import console_main
 
 if __name__ == "__main__":
-    main()
+    console_main()

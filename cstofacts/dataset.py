@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import functools
+import marshal
+import os
 import re
 import sys
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from cstofacts import dates
+from cstofacts import __version__, dates
 from cstofacts.errors import DataError, Problem
 from cstofacts.model import (
     DATE_BASES,
@@ -22,19 +25,16 @@ from cstofacts.model import (
     Source,
 )
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised only on Python 3.10
-    import tomli as tomllib
-
 BUNDLED = "bundled dataset"
 # A dataset larger than this is refused before parsing, so a wrong file can never hang the tool.
 MAX_BYTES = 40 * 1024 * 1024
+# Texts up to this size have their parse cached across runs (see _cache_file).
+CACHE_MAX_CHARS = 1024 * 1024
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ALPHA2 = re.compile(r"[A-Z]{2}")
 _ALPHA3 = re.compile(r"[A-Z]{3}")
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_POSITION = r"\(at line (\d+), column (\d+)\)"  # compiled on first use: only errors need it
 _HEADER = re.compile(r"^[ \t]*\[\[?[ \t]*([A-Za-z0-9_.\"'-]+?)[ \t]*\]\]?", re.MULTILINE)
 
 TOP_KEYS = {
@@ -84,13 +84,33 @@ ORGANIZATION_KEYS = {"name": True, "aliases": False}
 Where = int | None | Callable[[], int | None]
 
 _cache: dict[str, Dataset] = {}
+_KINDS = {kind.value: kind for kind in Kind}
 
 
 def bundled_text() -> str:
-    """The text of the dataset shipped inside the package."""
-    from importlib.resources import files
+    """The text of the dataset shipped inside the package (the cstofacts.data package).
 
-    return (files("cstofacts.data") / "claims.toml").read_text(encoding="utf-8")
+    Read through the package's own loader (PEP 302 get_data), the protocol that
+    importlib.resources builds on, so it works from a wheel, a zip or an editable
+    install alike. Importing importlib.resources itself costs about 5 ms, a sixth
+    of the start-up budget a lookup has beyond Typer (docs/performance.md).
+    """
+    import importlib
+
+    try:
+        package = importlib.import_module("cstofacts.data")
+    except ModuleNotFoundError:
+        # Imported from a source checkout that is not installed (say `python -m
+        # cstofacts` in the repository): the dataset sits beside the package.
+        checkout = Path(__file__).resolve().parent.parent / "data" / "claims.toml"
+        return read_text(checkout)
+    loader: Any = package.__spec__.loader if package.__spec__ else None
+    if package.__file__ is None or not hasattr(loader, "get_data"):
+        from importlib.resources import files  # an unusual loader: take the general route
+
+        return (files(package) / "claims.toml").read_text(encoding="utf-8")
+    path = os.path.join(os.path.dirname(package.__file__), "claims.toml")
+    return bytes(loader.get_data(path)).decode("utf-8")
 
 
 def load(path: str | Path | None = None) -> Dataset:
@@ -132,17 +152,62 @@ def parse(text: str, path: str = "<string>") -> Dataset:
     """Parse and validate dataset text. Raises one DataError listing every problem."""
     if not text.strip():
         raise DataError([Problem(path, 1, "file is empty; expected a TOML dataset")])
+    return _Validator(path, text).dataset(parse_toml(text, path))
+
+
+def parse_toml(text: str, path: str = "<string>") -> dict[str, Any]:
+    """The TOML document, from the parse cache when this exact text was parsed before."""
+    cached = _cache_file(text)
+    if cached is not None:
+        try:
+            remembered = marshal.loads(cached.read_bytes())
+            if isinstance(remembered, dict):
+                return remembered
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised only on Python 3.10
+        import tomli as tomllib
     try:
-        document = tomllib.loads(text)
+        document: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise DataError([_syntax_problem(path, exc)]) from None
-    return _Validator(path, text).dataset(document)
+        raise DataError([_syntax_problem(path, str(exc))]) from None
+    if cached is not None:
+        _store(cached, document)
+    return document
 
 
-def _syntax_problem(path: str, exc: tomllib.TOMLDecodeError) -> Problem:
-    message = str(exc)
-    position = _TOML_POSITION.search(message)
-    reason = _TOML_POSITION.sub("", message).strip()
+def _cache_file(text: str) -> Path | None:
+    """Where the parsed form of a small text is cached, keyed by its content and our version.
+
+    Parsing TOML costs more than everything else a lookup does, and the bundled
+    dataset is the same text on every run, so its parse is kept across runs in
+    the user's cache directory. Validation still runs on every load.
+    """
+    if len(text) > CACHE_MAX_CHARS:
+        return None
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    data = text.encode("utf-8")
+    key = f"{__version__}-{len(data)}-{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+    return Path(root) / "cstofacts" / f"{key}.marshal"
+
+
+def _store(path: Path, document: dict[str, Any]) -> None:
+    """Write the cache atomically; any failure just means no cache."""
+    try:
+        payload = marshal.dumps(document)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(payload)
+        os.replace(partial, path)
+    except (OSError, ValueError):
+        pass
+
+
+def _syntax_problem(path: str, message: str) -> Problem:
+    position = re.search(_TOML_POSITION, message)
+    reason = re.sub(_TOML_POSITION, "", message).strip()
     if position is None:
         return Problem(path, None, f"TOML syntax error: {reason}")
     return Problem(path, int(position[1]), f"TOML syntax error: {reason}", int(position[2]))
@@ -180,12 +245,12 @@ class _Locator:
         """The line of `key = ...` in the table opening at `start`, else `start`."""
         if start is None:
             return None
-        pattern = re.compile(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*=")
         for number in range(start, len(self._lines)):
-            line = self._lines[number]
-            if line.lstrip().startswith("["):
+            line = self._lines[number].lstrip()
+            if line.startswith("["):
                 break
-            if pattern.match(line):
+            name, equals, _ = line.partition("=")
+            if equals and name.strip().strip("\"'") == key:
                 return number + 1
         return start
 
@@ -195,8 +260,22 @@ class _Validator:
 
     def __init__(self, path: str, text: str) -> None:
         self.path = path
-        self.where = _Locator(text)
+        self.text = text
         self.problems: list[Problem] = []
+
+    @functools.cached_property
+    def where(self) -> _Locator:
+        """Built on first use: a valid dataset never needs to locate anything."""
+        return _Locator(self.text)
+
+    def table_line(self, name: str) -> Where:
+        return lambda: self.where.table(name)
+
+    def entry_line(self, array: str, index: int) -> Where:
+        return lambda: self.where.entry(array, index)
+
+    def key_line(self, line: Where, key: str) -> Where:
+        return lambda: self.where.key(line() if callable(line) else line, key)
 
     def problem(self, line: Where, message: str) -> None:
         """Record a problem; a callable line is only located now, when something is wrong."""
@@ -209,14 +288,14 @@ class _Validator:
         table: dict[str, Any],
         spec: dict[str, bool],
         what: str,
-        line: int | None,
+        line: Where,
         locate: Callable[[str], Where] | None = None,
     ) -> None:
         """Report unknown keys at their own line and missing ones at the table's."""
         for key in table:
             if key not in spec:
                 known = ", ".join(spec)
-                where = locate(key) if locate else self.where.key(line, key)
+                where = locate(key) if locate else self.key_line(line, key)
                 self.problem(where, f"{what}: unknown key {key!r}; known keys: {known}")
         for key, required in spec.items():
             if required and key not in table:
@@ -229,21 +308,23 @@ class _Validator:
         if value is None:
             return None
         if not isinstance(value, str) or (nonempty and not value.strip()):
-            self.problem(line, f"{what}: {key!r} must be a non-empty string, not {_describe(value)}")
+            message = f"{what}: {key!r} must be a non-empty string, not {_describe(value)}"
+            self.problem(self.key_line(line, key), message)
             return None
         return value
 
     def strings(self, table: dict[str, Any], key: str, what: str, line: Where) -> tuple[str, ...]:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.problem(line, f"{what}: {key!r} must be a list of strings, not {_describe(value)}")
+            message = f"{what}: {key!r} must be a list of strings, not {_describe(value)}"
+            self.problem(self.key_line(line, key), message)
             return ()
         return tuple(value)
 
     def table(self, document: dict[str, Any], key: str) -> dict[str, Any]:
         value = document.get(key, {})
         if not isinstance(value, dict):
-            self.problem(self.where.key(1, key), f"{key!r} must be a table, not {_describe(value)}")
+            self.problem(self.key_line(1, key), f"{key!r} must be a table, not {_describe(value)}")
             return {}
         return value
 
@@ -272,15 +353,13 @@ class _Validator:
 
     def vocabulary(self, document: dict[str, Any], key: str) -> dict[str, str]:
         table = self.table(document, key)
-        line = self.where.table(key)
+        line = self.table_line(key)
         result = {}
         for name, description in table.items():
             if not _SLUG.fullmatch(name):
-                self.problem(
-                    self.where.key(line, name), f"{key}: {name!r} is not a lowercase-hyphenated name"
-                )
+                self.problem(self.key_line(line, name), f"{key}: {name!r} is not a lowercase-hyphenated name")
             elif not isinstance(description, str) or not description.strip():
-                self.problem(self.where.key(line, name), f"{key}: {name!r} needs a one-line description")
+                self.problem(self.key_line(line, name), f"{key}: {name!r} needs a one-line description")
             else:
                 result[name] = description
         if not table and key in document:
@@ -289,7 +368,7 @@ class _Validator:
 
     def countries(self, table: dict[str, Any]) -> Iterator[tuple[str, Country]]:
         for code, entry in table.items():
-            line = self.where.table(f"countries.{code}")
+            line = self.table_line(f"countries.{code}")
             what = f"country {code!r}"
             if not _ALPHA2.fullmatch(code):
                 self.problem(line, f"{what}: not an ISO 3166-1 alpha-2 code (two capital letters)")
@@ -301,7 +380,7 @@ class _Validator:
             alpha3 = self.string(entry, "alpha3", what, line, nonempty=True) or ""
             if alpha3 and not _ALPHA3.fullmatch(alpha3):
                 self.problem(
-                    self.where.key(line, "alpha3"), f"{what}: alpha3 {alpha3!r} is not three capital letters"
+                    self.key_line(line, "alpha3"), f"{what}: alpha3 {alpha3!r} is not three capital letters"
                 )
             name = self.string(entry, "name", what, line, nonempty=True) or ""
             adjectives = self.strings(entry, "adjectives", what, line)
@@ -309,7 +388,7 @@ class _Validator:
 
     def organizations(self, table: dict[str, Any]) -> Iterator[tuple[str, Organization]]:
         for short, entry in table.items():
-            line = self.where.table(f"organizations.{short}")
+            line = self.table_line(f"organizations.{short}")
             what = f"organization {short!r}"
             if not isinstance(entry, dict):
                 self.problem(line, f"{what}: must be a table, not {_describe(entry)}")
@@ -320,27 +399,27 @@ class _Validator:
 
     def sources(self, entries: Any) -> Iterator[Source]:
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-            self.problem(self.where.key(1, "sources"), "'sources' must be an array of tables ([[sources]])")
+            self.problem(self.key_line(1, "sources"), "'sources' must be an array of tables ([[sources]])")
             return
         if not entries:
             self.problem(None, "dataset: declares no [[sources]]")
         for index, entry in enumerate(entries):
-            line = self.where.entry("sources", index)
+            line = self.entry_line("sources", index)
             what = f"source #{index + 1}"
             self.keys(entry, SOURCE_KEYS, what, line)
             source_id = self.string(entry, "id", what, line, nonempty=True) or ""
             analyst = None
             if "analyst" in entry:
                 analyst = self.analyst(
-                    entry["analyst"], f"{what} analyst", self.where.table("sources.analyst") or line
+                    entry["analyst"], f"{what} analyst", self.table_line("sources.analyst")
                 )
             for key in ("period_start", "period_end"):
                 if isinstance(entry.get(key), str):
-                    self.date(entry[key], what, key, self.where.key(line, key))
+                    self.date(entry[key], what, key, line)
             count = entry.get("paragraphs")
             if count is not None and (not _is_int(count) or count < 1):
                 self.problem(
-                    self.where.key(line, "paragraphs"), f"{what}: 'paragraphs' must be a positive count"
+                    self.key_line(line, "paragraphs"), f"{what}: 'paragraphs' must be a positive count"
                 )
                 count = None
             yield Source(
@@ -356,7 +435,7 @@ class _Validator:
                 paragraphs=count,
             )
 
-    def analyst(self, entry: Any, what: str, line: int | None) -> Analyst | None:
+    def analyst(self, entry: Any, what: str, line: Where) -> Analyst | None:
         if not isinstance(entry, dict):
             self.problem(line, f"{what}: must be a table, not {_describe(entry)}")
             return None
@@ -371,7 +450,7 @@ class _Validator:
         try:
             return dates.span(value)
         except ValueError as exc:
-            self.problem(line, f"{what}: {key}: {exc}")
+            self.problem(self.key_line(line, key), f"{what}: {key}: {exc}")
             return None
 
     def claims(
@@ -384,22 +463,23 @@ class _Validator:
         sources: dict[str, Source],
     ) -> Iterator[Claim]:
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-            self.problem(self.where.key(1, "claims"), "'claims' must be an array of tables ([[claims]])")
+            self.problem(self.key_line(1, "claims"), "'claims' must be an array of tables ([[claims]])")
             return
-        seen: dict[str, int | None] = {}
+        seen: dict[str, int] = {}  # id -> index of the claim that has it
         parents: list[tuple[str, str, Where]] = []
         for index, entry in enumerate(entries):
             claim = self.claim(index, entry, categories, attributions, countries, organizations, sources)
             if claim is None:
                 continue
             if claim.id in seen:
-                first = seen[claim.id]
-                self.problem(claim.line, f"claim {claim.id!r}: duplicate id (first at line {first})")
+                first = self.where.entry("claims", seen[claim.id])
+                message = f"claim {claim.id!r}: duplicate id (first at line {first})"
+                self.problem(self.entry_line("claims", index), message)
                 continue
-            seen[claim.id] = claim.line
+            seen[claim.id] = index
             if claim.parent is not None:
                 parents.append(
-                    (claim.id, claim.parent, functools.partial(self.where.key, claim.line, "parent"))
+                    (claim.id, claim.parent, self.key_line(self.entry_line("claims", index), "parent"))
                 )
             yield claim
         for claim_id, parent, line in parents:
@@ -418,36 +498,36 @@ class _Validator:
         organizations: dict[str, Organization],
         sources: dict[str, Source],
     ) -> Claim | None:
-        line = self.where.entry("claims", index)
+        line = self.entry_line("claims", index)
         raw_id = entry.get("id")
         what = f"claim {raw_id!r}" if isinstance(raw_id, str) else f"claim #{index + 1}"
         before = len(self.problems)
 
-        def at(key: str) -> Where:
-            return lambda: self.where.key(line, key)
-
-        self.keys(entry, CLAIM_KEYS, what, line, at)
-        claim_id = self.string(entry, "id", what, at("id"), nonempty=True)
+        # Every check gets the claim's line and locates its own key only when it reports.
+        self.keys(entry, CLAIM_KEYS, what, line)
+        claim_id = self.string(entry, "id", what, line, nonempty=True)
         if claim_id is not None and not _SLUG.fullmatch(claim_id):
-            self.problem(at("id"), f"{what}: id must be lowercase letters, digits and hyphens")
-        source = self.choice(entry, "source", sources, what, at("source"))
-        kind = self.choice(entry, "kind", {k.value: k for k in Kind}, what, at("kind"))
-        category = self.choice(entry, "category", categories, what, at("category"))
-        attributed_to = self.choice(entry, "attributed_to", attributions, what, at("attributed_to"))
-        summary = self.string(entry, "summary", what, at("summary"), nonempty=True)
-        claim_countries = self.members(entry, "countries", countries, what, at("countries"))
-        claim_orgs = self.members(entry, "organizations", organizations, what, at("organizations"))
-        paragraphs = self.paragraphs(entry, sources.get(source or ""), what, at("paragraphs"))
-        span = self.claim_dates(entry, what, at)
-        location = self.string(entry, "location", what, at("location"), nonempty=True)
-        parent = self.string(entry, "parent", what, at("parent"), nonempty=True)
+            self.problem(
+                self.key_line(line, "id"), f"{what}: id must be lowercase letters, digits and hyphens"
+            )
+        source = self.choice(entry, "source", sources, what, line)
+        kind = self.choice(entry, "kind", _KINDS, what, line)
+        category = self.choice(entry, "category", categories, what, line)
+        attributed_to = self.choice(entry, "attributed_to", attributions, what, line)
+        summary = self.string(entry, "summary", what, line, nonempty=True)
+        claim_countries = self.members(entry, "countries", countries, what, line)
+        claim_orgs = self.members(entry, "organizations", organizations, what, line)
+        paragraphs = self.paragraphs(entry, sources.get(source or ""), what, line)
+        span = self.claim_dates(entry, what, line)
+        location = self.string(entry, "location", what, line, nonempty=True)
+        parent = self.string(entry, "parent", what, line, nonempty=True)
         if len(self.problems) > before:
             return None
         assert claim_id and source and kind and category and attributed_to and summary
         return Claim(
             id=claim_id,
             source=source,
-            kind=Kind(kind),
+            kind=_KINDS[kind],
             category=category,
             summary=summary,
             paragraphs=paragraphs,
@@ -461,7 +541,6 @@ class _Validator:
             location=location,
             parent=parent,
             span=span,
-            line=line,
         )
 
     def choice(
@@ -470,7 +549,7 @@ class _Validator:
         value = self.string(entry, key, what, line, nonempty=True)
         if value is not None and value not in allowed:
             known = ", ".join(sorted(allowed)) or "none declared"
-            self.problem(line, f"{what}: unknown {key} {value!r}; known: {known}")
+            self.problem(self.key_line(line, key), f"{what}: unknown {key} {value!r}; known: {known}")
             return None
         return value
 
@@ -478,6 +557,7 @@ class _Validator:
         self, entry: dict[str, Any], key: str, allowed: dict[str, Any], what: str, line: Where
     ) -> tuple[str, ...]:
         values = self.strings(entry, key, what, line)
+        line = self.key_line(line, key)
         for value in values:
             if value not in allowed:
                 known = ", ".join(sorted(allowed)) or "none declared"
@@ -491,6 +571,7 @@ class _Validator:
         self, entry: dict[str, Any], source: Source | None, what: str, line: Where
     ) -> tuple[int, ...]:
         value = entry.get("paragraphs", [])
+        line = self.key_line(line, "paragraphs")
         if not isinstance(value, list) or not all(_is_int(v) for v in value):
             self.problem(
                 line, f"{what}: 'paragraphs' must be a list of paragraph numbers, not {_describe(value)}"
@@ -507,13 +588,16 @@ class _Validator:
                 )
         return tuple(value)
 
-    def claim_dates(self, entry: dict[str, Any], what: str, at: Callable[[str], Where]) -> Any:
-        start = self.string(entry, "date", what, at("date"), nonempty=True)
-        end = self.string(entry, "end_date", what, at("end_date"), nonempty=True)
-        basis = self.string(entry, "date_basis", what, at("date_basis"), nonempty=True)
-        note = self.string(entry, "date_note", what, at("date_note"), nonempty=True)
-        first = self.date(start, what, "date", at("date")) if start else None
-        last = self.date(end, what, "end_date", at("end_date")) if end else None
+    def claim_dates(self, entry: dict[str, Any], what: str, line: Where) -> Any:
+        def at(key: str) -> Where:
+            return self.key_line(line, key)
+
+        start = self.string(entry, "date", what, line, nonempty=True)
+        end = self.string(entry, "end_date", what, line, nonempty=True)
+        basis = self.string(entry, "date_basis", what, line, nonempty=True)
+        note = self.string(entry, "date_note", what, line, nonempty=True)
+        first = self.date(start, what, "date", line) if start else None
+        last = self.date(end, what, "end_date", line) if end else None
         if end is not None and start is None and "date" not in entry:
             self.problem(at("end_date"), f"{what}: 'end_date' without 'date'")
         if first and last and first[0] > last[1]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
@@ -25,10 +24,17 @@ def span(text: str) -> tuple[date, date]:
     month = int(match[2])
     if not 1 <= month <= 12:
         raise ValueError(f"{text!r} has no month {match[2]}")
-    last = calendar.monthrange(year, month)[1]
+    last = _days_in_month(year, month)
     if match[3] is None:
         return date(year, month, 1), date(year, month, last)
     day = int(match[3])
     if not 1 <= day <= last:
         raise ValueError(f"{text!r} is not a real day: {year}-{match[2]} has {last} days")
     return date(year, month, day), date(year, month, day)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterable, Sequence
 from enum import Enum
 from typing import Any
@@ -66,6 +63,9 @@ def tsv(records: Iterable[dict[str, Any]], fields: Sequence[str]) -> str:
 
 def csv_text(records: Iterable[dict[str, Any]], fields: Sequence[str]) -> str:
     """RFC 4180 CSV with a header row; spreadsheet formulas neutralized."""
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(fields)
@@ -74,13 +74,21 @@ def csv_text(records: Iterable[dict[str, Any]], fields: Sequence[str]) -> str:
 
 
 def json_text(records: Iterable[dict[str, Any]], fields: Sequence[str], ascii_only: bool = False) -> str:
-    """A JSON array of objects with the given keys, in order."""
-    picked = [{f: r[f] for f in fields} for r in records]
-    return json.dumps(picked, ensure_ascii=ascii_only, indent=2) + "\n"
+    """A JSON array of objects with the given keys, in order, one object per line.
+
+    One object a line keeps the array readable and greppable, and lets json use
+    its C encoder, which `indent=` would turn off.
+    """
+    import json
+
+    items = [json.dumps({f: r[f] for f in fields}, ensure_ascii=ascii_only) for r in records]
+    return "[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n"
 
 
 def jsonl(records: Iterable[dict[str, Any]], fields: Sequence[str], ascii_only: bool = False) -> str:
     """One JSON object per line."""
+    import json
+
     return "".join(json.dumps({f: r[f] for f in fields}, ensure_ascii=ascii_only) + "\n" for r in records)
 
 

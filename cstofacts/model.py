@@ -49,7 +49,9 @@ FIELDS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+# Records compare by identity (eq=False): nothing needs value equality, and the
+# generated __eq__ and __hash__ would cost start-up time on every run.
+@dataclass(frozen=True, eq=False)
 class Claim:
     """One claim of a source, at the grain a user looks things up."""
 
@@ -69,8 +71,7 @@ class Claim:
     location: str | None = None
     parent: str | None = None
     # First and last day the claim covers; None when undated. Derived once at load.
-    span: tuple[dt.date, dt.date] | None = field(default=None, compare=False, repr=False)
-    line: int | None = field(default=None, compare=False, repr=False)
+    span: tuple[dt.date, dt.date] | None = field(default=None, repr=False)
 
     def record(self) -> dict[str, Any]:
         """The claim as plain JSON-ready values, keyed by FIELDS, None for unknown."""
@@ -93,7 +94,7 @@ class Claim:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class Analyst:
     """The person whose analysis a source reports."""
 
@@ -102,7 +103,7 @@ class Analyst:
     titles: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class Source:
     """A document the claims come from. It has no publication date unless it states one."""
 
@@ -118,7 +119,7 @@ class Source:
     paragraphs: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class Country:
     """A country by its ISO 3166-1 codes and the English words that name it."""
 
@@ -128,7 +129,7 @@ class Country:
     adjectives: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class Organization:
     """An organization by the short name the article uses."""
 
@@ -137,7 +138,7 @@ class Organization:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Dataset:
     """Everything one dataset file holds, validated."""
 

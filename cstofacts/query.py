@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from cstofacts import dates
 from cstofacts.errors import NotFoundError, UsageError
 from cstofacts.model import FIELDS, Claim, Dataset, Kind
 
 MAX_TEXT = 200  # longer --text values are refused: no claim is that long a phrase
-_DASHES = re.compile(r"[\u002d\u2010-\u2015\u2212\ufe58\ufe63\uff0d_]+")
-_SPACE = re.compile(r"\s+")
-_YEAR = re.compile(r"\d{4}")
+# Patterns as strings: `re` compiles and caches them on first use, so a run that
+# never normalizes text never pays for them.
+_DASHES = r"[\u002d\u2010-\u2015\u2212\ufe58\ufe63\uff0d_]+"
+_SPACE = r"\s+"
+_YEAR = r"\d{4}"
 
 
 class SortKey(str, Enum):
@@ -42,8 +42,7 @@ class StatsBy(str, Enum):
 UNDATED = "undated"
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(NamedTuple):
     """Resolved filters: a value list is OR within itself, AND with the others."""
 
     years: tuple[tuple[date, date], ...] = ()
@@ -65,9 +64,11 @@ class Filters:
 
 def normalize(text: str) -> str:
     """Case-, accent- and dash-insensitive form of a text, words separated by one space."""
+    import unicodedata
+
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACE.sub(" ", _DASHES.sub(" ", stripped)).strip()
+    return re.sub(_SPACE, " ", re.sub(_DASHES, " ", stripped)).strip()
 
 
 def haystack(claim: Claim, dataset: Dataset) -> str:
@@ -111,7 +112,7 @@ def _check_plain(option: str, value: str) -> str:
         raise UsageError(option, "needs a value, not an empty string")
     if len(value) > MAX_TEXT:
         raise UsageError(option, f"value is {len(value)} characters long; the limit is {MAX_TEXT}")
-    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in value):
+    if not value.isprintable():  # control characters, invisible formatting (Cc, Cf) and the like
         raise UsageError(option, "value contains control or invisible formatting characters")
     return value
 
@@ -125,7 +126,7 @@ def parse_year(value: str, option: str = "--year") -> tuple[date, date]:
     if not (low or high):
         raise UsageError(option, f"{_show(text)} names no year; use YYYY or YYYY..YYYY")
     for part in (low, high):
-        if part and not _YEAR.fullmatch(part.strip()):
+        if part and not re.fullmatch(_YEAR, part.strip()):
             raise UsageError(option, f"{_show(text)} is not a year or range; use YYYY or YYYY..YYYY")
     first = int(low) if low else 1
     last = int(high) if high else 9999

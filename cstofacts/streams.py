@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-import unicodedata
 from typing import TextIO
 
 _FALLBACK = "cstofacts-fallback"
@@ -80,6 +79,8 @@ def ascii_spelling(char: str) -> str:
     if lower in _CYRILLIC:
         latin = _CYRILLIC[lower]
         return latin.capitalize() if char != lower else latin
+    import unicodedata  # only needed on terminals that cannot show a character
+
     stripped = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
     if stripped and stripped.isascii():
         return stripped

@@ -280,3 +280,34 @@ def test_the_built_wheel_contains_the_dataset(tmp_path: Path) -> None:
 def _mkdir(path: Path) -> Path:
     path.mkdir(parents=True)
     return path
+
+
+def test_parse_cache_is_used_and_a_broken_cache_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = dataset.parse(MINIMAL, "a.toml")
+    [cached] = (tmp_path / "cstofacts").glob("*.marshal")
+    again = dataset.parse(MINIMAL, "a.toml")
+    assert [c.id for c in again.claims] == [c.id for c in first.claims]
+    cached.write_bytes(b"not marshal data")
+    assert [c.id for c in dataset.parse(MINIMAL, "a.toml").claims] == ["umbrella", "drill", "talks"]
+    # a cached parse never hides a problem: validation runs on every load
+    broken = MINIMAL.replace('category = "meeting"', 'category = "summit"')
+    for _ in range(2):
+        with pytest.raises(DataError):
+            dataset.parse(broken, "b.toml")
+
+
+def test_an_unwritable_cache_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # a file where a directory should be
+    assert len(dataset.parse(MINIMAL, "a.toml").claims) == 3
+
+
+def test_large_texts_are_not_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    big = MINIMAL + "#" * (dataset.CACHE_MAX_CHARS + 1) + "\n"
+    dataset.parse(big, "big.toml")
+    assert not (tmp_path / "cstofacts").exists()
