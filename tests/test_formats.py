@@ -159,3 +159,36 @@ def _count(fmt: Format, out: str) -> int:
     if fmt is Format.TSV:
         return len(out.splitlines()) - 1
     return len(out.splitlines())
+
+
+@pytest.fixture(scope="module")
+def thousand(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from synthetic import generate
+
+    path = tmp_path_factory.mktemp("data") / "claims-1000.toml"
+    path.write_text(generate(1000), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("fmt", [f for f in Format if f is not Format.TABLE])
+def test_a_generated_dataset_of_1000_claims_loses_nothing(thousand: str, fmt: Format) -> None:
+    from helpers import run
+
+    result = run("--data", thousand, "list", "--format", fmt.value)
+    assert result.returncode == 0, result.stderr
+    assert _count(fmt, result.stdout) == 1000
+    from cstofacts import dataset
+
+    longest = max(dataset.load(thousand).claims, key=lambda c: len(c.summary))
+    assert (
+        longest.summary.replace('"', '""') in result.stdout
+        or json.dumps(longest.summary, ensure_ascii=False)[1:-1] in result.stdout
+    )
+
+
+def test_the_table_shows_every_claim_of_1000(thousand: str) -> None:
+    from helpers import run
+
+    result = run("--data", thousand, "list", "--format", "table", env={"COLUMNS": "120"})
+    assert result.returncode == 0
+    assert sum(1 for line in result.stdout.splitlines() if "  ¶" in line) == 1000
