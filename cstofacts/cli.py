@@ -34,6 +34,10 @@ _APP_SETTINGS: dict[str, Any] = {
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
 
+# Click's base exception, as vendored by Typer. Typer 0.27+ names it
+# typer.TyperException; 0.26 does not, so find it through a public subclass.
+ClickError: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
 FILTERS = "Filters"
 OUTPUT = "Output"
 FORMATS = ", ".join(f.value for f in Format)
@@ -319,7 +323,8 @@ def _main(
     ] = False,
 ) -> None:
     """Look up the claims of one article on the CSTO's work in 2023-2025."""
-    ctx.obj = {"data": data}
+    # Read the variable here too: Typer 0.26 does not apply `envvar` to group options.
+    ctx.obj = {"data": data or os.environ.get("CSTOFACTS_DATA") or None}
 
 
 @query_options
@@ -598,7 +603,7 @@ app = build_app()
 # -- the one place errors become messages and exit codes ---------------------------
 
 
-def _usage_message(exc: typer.TyperException) -> str:
+def _usage_message(exc: Exception) -> str:
     """Click's usage error as one line, with the nearest choice suggested."""
     message = " ".join(getattr(exc, "format_message", lambda: str(exc))().split())
     message = re.sub(r"'([^']{40})[^']+'", r"'\1…'", message)  # keep one line readable
@@ -631,7 +636,7 @@ def run(argv: list[str] | None = None) -> int:
         return ExitCode.OK
     except KeyboardInterrupt:
         return ExitCode.INTERRUPTED
-    except typer.TyperException as exc:
+    except ClickError as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":
             exc.show()  # type: ignore[attr-defined]
         else:
