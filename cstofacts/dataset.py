@@ -11,7 +11,7 @@ import sys
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cstofacts import __version__, dates
 from cstofacts.errors import DataError, Problem
@@ -265,6 +265,16 @@ class _Locator:
         return start
 
 
+class _Vocabulary(NamedTuple):
+    """What a claim's values may be: the dataset's declared tables and sources."""
+
+    categories: dict[str, str]
+    attributions: dict[str, str]
+    countries: dict[str, Country]
+    organizations: dict[str, Organization]
+    sources: dict[str, Source]
+
+
 class _Validator:
     """Collects every problem in a parsed document, then builds the Dataset."""
 
@@ -347,16 +357,10 @@ class _Validator:
         countries = dict(self.countries(self.table(document, "countries")))
         organizations = dict(self.organizations(self.table(document, "organizations")))
         sources = tuple(self.sources(document.get("sources", [])))
-        claims = tuple(
-            self.claims(
-                document.get("claims", []),
-                categories,
-                attributions,
-                countries,
-                organizations,
-                {s.id: s for s in sources},
-            )
+        vocabulary = _Vocabulary(
+            categories, attributions, countries, organizations, {s.id: s for s in sources}
         )
+        claims = tuple(self.claims(document.get("claims", []), vocabulary))
         if self.problems:
             raise DataError(self.problems)
         return Dataset(self.path, sources, claims, categories, attributions, countries, organizations)
@@ -463,22 +467,14 @@ class _Validator:
             self.problem(self.key_line(line, key), f"{what}: {key}: {exc}")
             return None
 
-    def claims(
-        self,
-        entries: Any,
-        categories: dict[str, str],
-        attributions: dict[str, str],
-        countries: dict[str, Country],
-        organizations: dict[str, Organization],
-        sources: dict[str, Source],
-    ) -> Iterator[Claim]:
+    def claims(self, entries: Any, vocabulary: _Vocabulary) -> Iterator[Claim]:
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
             self.problem(self.key_line(1, "claims"), "'claims' must be an array of tables ([[claims]])")
             return
         seen: dict[str, int] = {}  # id -> index of the claim that has it
         parents: list[tuple[str, str, Where]] = []
         for index, entry in enumerate(entries):
-            claim = self.claim(index, entry, categories, attributions, countries, organizations, sources)
+            claim = self.claim(index, entry, vocabulary)
             if claim is None:
                 continue
             if claim.id in seen:
@@ -498,16 +494,7 @@ class _Validator:
             elif parent not in seen:
                 self.problem(line, f"claim {claim_id!r}: parent {parent!r} is not the id of any claim")
 
-    def claim(
-        self,
-        index: int,
-        entry: dict[str, Any],
-        categories: dict[str, str],
-        attributions: dict[str, str],
-        countries: dict[str, Country],
-        organizations: dict[str, Organization],
-        sources: dict[str, Source],
-    ) -> Claim | None:
+    def claim(self, index: int, entry: dict[str, Any], vocabulary: _Vocabulary) -> Claim | None:
         line = self.entry_line("claims", index)
         raw_id = entry.get("id")
         what = f"claim {raw_id!r}" if isinstance(raw_id, str) else f"claim #{index + 1}"
@@ -520,14 +507,14 @@ class _Validator:
             self.problem(
                 self.key_line(line, "id"), f"{what}: id must be lowercase letters, digits and hyphens"
             )
-        source = self.choice(entry, "source", sources, what, line)
+        source = self.choice(entry, "source", vocabulary.sources, what, line)
         kind = self.choice(entry, "kind", _KINDS, what, line)
-        category = self.choice(entry, "category", categories, what, line)
-        attributed_to = self.choice(entry, "attributed_to", attributions, what, line)
+        category = self.choice(entry, "category", vocabulary.categories, what, line)
+        attributed_to = self.choice(entry, "attributed_to", vocabulary.attributions, what, line)
         summary = self.string(entry, "summary", what, line, nonempty=True)
-        claim_countries = self.members(entry, "countries", countries, what, line)
-        claim_orgs = self.members(entry, "organizations", organizations, what, line)
-        paragraphs = self.paragraphs(entry, sources.get(source or ""), what, line)
+        claim_countries = self.members(entry, "countries", vocabulary.countries, what, line)
+        claim_orgs = self.members(entry, "organizations", vocabulary.organizations, what, line)
+        paragraphs = self.paragraphs(entry, vocabulary.sources.get(source or ""), what, line)
         span = self.claim_dates(entry, what, line)
         location = self.string(entry, "location", what, line, nonempty=True)
         parent = self.string(entry, "parent", what, line, nonempty=True)

@@ -55,25 +55,28 @@ def _env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_in_terminal(command: str) -> str:
-    """Run a shell command on a pseudo-terminal with no colour, as a reader's terminal shows it."""
+def terminal_output(argv: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Run a program with a pseudo-terminal as stdin, stdout and stderr; its exit code and screen."""
     master, slave = pty.openpty()
-    proc = subprocess.Popen(
-        ["bash", "-c", command], stdin=slave, stdout=slave, stderr=slave, env=_env(TERM="dumb"), cwd=ROOT
-    )
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT)
     os.close(slave)
     chunks = []
     while True:
         try:
             data = os.read(master, 65536)
-        except OSError:
+        except OSError:  # EIO: the program closed the terminal
             break
         if not data:
             break
         chunks.append(data)
     os.close(master)
-    proc.wait(timeout=60)
-    text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    code = proc.wait(timeout=60)
+    return code, b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def run_in_terminal(command: str) -> str:
+    """Run a shell command on a pseudo-terminal with no colour, as a reader's terminal shows it."""
+    _, text = terminal_output(["bash", "-c", command], _env(TERM="dumb"))
     lines = [line.rstrip() for line in text.split("\n")]
     while lines and not lines[-1]:
         lines.pop()

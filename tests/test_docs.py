@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
-import sys
 from importlib.metadata import version
-from types import ModuleType
 from typing import Any
 
 import pytest
 import typer
-from helpers import ROOT, run
+from helpers import ROOT, docs_script, run
 
 from cstofacts import __version__
 from cstofacts.cli import app
@@ -20,16 +17,7 @@ from cstofacts.cli import app
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def load_docs_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("docs_script", ROOT / "scripts" / "docs.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-DOCS = load_docs_script()
+DOCS = docs_script()
 
 
 def commands() -> dict[str, Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pty
 import re
 import signal
 import subprocess
@@ -11,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import EXE, run, shell
+from helpers import EXE, docs_script, run, shell
 from synthetic import generate
 
 ANSI = re.compile(r"\x1b\[")
@@ -21,21 +20,9 @@ def in_terminal(*args: str, env: dict[str, str] | None = None) -> str:
     """Run the command with stdout on a pseudo-terminal and return what the terminal got."""
     base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CSTOFACTS_DATA")}
     base.update({"COLUMNS": "100", "TERM": "xterm-256color"}, **(env or {}))
-    master, slave = pty.openpty()
-    proc = subprocess.Popen([EXE, *args], stdout=slave, stderr=slave, stdin=slave, env=base)
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(master)
-    assert proc.wait(timeout=60) == 0
-    return b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+    code, screen = docs_script().terminal_output([EXE, *args], base)
+    assert code == 0, screen
+    return screen
 
 
 @pytest.fixture(scope="module")
