@@ -519,17 +519,19 @@ def source(
     from cstofacts import render
 
     fmt = _format(fmt)
-    for item in data.sources:
-        count = sum(1 for c in data.claims if c.source == item.id)
-        rows = render.source_rows(item, count)
+    counts = {item.id: sum(1 for c in data.claims if c.source == item.id) for item in data.sources}
+    if fmt in (Format.JSON, Format.JSONL):
+        records = [{**item.record(), "claims": counts[item.id]} for item in data.sources]
+        streams.write(formats.render(fmt, records, list(records[0]), _ascii_only()))
+        return
+    for number, item in enumerate(data.sources):
+        if number:
+            streams.write("\n")  # a blank line between sources
         if fmt is Format.TABLE:
-            streams.write(render.draw(render.source_view(item, count)))
-        elif fmt in (Format.JSON, Format.JSONL):
-            record = {"id": item.id, **{k: v for k, v in rows}}
-            streams.write(formats.render(fmt, [record], list(record), _ascii_only()))
+            streams.write(render.draw(render.source_view(item, counts[item.id])))
         else:
-            records = [{"field": k, "value": v} for k, v in rows]
-            streams.write(formats.render(fmt, records, ("field", "value")))
+            rows = [{"field": k, "value": v} for k, v in render.source_rows(item, counts[item.id])]
+            streams.write(formats.render(fmt, rows, ("field", "value")))
 
 
 def validate(

@@ -118,6 +118,24 @@ class Source:
     period_end: str | None = None
     paragraphs: int | None = None
 
+    def record(self) -> dict[str, Any]:
+        """The source as JSON-ready values; `published` is null: no source states a date."""
+        analyst = self.analyst
+        return {
+            "id": self.id,
+            "headline": self.headline,
+            "portal": self.portal,
+            "section": self.section,
+            "byline": self.byline,
+            "byline_latin": self.byline_latin,
+            "analyst": analyst
+            and {"name": analyst.name, "post": analyst.post, "titles": list(analyst.titles)},
+            "period_start": self.period_start,
+            "period_end": self.period_end,
+            "paragraphs": self.paragraphs,
+            "published": None,
+        }
+
 
 @dataclass(frozen=True, eq=False)
 class Country:

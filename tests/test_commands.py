@@ -147,9 +147,26 @@ def test_source_describes_the_article(cli: Cli) -> None:
 
 
 def test_source_as_json(cli: Cli) -> None:
-    record = json.loads(cli("source", "-f", "json").out)[0]
-    assert record["analyst"] == "Kirill Babaev"
-    assert record["claims"] == "44"
+    assert json.loads(cli("source", "-f", "json").out) == [
+        {
+            "id": "babaev-csto-2023-2025",
+            "headline": "CSTO has proven its ability to adapt to changes in the global situation",
+            "portal": "Allies. CSTO",
+            "section": "Politics",
+            "byline": "Арестова Татьяна",
+            "byline_latin": "Arestova Tatyana",
+            "analyst": {
+                "name": "Kirill Babaev",
+                "post": "the director of the Institute of China and Modern Asia of the Russian Academy of Sciences",
+                "titles": ["Doctor of Philological Sciences", "professor"],
+            },
+            "period_start": "2023",
+            "period_end": "2025",
+            "paragraphs": 20,
+            "published": None,
+            "claims": 44,
+        }
+    ]
 
 
 def test_validate_the_bundled_dataset(cli: Cli) -> None:
