@@ -16,9 +16,9 @@ from typing import Annotated, Any, NamedTuple, NoReturn, TypeVar
 import typer
 
 from cstofacts import __version__, dataset, formats, query, streams
-from cstofacts.errors import CstoFactsError, ExitCode
+from cstofacts.errors import CstoFactsError, ExitCode, UsageError
 from cstofacts.formats import Format
-from cstofacts.model import Claim, Dataset, Kind
+from cstofacts.model import FIELDS, Claim, Dataset, Kind
 from cstofacts.query import SortKey, StatsBy
 
 _APP_SETTINGS: dict[str, Any] = {
@@ -267,6 +267,8 @@ def _print_claims(
 ) -> None:
     """Render matched claims in the chosen format, or report that none matched."""
     fmt = _format(requested)
+    default = FIELDS if fmt in (Format.JSON, Format.JSONL) else formats.DEFAULT_FIELDS
+    fields = query.parse_fields(field_list, default)  # a bad --fields is an error even with no match
     if limit is not None:
         claims = claims[:limit]
     if not claims:
@@ -277,18 +279,10 @@ def _print_claims(
         from cstofacts import render
 
         console = render.make_console()
-        fields = query.parse_fields(field_list, ()) if field_list else None
-        streams.write(render.draw(render.claims_table(claims, fields, console.width), console))
+        chosen = fields if field_list else None  # None: the default list view
+        streams.write(render.draw(render.claims_table(claims, chosen, console.width), console))
         return
-    default = formats.DEFAULT_FIELDS if fmt not in (Format.JSON, Format.JSONL) else _all_fields()
-    fields = query.parse_fields(field_list, default)
     streams.write(formats.render(fmt, formats.claim_records(claims), fields, _ascii_only()))
-
-
-def _all_fields() -> tuple[str, ...]:
-    from cstofacts.model import FIELDS
-
-    return FIELDS
 
 
 def _no_match() -> NoReturn:
@@ -463,6 +457,9 @@ def stats(
 
       cstofacts stats --by org --format json
     """
+    for option, value in (("--fields", q.fields), ("--sort", q.sort)):
+        if value is not None:
+            raise UsageError(option, "does not apply to stats, which prints each value and its count")
     data = _dataset(ctx)
     pairs = query.count_by(data, _select(data, q), by)
     if q.reverse:

@@ -124,6 +124,21 @@ def test_unknown_option_and_missing_argument(cli: Cli) -> None:
     assert "ID" in result.err
 
 
+def test_bad_fields_is_reported_even_when_nothing_matches(cli: Cli) -> None:
+    result = cli("list", "--year", "1999", "--fields", "when")
+    assert result.code == 2
+    assert "--fields: unknown field 'when'" in result.err
+
+
+def test_stats_refuses_options_it_cannot_apply(cli: Cli) -> None:
+    result = cli("stats", "--by", "year", "--sort", "id")
+    assert (result.code, result.out) == (2, "")
+    assert (
+        result.err
+        == "cstofacts: error: --sort: does not apply to stats, which prints each value and its count\n"
+    )
+
+
 def test_empty_id_is_a_usage_error(cli: Cli) -> None:
     assert cli("show", "").code == 2
 
