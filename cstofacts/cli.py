@@ -405,8 +405,8 @@ def show(
     if fmt is Format.TABLE and fields is None:
         streams.write(render.draw(render.claim_details(claims, data)))
     elif fmt is Format.PLAIN and fields is None:
-        blocks = ["".join(f"{k}\t{v}\n" for k, v in render.detail_rows(c, data)) for c in claims]
-        streams.write("\n".join(blocks))
+        rows = [[{"field": k, "value": v} for k, v in render.detail_rows(c, data)] for c in claims]
+        streams.write("\n".join(formats.plain(block, ("field", "value")) for block in rows))
     else:
         _print_claims(claims, fmt, fields)
 

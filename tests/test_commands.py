@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 from helpers import DATA, Result
 
@@ -188,3 +189,16 @@ def test_validate_a_file_lists_every_problem(cli: Cli) -> None:
 def test_version(cli: Cli) -> None:
     result = cli("--version")
     assert (result.code, result.out) == (0, f"cstofacts {__version__}\n")
+
+
+def test_show_plain_keeps_one_field_per_line(cli: Cli, tmp_path: Path) -> None:
+    text = (
+        (DATA / "minimal.toml")
+        .read_text(encoding="utf-8")
+        .replace('summary = "Talks on November 18."', 'summary = "Talks\\ton\\nNovember 18."')
+    )
+    path = tmp_path / "tabs.toml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("--data", str(path), "show", "talks")
+    assert "summary\tTalks\\ton\\nNovember 18.\n" in result.out
+    assert all(line.count("\t") == 1 for line in result.out.splitlines())
