@@ -272,9 +272,7 @@ def _print_claims(
     if limit is not None:
         claims = claims[:limit]
     if not claims:
-        if fmt is Format.JSON:
-            streams.write("[]\n")
-        _no_match()
+        _no_match(fmt)
     if fmt is Format.TABLE:
         from cstofacts import render
 
@@ -285,9 +283,19 @@ def _print_claims(
     streams.write(formats.render(fmt, formats.claim_records(claims), fields, _ascii_only()))
 
 
-def _no_match() -> NoReturn:
+def _no_match(fmt: Format) -> NoReturn:
+    """Exit 1 with a note on stderr; JSON still gets its (empty) array."""
+    if fmt is Format.JSON:
+        streams.write("[]\n")
     streams.error("cstofacts: no claims match")
     raise typer.Exit(ExitCode.NO_MATCH)
+
+
+def _refuse(q: QueryArgs, command: str, reason: str, *options: str) -> None:
+    """A usage error for a shared option that a command cannot honour, rather than ignoring it."""
+    for option in options:
+        if getattr(q, option) is not None:
+            raise UsageError(f"--{option}", f"does not apply to {command}, which {reason}")
 
 
 # -- commands ------------------------------------------------------------------
@@ -423,16 +431,15 @@ def timeline(ctx: typer.Context, q: QueryArgs) -> None:
 
       cstofacts timeline --kind event --format tsv
     """
-    claims = _select(_dataset(ctx), q)
+    _refuse(q, "timeline", "is always in date order", "sort")
+    claims = query.sort_claims(_select(_dataset(ctx), q), SortKey.DATE, q.reverse)[: q.limit]
     fmt = _format(q.format)
     if fmt is not Format.TABLE or q.fields:
-        _print_claims(query.sort_claims(claims, SortKey.DATE, q.reverse), q.format, q.fields, q.limit)
+        _print_claims(claims, q.format, q.fields)
         return
-    groups = query.year_groups(claims)
-    if q.reverse:
-        groups = [(label, items[::-1]) for label, items in groups[::-1]]
+    groups = query.year_groups(claims)  # sorted above, so --reverse keeps undated claims last
     if not groups:
-        _no_match()
+        _no_match(fmt)
     from cstofacts import render
 
     console = render.make_console()
@@ -457,18 +464,15 @@ def stats(
 
       cstofacts stats --by org --format json
     """
-    for option, value in (("--fields", q.fields), ("--sort", q.sort)):
-        if value is not None:
-            raise UsageError(option, "does not apply to stats, which prints each value and its count")
+    _refuse(q, "stats", "prints each value and its count", "fields", "sort")
     data = _dataset(ctx)
     pairs = query.count_by(data, _select(data, q), by)
     if q.reverse:
         pairs.reverse()
-    if q.limit is not None:
-        pairs = pairs[: q.limit]
-    if not pairs:
-        _no_match()
+    pairs = pairs[: q.limit]
     fmt = _format(q.format)
+    if not pairs:
+        _no_match(fmt)
     labels = _labels(data, by)
     if fmt is Format.TABLE:
         from cstofacts import render

@@ -368,9 +368,9 @@ def _values(claim: Claim, by: StatsBy) -> list[str]:
 
 
 def year_groups(claims: Iterable[Claim]) -> list[tuple[str, list[Claim]]]:
-    """Claims in date order, grouped under the year they start; undated ones last."""
+    """Claims grouped under the year they start, in the order given (sort them first)."""
     groups: dict[str, list[Claim]] = {}
-    for claim in sort_claims(claims):
+    for claim in claims:
         label = str(claim.span[0].year) if claim.span else UNDATED
         groups.setdefault(label, []).append(claim)
     return list(groups.items())

@@ -105,6 +105,26 @@ def test_timeline_piped_is_plain_rows_by_date(cli: Cli) -> None:
     ]
 
 
+def test_timeline_limit_and_reverse_apply_to_the_table(cli: Cli) -> None:
+    result = cli("timeline", "--format", "table", "--limit", "2", "--reverse")
+    assert "[2024-focus-international-organizations]" not in result.out
+    assert result.out.count("[") == 2
+    assert result.out.splitlines()[0] == "2025"
+    headings = [line for line in cli("timeline", "-f", "table", "-r").out.splitlines() if line[:1].isalnum()]
+    assert [h for h in headings if not h[:4].isdigit() or len(h) == 4] == [
+        "2025",
+        "2024",
+        "2023",
+        "2022",
+        "Undated",
+    ]
+
+
+def test_stats_with_no_match_gives_json_an_empty_array(cli: Cli) -> None:
+    result = cli("stats", "--year", "1999", "--format", "json")
+    assert (result.code, result.out) == (1, "[]\n")
+
+
 def test_stats_by_year_counts_spans_in_each_year(cli: Cli) -> None:
     result = cli("stats", "--by", "year")
     assert result.out == "2022\t2\n2023\t8\n2024\t4\n2025\t6\nundated\t25\n"
