@@ -12,20 +12,9 @@ from typing import Any
 class Kind(str, Enum):
     """What sort of statement a claim is."""
 
-    EVENT = "event"
-    ASSESSMENT = "assessment"
-    BACKGROUND = "background"
-
-    @property
-    def description(self) -> str:
-        return _KIND_DESCRIPTIONS[self]
-
-
-_KIND_DESCRIPTIONS = {
-    Kind.EVENT: "Something that happened: a meeting, a signing, an exercise, an award.",
-    Kind.ASSESSMENT: "A judgement or conclusion of the analyst.",
-    Kind.BACKGROUND: "Context, causes and goals that frame the events.",
-}
+    EVENT = "event"  # something that happened: a meeting, a signing, an exercise, an award
+    ASSESSMENT = "assessment"  # a judgement or conclusion of the analyst
+    BACKGROUND = "background"  # context, causes and goals that frame the events
 
 DATE_BASES = ("stated", "inferred")
 
