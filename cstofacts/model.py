@@ -16,6 +16,7 @@ class Kind(str, Enum):
     ASSESSMENT = "assessment"  # a judgement or conclusion of the analyst
     BACKGROUND = "background"  # context, causes and goals that frame the events
 
+
 DATE_BASES = ("stated", "inferred")
 
 # Output fields of a claim, in the stable order every machine format uses.
