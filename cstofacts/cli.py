@@ -43,6 +43,19 @@ OUTPUT = "Output"
 FORMATS = ", ".join(f.value for f in Format)
 
 
+def format_option(on_terminal: str) -> Any:
+    """The --format option every output command shares; `on_terminal` names its default view."""
+    return typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        rich_help_panel=OUTPUT,
+        case_sensitive=False,
+        show_default=False,
+        help=f"{FORMATS}; default: {on_terminal} on a terminal, plain when piped.",
+    )
+
+
 # -- shell completion from the dataset -----------------------------------------
 
 
@@ -165,18 +178,7 @@ _SHARED: dict[str, Any] = {
             help="Every word must occur; ignores case, accents and dashes. Plain text, not a regex.",
         ),
     ],
-    "format": Annotated[
-        Format | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            rich_help_panel=OUTPUT,
-            case_sensitive=False,
-            show_default=False,
-            help=f"{FORMATS}; default: table on a terminal, plain when piped.",
-        ),
-    ],
+    "format": Annotated[Format | None, format_option("table")],
     "fields": Annotated[
         str | None,
         typer.Option(
@@ -378,18 +380,7 @@ def show(
             metavar="ID...", autocompletion=_complete_id, help="Claim ids; a unique prefix is enough."
         ),
     ],
-    fmt: Annotated[
-        Format | None,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            show_default=False,
-            rich_help_panel=OUTPUT,
-            metavar="FORMAT",
-            help=f"{FORMATS}; default: a detailed view on a terminal, plain when piped.",
-        ),
-    ] = None,
+    fmt: Annotated[Format | None, format_option("a detailed view")] = None,
     fields: Annotated[
         str | None,
         typer.Option(metavar="A,B,C", rich_help_panel=OUTPUT, help="Keys to show, comma-separated."),
@@ -496,17 +487,7 @@ def _labels(data: Dataset, by: StatsBy) -> dict[str, str]:
 
 def source(
     ctx: typer.Context,
-    fmt: Annotated[
-        Format | None,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            show_default=False,
-            metavar="FORMAT",
-            help=f"{FORMATS}; default: a view on a terminal, plain when piped.",
-        ),
-    ] = None,
+    fmt: Annotated[Format | None, format_option("a view")] = None,
 ) -> None:
     """Show the source article: headline, portal, analyst, byline, period and claim count.
 
