@@ -187,16 +187,21 @@ def stats_chart(
     return table
 
 
-def source_view(source: Source, claim_count: int) -> RenderableType:
-    """The source's metadata as a two-column grid."""
+def _label_grid(rows: Sequence[tuple[str, str]]) -> RenderableType:
+    """Bold labels beside values that wrap: the layout of source and show."""
     from rich.table import Table
 
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    for label, value in source_rows(source, claim_count):
+    for label, value in rows:
         grid.add_row(label, value)
     return grid
+
+
+def source_view(source: Source, claim_count: int) -> RenderableType:
+    """The source's metadata as a two-column grid."""
+    return _label_grid(source_rows(source, claim_count))
 
 
 def source_rows(source: Source, claim_count: int) -> list[tuple[str, str]]:
@@ -228,18 +233,11 @@ def _period(source: Source) -> str | None:
 def claim_details(claims: Sequence[Claim], dataset: Dataset) -> RenderableType:
     """Every field of each claim, with where the source states it."""
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
 
     parts: list[RenderableType] = []
     for claim in claims:
-        parts.append(Text(claim.id, style="bold cyan"))
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column(overflow="fold")
-        for label, value in detail_rows(claim, dataset):
-            grid.add_row(label, value)
-        parts += [grid, Text("")]
+        parts += [Text(claim.id, style="bold cyan"), _label_grid(detail_rows(claim, dataset)), Text("")]
     return Group(*parts)
 
 
