@@ -1,40 +1,128 @@
-"""ISO 8601 dates at reduced precision ("2023", "2022-01", "2024-07-19") as day spans."""
+"""Dates at reduced precision ("2023", "2022-01", "2024-07-19") and as people type them, as day spans."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+Span = tuple[date, date]
+
+# ASCII digits only: \d would also take "٢٠٢٤" and "２０２４" and print them as if they were ISO 8601.
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+MONTH_NAMES = tuple(next(n.capitalize() for n, m in MONTHS.items() if m == number) for number in range(1, 13))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "March 2025", "Mar 2025", "31 March 2025", "March 31, 2025", "March 31 2025"
+_HUMAN = re.compile(
+    rf"(?:([0-9]{{1,2}})\s+({_MONTH})\.?|({_MONTH})\.?(?:\s+([0-9]{{1,2}}))?,?)\s+([0-9]{{4}})",
+    re.IGNORECASE,
+)
+_YEARS = re.compile(r"([0-9]{4})?\s*(\.\.|[-‐‑‒–—]|\bto\b)\s*([0-9]{4})?|([0-9]{4})", re.IGNORECASE)
 
 
-def span(text: str) -> tuple[date, date]:
-    """The first and last day a reduced-precision date covers.
+def span(text: str) -> Span:
+    """The first and last day an ISO 8601 date at reduced precision covers.
 
     Raises ValueError with a reason a user can act on.
     """
     match = _ISO.fullmatch(text)
     if match is None:
         raise ValueError(f"{text!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
-    year = int(match[1])
+    month, day = match[2], match[3]
+    return _span(int(match[1]), int(month) if month else None, int(day) if day else None, text)
+
+
+def _span(year: int, month: int | None, day: int | None, text: str) -> Span:
     if year < 1:
         raise ValueError(f"{text!r} has no year 0000")
-    if match[2] is None:
+    if not month:
+        if month is not None:
+            raise ValueError(f"{text!r} has no month 00")
         return date(year, 1, 1), date(year, 12, 31)
-    month = int(match[2])
     if not 1 <= month <= 12:
-        raise ValueError(f"{text!r} has no month {match[2]}")
-    last = _days_in_month(year, month)
-    if match[3] is None:
+        raise ValueError(f"{text!r} has no month {month:02}")
+    last = days_in_month(year, month)
+    if day is None:
         return date(year, month, 1), date(year, month, last)
-    day = int(match[3])
     if not 1 <= day <= last:
-        raise ValueError(f"{text!r} is not a real day: {year}-{match[2]} has {last} days")
+        raise ValueError(f"{text!r} is not a real day: {year}-{month:02} has {last} days")
     return date(year, month, day), date(year, month, day)
 
 
-def _days_in_month(year: int, month: int) -> int:
+def parse_when(text: str) -> Span:
+    """A date as people type it: ISO 8601 at any precision, `March 2025`, `31 March 2025`, `Mar 31, 2025`."""
+    text = " ".join(text.split())
+    if _ISO.fullmatch(text):
+        return span(text)
+    match = _HUMAN.fullmatch(text)
+    if match is None:
+        raise ValueError(
+            f"{text!r} is not a date; use YYYY, YYYY-MM, YYYY-MM-DD, 'March 2025' or '31 March 2025'"
+        )
+    day_text = match[1] or match[4]
+    month = MONTHS[(match[2] or match[3]).casefold()]
+    return _span(int(match[5]), month, int(day_text) if day_text else None, text)
+
+
+def parse_years(text: str) -> Span:
+    """A year or an inclusive range: `2023`, `2023..2025`, `2023-2025`, `2023–2025`, `2024..`, `..2023`."""
+    text = text.strip()
+    match = _YEARS.fullmatch(text)
+    if match is None:
+        raise ValueError(f"{text!r} is not a year or range; use YYYY, YYYY..YYYY or YYYY-YYYY")
+    if match[4]:
+        low = high = match[4]
+    else:
+        low, high = match[1], match[3]
+        if not (low or high):
+            raise ValueError(f"{text!r} names no year; use YYYY or YYYY..YYYY")
+        if match[2] != ".." and not (low and high):
+            raise ValueError(f"{text!r} is not a range; open ranges are written 2024.. or ..2023")
+    first = int(low) if low else 1
+    last = int(high) if high else 9999
+    if first < 1 or last < 1:
+        raise ValueError("there is no year 0000")
+    if first > last:
+        raise ValueError(f"range {text} runs backwards; did you mean {last}..{first}?")
+    return date(first, 1, 1), date(last, 12, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
     if month == 2:
         leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
         return 29 if leap else 28
     return 30 if month in (4, 6, 9, 11) else 31
+
+
+def spoken_forms(iso: str) -> list[str]:
+    """The ways people write an ISO date: `2025-05-28`, `May 28, 2025`, `28 May 2025`; `March 2025`."""
+    match = _ISO.fullmatch(iso)
+    if match is None:
+        return [iso]
+    month = MONTH_NAMES[int(match[2] or 1) - 1]
+    if match[3]:
+        day = int(match[3])
+        return [iso, f"{month} {day}, {match[1]}", f"{day} {month} {match[1]}"]
+    if match[2]:
+        return [iso, f"{month} {match[1]}"]
+    return [iso]

@@ -13,6 +13,7 @@ class ExitCode(IntEnum):
     NO_MATCH = 1
     USAGE = 2
     DATA = 3
+    WRITE = 74  # sysexits EX_IOERR: the results could not be written
     INTERRUPTED = 130
 
 
@@ -27,20 +28,29 @@ class CstoFactsError(Exception):
 
 
 class UsageError(CstoFactsError):
-    """A bad command-line value; names the option it came from."""
+    """A bad value. The core raises it without an option; the CLI names the option it came from."""
 
     exit_code = ExitCode.USAGE
 
-    def __init__(self, option: str | None, message: str) -> None:
+    def __init__(self, message: str, option: str | None = None) -> None:
         self.option = option
         self.message = message
-        super().__init__(f"{option}: {message}" if option else message)
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return f"{self.option}: {self.message}" if self.option else self.message
 
 
 class NotFoundError(CstoFactsError):
-    """An id that matches no claim."""
+    """Something asked for that the dataset does not have: an id, or a name the article never uses."""
 
     exit_code = ExitCode.NO_MATCH
+
+
+class WriteError(CstoFactsError):
+    """stdout could not take the results (a full disk, a closed descriptor)."""
+
+    exit_code = ExitCode.WRITE
 
 
 class Problem(NamedTuple):
@@ -64,13 +74,14 @@ class Problem(NamedTuple):
 
 
 class DataError(CstoFactsError):
-    """A dataset that is missing, unreadable or invalid; carries every problem."""
+    """A dataset that is missing, unreadable or invalid; carries every problem, in line order."""
 
     exit_code = ExitCode.DATA
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+        # Problems without a line (the file as a whole) first, then by line and column.
+        self.problems = sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+        super().__init__("\n".join(str(p) for p in self.problems))
 
     def messages(self) -> list[str]:
         return [str(p) for p in self.problems]

@@ -1,0 +1,219 @@
+"""The Typer app: global options, commands loaded lazily by name, and the one place errors become exits."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from cstofacts import __version__, env
+from cstofacts.cli.context import DATA_ENV, Shared
+from cstofacts.errors import CstoFactsError, ExitCode, UsageError
+
+HELP = (
+    'Look up the claims of the article "CSTO has proven its ability to adapt to changes in the global '
+    "situation\" (Kirill Babaev's analysis of the CSTO's work in 2023-2025)."
+)
+EPILOG = "Exit codes: 0 found, 1 nothing found, 2 usage error, 3 bad dataset, 74 output failed."
+# Command name -> module in cstofacts.cli.commands. Only the command that runs is imported and
+# built: Typer turns a command's signature into options on every start, which costs more than a lookup.
+COMMANDS = {
+    "ask": "ask",
+    "search": "search",
+    "list": "list_",
+    "show": "show",
+    "read": "read",
+    "cite": "cite",
+    "timeline": "timeline",
+    "stats": "stats",
+    "source": "source",
+    "validate": "validate",
+    "export": "export",
+    "help": "help",
+}
+USAGE = """\
+usage: cstofacts COMMAND [OPTIONS]
+
+  cstofacts ask which exercises were held in 2023
+  cstofacts search Khujand
+  cstofacts list --country Kyrgyzstan
+  cstofacts show khujand-border
+  cstofacts read 13
+
+Commands: {commands}
+Run 'cstofacts help COMMAND' or 'cstofacts COMMAND --help' for more."""
+
+
+class LazyGroup(TyperGroup):
+    """A group that imports a command's module only when that command is asked for.
+
+    Click documents overriding list_commands and get_command for lazy loading; each
+    command module holds a one-command Typer app, turned into a Click command with
+    typer.main.get_command, Typer's documented bridge to Click.
+    """
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        module = COMMANDS.get(name)
+        if module is None:
+            return None
+        app = importlib.import_module(f"cstofacts.cli.commands.{module}").app
+        command = typer.main.get_command(app)
+        # A command's help is drawn the way the group's is: Rich on a colour terminal, plain otherwise.
+        command.rich_markup_mode = self.rich_markup_mode  # type: ignore[attr-defined]
+        return command
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0]
+        if name not in COMMANDS:
+            raise UsageError(unknown_command(name, args[1:]))
+        return super().resolve_command(ctx, args)
+
+
+def unknown_command(name: str, rest: list[str]) -> str:
+    """What to say for a word that is not a command: a near command, else search or ask with the words."""
+    from cstofacts.output.safe import one_line
+    from cstofacts.query.filters import suggest
+
+    near = suggest(name, [*COMMANDS, "version"]) if name.isascii() else None
+    aliases = {"find": "search", "version": "--version", "query": "ask", "grep": "search"}
+    shown = one_line(name, 40)
+    rest_words = " ".join(one_line(w, 40) for w in rest if not w.startswith("-"))
+    if name in aliases:
+        return f"'{shown}' is not a command; try: cstofacts {aliases[name]} {rest_words}".rstrip()
+    if near is not None and near != "version":
+        return f"'{shown}' is not a command; did you mean '{near}'?"
+    if name.startswith("-"):
+        return f"no such option: {shown}; try: cstofacts --help"
+    words = " ".join(one_line(w, 40) for w in [name, *rest] if not w.startswith("-"))
+    verb = "ask" if len(words.split()) > 2 else "search"
+    return f"'{shown}' is not a command; try: cstofacts {verb} {words}"
+
+
+def _version(value: bool) -> None:
+    if value:
+        raise Finished(f"cstofacts {__version__}\n")
+
+
+class Finished(Exception):
+    """Raised by eager options that answer on their own (--version)."""
+
+    def __init__(self, output: str) -> None:
+        self.output = output
+
+
+def _root(
+    ctx: typer.Context,
+    data: Annotated[
+        str | None,
+        typer.Option(
+            "--data",
+            metavar="PATH",
+            help=f"Use this dataset file (same schema) instead of the bundled one; - reads standard input. "
+            f"Also ${DATA_ENV}.",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Compile the dataset in memory; never read or write the cache."),
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Look up the claims of one article on the CSTO's work in 2023-2025."""
+    shared = ctx.obj
+    assert isinstance(shared, Shared)
+    if data is not None:
+        shared.data, shared.data_option = data, "--data"
+    elif os.environ.get(DATA_ENV):
+        shared.data, shared.data_option = os.environ[DATA_ENV], DATA_ENV
+    shared.use_cache = not no_cache
+
+
+def build_app(rich_help: bool) -> typer.Typer:
+    """The Typer app; Rich draws help only on a colour terminal, plain Click text otherwise."""
+    app = typer.Typer(
+        cls=LazyGroup,
+        name="cstofacts",
+        help=HELP,
+        epilog=EPILOG,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode="rich" if rich_help else None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(_root)
+    return app
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run one command line and return its exit code: the one place errors become messages."""
+    environment = env.Env.read()
+    env.harden(environment)
+    args = sys.argv[1:] if argv is None else list(argv)
+    shared = Shared(environment)
+    try:
+        if not args:
+            from cstofacts.cli.commands.help import short_usage
+
+            env.error(environment, short_usage())
+            return ExitCode.USAGE
+        command = typer.main.get_command(build_app(environment.colour))
+        result = command.main(args=args, prog_name="cstofacts", standalone_mode=False, obj=shared)
+        return result if isinstance(result, int) else ExitCode.OK
+    except Finished as done:
+        return _write(environment, done.output)
+    except CstoFactsError as exc:
+        return report(environment, exc)
+    except (env.PipeClosed, BrokenPipeError):  # Click's own writing (help, completion) raises the latter
+        env.silence_stdout()
+        return ExitCode.OK
+    except OSError as exc:  # help or completion text that stdout could not take
+        from cstofacts.errors import WriteError
+
+        return report(environment, WriteError(f"cannot write results: {exc.strerror or exc}"))
+    except KeyboardInterrupt:
+        return ExitCode.INTERRUPTED
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.TyperException as exc:  # Click's own usage errors: missing values, unknown options
+        from cstofacts.cli.errors import click_message
+
+        return report(environment, UsageError(click_message(exc)))
+    finally:
+        if shared._store is not None:
+            shared._store.close()
+
+
+def _write(environment: env.Env, text: str) -> int:
+    try:
+        env.write(environment, text)
+    except env.PipeClosed:
+        env.silence_stdout()
+    except CstoFactsError as exc:
+        return report(environment, exc)
+    return ExitCode.OK
+
+
+def report(environment: env.Env, exc: CstoFactsError) -> int:
+    """Print an error's lines on stderr, in one voice, and return its exit code."""
+    from cstofacts.cli.errors import message_lines
+
+    if exc.exit_code == ExitCode.WRITE:
+        env.silence_stdout()  # the unwritten text would fail again at the interpreter's last flush
+    for line in message_lines(exc):
+        env.error(environment, line)
+    return int(exc.exit_code)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run a command line and exit with its code (what tests and embedders call)."""
+    sys.exit(run(argv))

@@ -1,0 +1,62 @@
+"""`cstofacts list`: the claims that match the filters, by date."""
+
+from __future__ import annotations
+
+import typer
+
+from cstofacts.cli import options as o
+from cstofacts.cli import present
+from cstofacts.cli.context import shared
+
+app = typer.Typer()
+
+
+@app.command("list")
+def list_claims(
+    ctx: typer.Context,
+    year: o.Year = None,
+    since: o.Since = None,
+    until: o.Until = None,
+    category: o.Category = None,
+    country: o.Country = None,
+    org: o.Org = None,
+    kind: o.Kind = None,
+    attributed_to: o.AttributedTo = None,
+    paragraph: o.Paragraph = None,
+    text: o.Text = None,
+    fmt: o.Format = None,
+    fields: o.Fields = None,
+    sort: o.Sort = None,
+    reverse: o.Reverse = False,
+    limit: o.Limit = None,
+) -> int:
+    """List the claims that match the filters, by date.
+
+    Examples:
+
+      cstofacts list --year 2023 --category exercise
+
+      cstofacts list --country Kyrgyzstan --format json
+
+      cstofacts list --org UN --year 2024 | cut -f1
+    """
+    run = shared(ctx)
+    store = run.store()
+    fmt_chosen = present.choose_format(run, fmt)
+    query = o.build_query(
+        store,
+        year=year,
+        since=since,
+        until=until,
+        category=category,
+        country=country,
+        org=org,
+        kind=kind,
+        attributed_to=attributed_to,
+        paragraph=paragraph,
+        text=text,
+        sort=o.parse_sort(sort),
+        reverse=reverse,
+        limit=o.parse_limit(limit),
+    )
+    return present.claims(run, store.claims(query), fmt_chosen, fields, query=query)

@@ -1,0 +1,63 @@
+"""`cstofacts read`: the article's paragraphs, each with the claims that cite it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cstofacts.cli import options as o
+from cstofacts.cli import present
+from cstofacts.cli.context import shared
+from cstofacts.errors import ExitCode, NotFoundError
+from cstofacts.output import rows
+from cstofacts.output.formats import Format
+from cstofacts.query import filters
+
+app = typer.Typer()
+
+Numbers = Annotated[
+    list[str] | None,
+    typer.Argument(metavar="[N...]", show_default=False, help="Paragraph numbers (13 or ¶13); default: all."),
+]
+
+
+@app.command("read")
+def read(ctx: typer.Context, numbers: Numbers = None, fmt: o.Format = None) -> int:
+    """Print the article's paragraphs, each followed by the ids of the claims that cite it.
+
+    Piped, one paragraph a line: N, a tab, the text (tabs and newlines escaped).
+
+    Examples:
+
+      cstofacts read 13
+
+      cstofacts read | grep -i beijing
+
+      cstofacts read 10 --format json
+    """
+    run = shared(ctx)
+    store = run.store()
+    fmt_chosen = present.choose_format(run, fmt)
+    source = store.sources[0]
+    if not source.body:
+        raise NotFoundError(f"the dataset does not carry the text of {source.headline!r}")
+    with o.option("N"):
+        wanted = [filters.resolve_paragraph(n, len(source.body)) for n in numbers or ()]
+    selected = list(dict.fromkeys(wanted)) or list(range(1, len(source.body) + 1))
+    table = rows.paragraph_rows(source, selected, store.citing(source.id))
+    if fmt_chosen is Format.TABLE:
+        from cstofacts.output import views
+
+        environment = run.env
+        present.draw(
+            run,
+            lambda width: views.paragraphs_view(
+                table, colour=environment.colour, ascii_only=environment.ascii_only, width=width
+            ),
+        )
+        return ExitCode.OK
+    records = [{"paragraph": n, "text": body, "claims": list(ids)} for n, body, ids in table]
+    keys = ("paragraph", "text", "claims") if fmt_chosen is not Format.PLAIN else ("paragraph", "text")
+    present.records(run, fmt_chosen, records, keys)
+    return ExitCode.OK

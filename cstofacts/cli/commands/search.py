@@ -1,0 +1,86 @@
+"""`cstofacts search`: claims holding every word, whole words and their forms, best match first."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cstofacts.cli import options as o
+from cstofacts.cli import present
+from cstofacts.cli.context import shared
+
+app = typer.Typer()
+
+Words = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="WORDS...",
+        show_default=False,
+        help='Words that must all occur; "two words" in quotes is a phrase.',
+    ),
+]
+
+
+@app.command("search")
+def search(
+    ctx: typer.Context,
+    words: Words,
+    year: o.Year = None,
+    since: o.Since = None,
+    until: o.Until = None,
+    category: o.Category = None,
+    country: o.Country = None,
+    org: o.Org = None,
+    kind: o.Kind = None,
+    attributed_to: o.AttributedTo = None,
+    paragraph: o.Paragraph = None,
+    text: o.Text = None,
+    fmt: o.Format = None,
+    fields: o.Fields = None,
+    sort: o.Sort = None,
+    reverse: o.Reverse = False,
+    limit: o.Limit = None,
+) -> int:
+    """Find claims by words, best match first.
+
+    Matches whole words and their forms (exercises finds exercise; signing finds signed),
+    names in any declared spelling (UN, United Nations, ООН), and dates as people write them.
+
+    Examples:
+
+      cstofacts search Khujand
+
+      cstofacts search border agreement --year 2025
+
+      cstofacts search "Security Council" --format jsonl
+    """
+    from cstofacts.cli.options import option
+    from cstofacts.query import words as w
+
+    run = shared(ctx)
+    store = run.store()
+    fmt_chosen = present.choose_format(run, fmt)
+    with option("WORDS"):
+        terms = w.terms(store.vocabulary, words)
+    query = o.build_query(
+        store,
+        year=year,
+        since=since,
+        until=until,
+        category=category,
+        country=country,
+        org=org,
+        kind=kind,
+        attributed_to=attributed_to,
+        paragraph=paragraph,
+        text=text,
+        words=terms,
+        sort=o.parse_sort(sort),
+        reverse=reverse,
+        limit=o.parse_limit(limit),
+    )
+    found = store.claims(query)
+    if not found:
+        present.explain_miss(run, store, terms)
+    return present.claims(run, found, fmt_chosen, fields, query=query)

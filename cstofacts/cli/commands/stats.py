@@ -1,0 +1,133 @@
+"""`cstofacts stats`: how many claims have each value of a field."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cstofacts.cli import options as o
+from cstofacts.cli import present
+from cstofacts.cli.context import shared
+from cstofacts.errors import ExitCode, UsageError
+from cstofacts.output.formats import Format, stats_records
+from cstofacts.query.filters import StatsBy, show, suggest
+from cstofacts.store.engine import Store
+
+app = typer.Typer()
+
+By = Annotated[
+    str,
+    typer.Option(
+        "--by",
+        metavar="FIELD",
+        show_default=False,
+        autocompletion=lambda incomplete: [b.value for b in StatsBy if b.value.startswith(incomplete)],
+        help="year, category, country, org, kind or attribution; default: category.",
+    ),
+]
+
+
+@app.command("stats")
+def stats(
+    ctx: typer.Context,
+    by: By = "category",
+    year: o.Year = None,
+    since: o.Since = None,
+    until: o.Until = None,
+    category: o.Category = None,
+    country: o.Country = None,
+    org: o.Org = None,
+    kind: o.Kind = None,
+    attributed_to: o.AttributedTo = None,
+    paragraph: o.Paragraph = None,
+    text: o.Text = None,
+    fmt: o.Format = None,
+    reverse: o.Reverse = False,
+    limit: o.Limit = None,
+) -> int:
+    """Count claims per year, category, country, organization, kind or attribution.
+
+    Each claim counts once per value it has; a claim spanning 2024-2025 counts
+    once, under 2024..2025. Claims are statements, not events: nine exercise
+    claims include the umbrella exercise and a judgement about one.
+
+    Examples:
+
+      cstofacts stats --by year
+
+      cstofacts stats --by country --kind event
+
+      cstofacts stats --by attribution --format json
+    """
+    run = shared(ctx)
+    store = run.store()
+    fmt_chosen = present.choose_format(run, fmt)
+    dimension = _dimension(by)
+    query = o.build_query(
+        store,
+        year=year,
+        since=since,
+        until=until,
+        category=category,
+        country=country,
+        org=org,
+        kind=kind,
+        attributed_to=attributed_to,
+        paragraph=paragraph,
+        text=text,
+    )
+    pairs = store.count(query, dimension)
+    if reverse:
+        pairs.reverse()
+    pairs = pairs[: o.parse_limit(limit)]
+    if not pairs:
+        return present.no_match(run, fmt_chosen)
+    labels = _labels(store, dimension)
+    if fmt_chosen is Format.TABLE:
+        from cstofacts.output import views
+
+        environment = run.env
+        note = (
+            f"{sum(n for _, n in pairs)} claims counted; a claim is a statement of the article, not an event"
+        )
+        if dimension in (StatsBy.COUNTRY, StatsBy.ORG):
+            note = "a claim counts once under each value it has; claims are statements, not events"
+        present.draw(
+            run,
+            lambda width: views.stats_chart(
+                pairs,
+                dimension.value,
+                labels,
+                width,
+                not environment.ascii_only,
+                note,
+                colour=environment.colour,
+            ),
+        )
+        return ExitCode.OK
+    records, keys = stats_records(pairs, labels)
+    present.records(run, fmt_chosen, records, keys)
+    return ExitCode.OK
+
+
+def _dimension(value: str) -> StatsBy:
+    folded = value.strip().casefold()
+    aliases = {"organization": StatsBy.ORG, "organizations": StatsBy.ORG, "countries": StatsBy.COUNTRY}
+    for dimension in StatsBy:
+        if folded in (dimension.value, dimension.value + "s"):
+            return dimension
+    if folded in aliases:
+        return aliases[folded]
+    near = suggest(value, [d.value for d in StatsBy])
+    hint = f"; did you mean {near!r}?" if near else f"; valid values: {', '.join(d.value for d in StatsBy)}"
+    raise UsageError(f"cannot count by {show(value)}{hint}", "--by")
+
+
+def _labels(store: Store, by: StatsBy) -> dict[str, str]:
+    vocabulary = store.vocabulary
+    if by is StatsBy.COUNTRY:
+        return {code: c.name for code, c in vocabulary.countries.items()}
+    if by is StatsBy.ORG:
+        return {short: org.name for short, org in vocabulary.organizations.items()}
+    return {}

@@ -1,0 +1,81 @@
+"""`cstofacts timeline`: claims in date order under a heading per year; undated ones last."""
+
+from __future__ import annotations
+
+import typer
+
+from cstofacts.cli import options as o
+from cstofacts.cli import present
+from cstofacts.cli.context import shared
+from cstofacts.errors import ExitCode
+from cstofacts.output.formats import Format
+
+app = typer.Typer()
+
+
+@app.command("timeline")
+def timeline(
+    ctx: typer.Context,
+    year: o.Year = None,
+    since: o.Since = None,
+    until: o.Until = None,
+    category: o.Category = None,
+    country: o.Country = None,
+    org: o.Org = None,
+    kind: o.Kind = None,
+    attributed_to: o.AttributedTo = None,
+    paragraph: o.Paragraph = None,
+    text: o.Text = None,
+    fmt: o.Format = None,
+    fields: o.Fields = None,
+    reverse: o.Reverse = False,
+    limit: o.Limit = None,
+) -> int:
+    """Show claims in date order, grouped by year; undated ones last.
+
+    A claim sits under the year it starts, or under the first year asked for when it
+    started earlier: --year 2025 shows only 2025.
+
+    Examples:
+
+      cstofacts timeline
+
+      cstofacts timeline --country TJ
+
+      cstofacts timeline --kind event --format tsv
+    """
+    run = shared(ctx)
+    store = run.store()
+    fmt_chosen = present.choose_format(run, fmt)
+    query = o.build_query(
+        store,
+        year=year,
+        since=since,
+        until=until,
+        category=category,
+        country=country,
+        org=org,
+        kind=kind,
+        attributed_to=attributed_to,
+        paragraph=paragraph,
+        text=text,
+        reverse=reverse,
+        limit=o.parse_limit(limit),
+    )
+    found = store.claims(query)
+    if fmt_chosen is not Format.TABLE or fields:
+        return present.claims(run, found, fmt_chosen, fields, query=query)
+    if not found:
+        return present.no_match(run, fmt_chosen)
+    from cstofacts.output import views
+
+    starts = [low.year for low, _ in query.years] + ([query.since.year] if query.since else [])
+    first_year = min(starts) if starts and not reverse else None
+    environment = run.env
+    present.draw(
+        run,
+        lambda width: views.timeline(
+            found, width, colour=environment.colour, ascii_only=environment.ascii_only, first_year=first_year
+        ),
+    )
+    return ExitCode.OK

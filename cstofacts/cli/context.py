@@ -1,0 +1,50 @@
+"""What every command shares: the environment read once, and the dataset the global options name."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+import typer
+
+from cstofacts.env import Env
+from cstofacts.errors import CstoFactsError
+from cstofacts.store.engine import Store
+
+DATA_ENV = "CSTOFACTS_DATA"
+
+
+@dataclass
+class Shared:
+    """The root command's options, and what is opened from them once per run."""
+
+    env: Env
+    data: str | None = None
+    data_option: str = "--data"  # how the dataset was named, for messages: --data or CSTOFACTS_DATA
+    use_cache: bool = True
+    _store: Store | None = field(default=None, repr=False)
+
+    def store(self) -> Store:
+        if self._store is None:
+            from cstofacts import store
+
+            self._store = store.open_store(self.data, use_cache=self.use_cache)
+        return self._store
+
+
+def shared(ctx: typer.Context) -> Shared:
+    root = ctx.find_root()
+    if not isinstance(root.obj, Shared):
+        root.obj = Shared(Env.read())
+    return root.obj
+
+
+def completion_store(ctx: typer.Context) -> Store | None:
+    """The dataset for shell completion, which must never fail loudly."""
+    data = ctx.find_root().params.get("data") or os.environ.get(DATA_ENV) or None
+    try:
+        from cstofacts import store
+
+        return store.open_store(data)
+    except (CstoFactsError, OSError):
+        return None

@@ -1,0 +1,290 @@
+"""Named option types that each command lists explicitly, and their resolution into a Query.
+
+Values arrive as plain strings and are checked by the core's resolvers, not by
+Click's types, so every bad value gets the same one-line message and suggestion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from cstofacts.errors import UsageError
+from cstofacts.query import filters
+from cstofacts.query.filters import Query, SortKey
+from cstofacts.store.engine import Store
+
+FILTERS = "Filters"
+OUTPUT = "Output"
+FORMATS = "table, plain, tsv, csv, json, jsonl or markdown"
+
+T = TypeVar("T")
+
+
+@contextmanager
+def option(name: str) -> Iterator[None]:
+    """Name the option a core error came from: the core never knows flag names."""
+    try:
+        yield
+    except UsageError as exc:
+        if exc.option is None:
+            exc.option = name
+        raise
+
+
+def each(name: str, values: Sequence[str] | None, resolve: Callable[[str], T]) -> frozenset[T]:
+    with option(name):
+        return frozenset(resolve(v) for v in values or ())
+
+
+# -- completion from the dataset ---------------------------------------------------
+
+
+def _completer(values: Callable[[Store], dict[str, str]]) -> Callable[..., list[tuple[str, str]]]:
+    def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+        from cstofacts.cli.context import completion_store
+
+        store = completion_store(ctx)
+        if store is None:
+            return []
+        folded = incomplete.casefold()
+        return [(v, h) for v, h in values(store).items() if v.casefold().startswith(folded)]
+
+    return complete
+
+
+def _countries(store: Store) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for code, country in store.vocabulary.countries.items():
+        found[code] = country.name
+        found[country.name] = code  # names complete too: --country Kyr<TAB>
+    return found
+
+
+complete_category = _completer(lambda s: {n: c.description for n, c in s.vocabulary.categories.items()})
+complete_country = _completer(_countries)
+complete_org = _completer(lambda s: {short: o.name for short, o in s.vocabulary.organizations.items()})
+complete_id = _completer(lambda s: {i: "" for i in s.ids()})
+complete_kind = _completer(lambda s: {"event": "", "assessment": "", "background": ""})
+complete_attribution = _completer(lambda s: dict(s.vocabulary.attributions))
+
+
+def _choices(values: Sequence[str]) -> Callable[..., list[str]]:
+    def complete(incomplete: str) -> list[str]:
+        return [v for v in values if v.startswith(incomplete)]
+
+    return complete
+
+
+# -- the options ----------------------------------------------------------------------
+
+Year = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--year",
+        "-y",
+        metavar="YEAR",
+        rich_help_panel=FILTERS,
+        show_default=False,
+        help="A year or range (2023, 2023..2025, 2023-2025, 2024..); claims whose date overlaps it.",
+    ),
+]
+Since = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="DATE",
+        rich_help_panel=FILTERS,
+        help="Claims ending on or after DATE (2025, 2025-03, 2025-03-31, 'March 2025', '31 March 2025').",
+    ),
+]
+Until = Annotated[
+    str | None,
+    typer.Option(
+        "--until", metavar="DATE", rich_help_panel=FILTERS, help="Claims starting on or before DATE."
+    ),
+]
+Category = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--category",
+        "-c",
+        metavar="NAME",
+        rich_help_panel=FILTERS,
+        show_default=False,
+        autocompletion=complete_category,
+        help="A category, such as exercise or exercises (see: stats --by category).",
+    ),
+]
+Country = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--country",
+        metavar="X",
+        rich_help_panel=FILTERS,
+        show_default=False,
+        autocompletion=complete_country,
+        help="A country involved, or where a named place lies: code, name or adjective (KG, Kyrgyz).",
+    ),
+]
+Org = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--org",
+        metavar="NAME",
+        rich_help_panel=FILTERS,
+        show_default=False,
+        autocompletion=complete_org,
+        help="An organization involved, by short name or alias (UN, United Nations, ООН).",
+    ),
+]
+Kind = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kind",
+        metavar="KIND",
+        rich_help_panel=FILTERS,
+        show_default=False,
+        autocompletion=complete_kind,
+        help="What sort of claim: event, assessment (a judgement) or background.",
+    ),
+]
+AttributedTo = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--attributed-to",
+        metavar="WHO",
+        rich_help_panel=FILTERS,
+        show_default=False,
+        autocompletion=complete_attribution,
+        help="Who asserts the claim: analyst (Babaev) or article (the report's own voice).",
+    ),
+]
+Paragraph = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--paragraph",
+        "-p",
+        metavar="N",
+        rich_help_panel=FILTERS,
+        show_default=False,
+        help="Claims citing paragraph N of the article (1-20).",
+    ),
+]
+Text = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--text",
+        "-t",
+        metavar="WORDS",
+        rich_help_panel=FILTERS,
+        show_default=False,
+        help="Every word occurs, as a whole word or a form of it (exercises finds exercise).",
+    ),
+]
+Format = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        rich_help_panel=OUTPUT,
+        show_default=False,
+        autocompletion=_choices(["table", "plain", "tsv", "csv", "json", "jsonl", "markdown"]),
+        help=f"{FORMATS}; default: a view on a terminal, plain when piped.",
+    ),
+]
+Fields = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="A,B,C",
+        rich_help_panel=OUTPUT,
+        help="Columns or keys to show, comma-separated, or all.",
+    ),
+]
+Sort = Annotated[
+    str | None,
+    typer.Option(
+        "--sort",
+        metavar="KEY",
+        rich_help_panel=OUTPUT,
+        show_default=False,
+        autocompletion=_choices([k.value for k in SortKey]),
+        help="date, id or category; undated claims come last.",
+    ),
+]
+Reverse = Annotated[bool, typer.Option("--reverse", "-r", rich_help_panel=OUTPUT, help="Reverse the order.")]
+Limit = Annotated[
+    str | None,
+    typer.Option("--limit", "-n", metavar="N", rich_help_panel=OUTPUT, help="Show at most N results."),
+]
+
+
+def parse_limit(value: str | None) -> int | None:
+    if value is None:
+        return None
+    with option("--limit"):
+        text = value.strip()
+        if not (text.isascii() and text.isdigit()) or int(text) < 1:
+            raise UsageError(f"{filters.show(value)} is not a whole number of 1 or more")
+        return int(text)
+
+
+def parse_sort(value: str | None) -> SortKey | None:
+    if value is None:
+        return None
+    with option("--sort"):
+        folded = value.strip().casefold()
+        for key in SortKey:
+            if folded == key.value:
+                return key
+        raise UsageError(f"unknown sort key {filters.show(value)}; valid values: date, id, category")
+
+
+def build_query(
+    store: Store,
+    *,
+    year: Sequence[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    category: Sequence[str] | None = None,
+    country: Sequence[str] | None = None,
+    org: Sequence[str] | None = None,
+    kind: Sequence[str] | None = None,
+    attributed_to: Sequence[str] | None = None,
+    paragraph: Sequence[str] | None = None,
+    text: Sequence[str] | None = None,
+    **rest: Any,
+) -> Query:
+    """The filters as typed, resolved against the dataset; errors name the option they came from."""
+    from cstofacts.query import words
+
+    vocabulary = store.vocabulary
+    with option("--since"):
+        first, _ = filters.since_until(since, None)
+    with option("--until"):
+        _, last = filters.since_until(None, until)
+    if first and last and first > last:
+        raise UsageError(f"{since} is after --until {until}", "--since")
+    last_paragraph = store.sources[0].paragraphs if len(store.sources) == 1 else None
+    with option("--text"):
+        texts = tuple(words.terms(vocabulary, [filters.plain(t)]) for t in text or ())
+    return Query(
+        years=tuple(sorted(each("--year", year, filters.parse_year))),
+        since=first,
+        until=last,
+        categories=each("--category", category, lambda v: filters.resolve_category(vocabulary, v)),
+        countries=each("--country", country, lambda v: filters.resolve_country(vocabulary, v)),
+        organizations=each("--org", org, lambda v: filters.resolve_organization(vocabulary, v)),
+        kinds=each("--kind", kind, filters.resolve_kind),
+        attributions=each(
+            "--attributed-to", attributed_to, lambda v: filters.resolve_attribution(vocabulary, v)
+        ),
+        paragraphs=each("--paragraph", paragraph, lambda v: filters.resolve_paragraph(v, last_paragraph)),
+        texts=texts,
+        **rest,
+    )

@@ -1,0 +1,133 @@
+"""The one output path: pick the format, render records or a view, write it, or say nothing matched."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from cstofacts import env
+from cstofacts.cli.context import Shared
+from cstofacts.cli.options import option
+from cstofacts.errors import ExitCode, UsageError
+from cstofacts.model import FIELDS, Claim
+from cstofacts.output.formats import DEFAULT_FIELDS, Format, parse_fields, render
+from cstofacts.query.filters import Query, Term, show
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from cstofacts.store.engine import Store
+
+
+def choose_format(run: Shared, requested: str | None) -> Format:
+    """--format as given, else a view on a terminal and plain text when piped."""
+    if requested is None:
+        return Format.TABLE if run.env.stdout_isatty else Format.PLAIN
+    with option("--format"):
+        folded = requested.strip().casefold()
+        for fmt in Format:
+            if folded == fmt.value:
+                return fmt
+        from cstofacts.query.filters import suggest
+
+        near = suggest(requested, [f.value for f in Format])
+        hint = (
+            f"; did you mean {near!r}?" if near else f"; valid values: {', '.join(f.value for f in Format)}"
+        )
+        raise UsageError(f"unknown format {show(requested)}{hint}")
+
+
+def choose_fields(fmt: Format, requested: str | None) -> tuple[str, ...]:
+    default = FIELDS if fmt in (Format.JSON, Format.JSONL) else DEFAULT_FIELDS
+    with option("--fields"):
+        return parse_fields(requested, default)
+
+
+def write(run: Shared, text: str) -> None:
+    env.write(run.env, text)
+
+
+def draw(run: Shared, build: Callable[[int], RenderableType]) -> None:
+    """Draw a terminal view at the environment's width and colour, and write it."""
+    from cstofacts.output import views
+
+    console = views.make_console(run.env.width, run.env.colour)
+    write(run, views.draw(build(console.width), console))
+
+
+def note(run: Shared, message: str) -> None:
+    env.error(run.env, "cstofacts: " + message)
+
+
+def no_match(run: Shared, fmt: Format, message: str = "no claims match") -> int:
+    """Exit 1 with a note on stderr; JSON still gets its (empty) array."""
+    if fmt is Format.JSON:
+        write(run, "[]\n")
+    note(run, message)
+    return ExitCode.NO_MATCH
+
+
+def claims(
+    run: Shared,
+    found: Sequence[Claim],
+    fmt: Format,
+    fields: str | None,
+    *,
+    query: Query | None = None,
+    evidence: bool = False,
+) -> int:
+    """Matched claims in the chosen format, or the no-match exit."""
+    chosen = choose_fields(fmt, fields)  # a bad --fields is an error even with no match
+    if not found:
+        return no_match(run, fmt)
+    if fmt is Format.TABLE:
+        from cstofacts.output import views
+
+        shown = chosen if fields else None  # None: the default list view
+        env_ = run.env
+        draw(
+            run,
+            lambda width: views.claims_table(
+                found, shown, width, colour=env_.colour, ascii_only=env_.ascii_only, evidence=evidence
+            ),
+        )
+        if query is not None:
+            _month_note(run, found, query)
+    else:
+        write(run, render(fmt, [c.record() for c in found], chosen, run.env.json_ascii))
+    return ExitCode.OK
+
+
+def _month_note(run: Shared, found: Sequence[Claim], query: Query) -> None:
+    """Say when a month or day filter let in claims dated only to the year that overlaps it."""
+    bounds = [d for d in (query.since, query.until) if d is not None]
+    if not bounds or all((d.month == 1 and d.day == 1) or (d.month == 12 and d.day == 31) for d in bounds):
+        return
+    coarse = sum(1 for c in found if c.date is not None and len(c.date) == 4)
+    if coarse:
+        what = "claim is" if coarse == 1 else "claims are"
+        note(run, f"{coarse} {what} dated only to the year, which overlaps the dates asked for")
+
+
+def explain_miss(run: Shared, store: Store, terms: Sequence[Term]) -> None:
+    """Say on stderr which word matched nothing, with the nearest word the dataset has."""
+    from cstofacts.query.filters import suggest
+
+    missing = [t for t in terms if not store.matches(t)]
+    if not missing:
+        if len(terms) > 1:
+            note(run, "each word matches some claim, but no claim holds them all")
+        return
+    vocabulary: list[str] | None = None
+    for term in missing:
+        if vocabulary is None:
+            vocabulary = store.words()
+        hint = suggest(term.typed, vocabulary) if len(term.tokens) == 1 else None
+        tail = f"; did you mean {hint!r}?" if hint else ""
+        from cstofacts.output.safe import one_line
+
+        note(run, f"no claim holds {one_line(term.typed, 40)!r}{tail}")
+
+
+def records(run: Shared, fmt: Format, rows: Sequence[dict[str, Any]], keys: Sequence[str]) -> None:
+    write(run, render(fmt, rows, keys, run.env.json_ascii))

@@ -1,0 +1,276 @@
+r"""The machine formats (plain, tsv, csv, json, jsonl, markdown) as text, without Rich.
+
+What each format promises about the characters inside a value:
+
+| format   | layout                              | escaping inside a value                        | guard |
+|----------|-------------------------------------|------------------------------------------------|-------|
+| plain    | a record a line, tab-separated      | tab, LF, CR, backslash as `\t` `\n` `\r` `\\`  | no    |
+| tsv      | plain with a header row             | as plain                                       | yes   |
+| csv      | RFC 4180, header row, `\n` row ends | a field holding `,` `"` CR or LF is quoted     | yes   |
+| json     | an array, an object a line          | JSON, and every control and bidi char as `\u`  | no    |
+| jsonl    | an object a line                    | as json                                        | no    |
+| markdown | a GitHub table, header row          | `\|` `\\`, breaks as `<br>`, controls shown    | no    |
+
+- Lists are joined with commas (`TJ,KG,UZ`), evidence as `¶13 "quote"; ¶8 "quote"` (see cell()).
+- plain, tsv and csv pass every other character through unchanged, controls included (ESC, DEL,
+  C1, bidi overrides, U+2028): they are data for programs, and every character of a cell survives
+  (undo the escapes, and the formula guard below). A record ends only
+  at `\n`: split on `\n`, not on everything Python's `str.splitlines()` treats as a line break.
+- json and jsonl also write DEL, the C1 controls, the bidi controls, U+2028 and U+2029 as `\u`
+  escapes, which JSON allows but does not require: the parsed values are exact, and no raw
+  control reaches a terminal that shows the file. With `ascii_only` all non-ASCII is escaped.
+- markdown is for reading: controls appear as `\x1b`-style text (output.safe.visible), CR and
+  LF as `<br>`. It is the one format that does not round-trip.
+- The formula guard (csv, tsv): a line of a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+  CR, or with apostrophes followed by one of those, gets one more apostrophe in front, so a
+  spreadsheet shows it as text. Lines start at the start of the cell and after each LF, CR or
+  CRLF. Removing one apostrophe from each such line start gives the exact value back.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from cstofacts.errors import UsageError
+from cstofacts.model import FIELDS, Claim
+
+if TYPE_CHECKING:
+    import re
+
+
+class Format(str, Enum):
+    """Values of --format."""
+
+    TABLE = "table"
+    PLAIN = "plain"
+    TSV = "tsv"
+    CSV = "csv"
+    JSON = "json"
+    JSONL = "jsonl"
+    MARKDOWN = "markdown"
+
+
+# The columns of plain, tsv, csv and markdown when --fields is not given: the id first, so
+# `cut -f1` gives ids, and the fields added later at the end, so `cut -f1,2` keeps its meaning.
+DEFAULT_FIELDS = (
+    "id",
+    "date",
+    "end_date",
+    "category",
+    "countries",
+    "paragraphs",
+    "summary",
+    "kind",
+    "date_basis",
+)
+
+# A cell starting with one of these is read as a formula by spreadsheets (CSV injection).
+_FORMULA_START = "=+-@\t\r"
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+# Beyond what JSON must escape: characters a terminal would obey if someone cats the file.
+_JSON_EXTRA = "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+
+
+def parse_fields(value: str | None, default: Sequence[str]) -> tuple[str, ...]:
+    """A comma-separated list of claim fields, in the order given; "all" stands for every field.
+
+    Empty names (a trailing comma) are skipped. An unknown name raises UsageError without an
+    option name: the caller knows which option it came from.
+    """
+    if value is None:
+        return tuple(default)
+    names: list[str] = []
+    for name in (n.strip() for n in value.split(",")):
+        if name == "all":
+            names += FIELDS
+        elif name in FIELDS:
+            names.append(name)
+        elif name:
+            raise UsageError(_unknown_field(name))
+    if not names:
+        raise UsageError(f"needs at least one field name; valid fields: {', '.join(FIELDS)}, all")
+    return tuple(dict.fromkeys(names))
+
+
+def _unknown_field(name: str) -> str:
+    import difflib
+
+    from cstofacts.output.safe import one_line
+
+    close = difflib.get_close_matches(name.casefold()[:100], [*FIELDS, "all"], n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]!r}?" if close else f"valid fields: {', '.join(FIELDS)}, all"
+    return f"unknown field '{one_line(name, 40)}'; {hint}"
+
+
+def cell(value: Any) -> str:
+    """One value as text: None as empty, lists joined by commas, evidence as `¶13 "quote"; ¶8 "quote"`.
+
+    Evidence quotes are written exactly, inner quotation marks included, so the evidence cell
+    is for reading; json and jsonl carry each paragraph and quote separately.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        if value and isinstance(value[0], Mapping):
+            return "; ".join(f'¶{e["paragraph"]} "{e["quote"]}"' for e in value)
+        return ",".join(str(v) for v in value)
+    return str(value)
+
+
+@functools.cache
+def _guard_pattern() -> re.Pattern[str]:
+    import re
+
+    # A line start (the cell's, or after LF, or after a CR that is not half of a CRLF) that is
+    # followed by apostrophes and then a formula character.
+    return re.compile(r"(?:^|(?<=\n)|(?<=\r)(?!\n))(?='*[=+\-@\t\r])")
+
+
+def neutralize_formula(text: str) -> str:
+    """Put an apostrophe before each line of a cell that a spreadsheet would run as a formula."""
+    # Most cells have no line break and start with a letter or digit: decide with two lookups.
+    if not text or (
+        text[0] not in _FORMULA_START and text[0] != "'" and "\n" not in text and "\r" not in text
+    ):
+        return text
+    return _guard_pattern().sub("'", text)
+
+
+def rows(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> list[list[str]]:
+    """Each record's cells, in field order."""
+    return [[cell(record[f]) for f in fields] for record in records]
+
+
+def plain(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str:
+    """One record per line, tab-separated, no header; tabs, newlines, CRs and backslashes escaped."""
+    return "".join(
+        "\t".join(value.translate(_TSV_ESCAPES) for value in row) + "\n" for row in rows(records, fields)
+    )
+
+
+def tsv(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str:
+    """Like plain, with a header row and spreadsheet formulas neutralized."""
+    body = [[neutralize_formula(v) for v in row] for row in rows(records, fields)]
+    return "".join("\t".join(v.translate(_TSV_ESCAPES) for v in row) + "\n" for row in [list(fields), *body])
+
+
+def csv_text(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str:
+    """RFC 4180 CSV with a header row and `\\n` line ends; spreadsheet formulas neutralized.
+
+    Every field holding a CR or LF is quoted, on every Python: before 3.13 the csv module
+    quotes only the characters of its line terminator, and a bare CR left unquoted splits the
+    row for readers. So the writer is given "\\r\\n" as terminator, which makes both quote, and
+    each row's terminator is then written as "\\n".
+    """
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    lines: list[str] = []
+    for row in [list(fields), *([neutralize_formula(v) for v in row] for row in rows(records, fields))]:
+        writer.writerow(row)
+        lines.append(buffer.getvalue()[:-2])
+        buffer.seek(0)
+        buffer.truncate()
+    return "".join(line + "\n" for line in lines)
+
+
+@functools.cache
+def _json_extra_pattern() -> re.Pattern[str]:
+    import re
+
+    return re.compile(_JSON_EXTRA)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def _json_safe(text: str) -> str:
+    # json.dumps escapes only what JSON requires (below U+0020); the rest is escaped here.
+    # Inside JSON these characters occur only within strings, where a \u escape is valid.
+    pattern = _json_extra_pattern()
+    return text if pattern.search(text) is None else pattern.sub(_json_escape, text)
+
+
+def json_text(records: Iterable[Mapping[str, Any]], fields: Sequence[str], ascii_only: bool = False) -> str:
+    """A JSON array of objects with the given keys, in order, one object per line.
+
+    One object a line keeps the array readable and greppable, and lets json use
+    its C encoder, which `indent=` would turn off.
+    """
+    import json
+
+    items = [json.dumps({f: r[f] for f in fields}, ensure_ascii=ascii_only) for r in records]
+    return _json_safe("[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n")
+
+
+def jsonl(records: Iterable[Mapping[str, Any]], fields: Sequence[str], ascii_only: bool = False) -> str:
+    """One JSON object per line."""
+    import json
+
+    return _json_safe(
+        "".join(json.dumps({f: r[f] for f in fields}, ensure_ascii=ascii_only) + "\n" for r in records)
+    )
+
+
+def _markdown_cell(text: str) -> str:
+    from cstofacts.output.safe import visible
+
+    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    if "\r" in text or "\n" in text:
+        import re
+
+        text = re.sub(r"\r\n?|\n", "<br>", text)
+    return visible(text)
+
+
+def markdown(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str:
+    """A GitHub-flavoured Markdown table; line breaks become <br>, controls are made visible."""
+    lines = [
+        "| " + " | ".join(_markdown_cell(f) for f in fields) + " |",
+        "|" + "|".join("---" for _ in fields) + "|",
+    ]
+    lines += ["| " + " | ".join(_markdown_cell(v) for v in row) + " |" for row in rows(records, fields)]
+    return "\n".join(lines) + "\n"
+
+
+def render(
+    fmt: Format, records: Sequence[Mapping[str, Any]], fields: Sequence[str], ascii_only: bool = False
+) -> str:
+    """Records in any format but table, which output.views draws."""
+    if fmt is Format.JSON:
+        return json_text(records, fields, ascii_only)
+    if fmt is Format.JSONL:
+        return jsonl(records, fields, ascii_only)
+    if fmt is Format.CSV:
+        return csv_text(records, fields)
+    if fmt is Format.TSV:
+        return tsv(records, fields)
+    if fmt is Format.MARKDOWN:
+        return markdown(records, fields)
+    if fmt is Format.PLAIN:
+        return plain(records, fields)
+    raise ValueError(f"{fmt.value} is not a machine format; draw it with output.views")
+
+
+def claim_records(claims: Iterable[Claim]) -> list[dict[str, Any]]:
+    """Each claim as its JSON-ready record."""
+    return [c.record() for c in claims]
+
+
+def field_records(pairs: Iterable[tuple[str, str]]) -> list[dict[str, str]]:
+    """(field, value) rows, such as output.rows gives for show and source, as records."""
+    return [{"field": field, "value": value} for field, value in pairs]
+
+
+def stats_records(
+    pairs: Iterable[tuple[str, int]], labels: Mapping[str, str]
+) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    """Counts as records, and their keys: value and count, and name when values have names."""
+    records = [{"value": value, "count": count, "name": labels.get(value)} for value, count in pairs]
+    return records, ("value", "count", "name") if labels else ("value", "count")

@@ -1,0 +1,663 @@
+"""Terminal views: the only module that imports Rich, and only inside the functions that draw."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from cstofacts.model import Claim, Kind, Source
+from cstofacts.output.formats import cell
+from cstofacts.output.rows import detail_rows, evidence_rows
+from cstofacts.output.safe import visible
+
+if TYPE_CHECKING:
+    from rich.box import Box
+    from rich.console import Console, ConsoleOptions, RenderableType
+    from rich.measure import Measurement
+    from rich.segment import Segment
+    from rich.text import Text
+
+# Below this width a table cannot show a summary legibly: claims are stacked instead.
+NARROW = 60
+# The narrowest column a summary or a value is wrapped into before the view stacks instead.
+MIN_BODY = 20
+TABLE_FIELDS = ("id", "date", "category", "countries", "paragraphs", "summary")
+_HEADINGS = {"paragraphs": "¶", "attributed_to": "by", "organizations": "orgs"}
+LEGEND_DATE = "* date inferred from the paragraph's context"
+LEGEND_VIEW = "[view: who] an assessment, not a reported event"
+
+
+class Look:
+    """The views' own characters and styles: Unicode or ASCII, with colour or without.
+
+    Without colour every style is empty, so nothing but text reaches the console, not even bold.
+    """
+
+    __slots__ = ("ascii_only", "close_quote", "colour", "open_quote", "pilcrow", "rule")
+
+    def __init__(self, colour: bool = True, ascii_only: bool = False) -> None:
+        self.colour = colour
+        self.ascii_only = ascii_only
+        self.rule = "-" if ascii_only else "─"
+        self.pilcrow = "P" if ascii_only else "¶"  # as streams spells ¶ for an ASCII terminal
+        self.open_quote, self.close_quote = ('"', '"') if ascii_only else ("“", "”")
+
+    def __call__(self, style: str) -> str:
+        return style if self.colour else ""
+
+    def where(self, paragraphs: Sequence[int]) -> str:
+        return ", ".join(f"{self.pilcrow}{p}" for p in paragraphs)
+
+
+def make_console(width: int | None, colour: bool) -> Console:
+    """A console that only captures: data is literal text (no markup, emoji or highlighting).
+
+    Nothing is read from the environment or the terminal: the caller decides the width
+    (None means 80; clamped to 20..500) and colour. Without colour there are no escape
+    codes at all, since colour_system None renders every style, bold included, as plain text.
+    """
+    import io
+
+    from rich.console import Console
+
+    return Console(
+        file=io.StringIO(),
+        width=max(20, min(500, width or 80)),
+        height=25,
+        color_system="standard" if colour else None,
+        no_color=not colour,
+        force_terminal=False,
+        force_jupyter=False,
+        force_interactive=False,
+        legacy_windows=False,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        _environ={},
+    )
+
+
+def draw(renderable: RenderableType, console: Console) -> str:
+    """The text of a renderable, with escape codes when the console has colour; nothing is printed.
+
+    Trailing spaces are stripped from every line, including those before a closing style code.
+    """
+    import re
+
+    with console.capture() as capture:
+        console.print(renderable)
+    codes = re.compile(r"\x1b\[[0-9;]*m")
+    tail = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$")
+
+    def strip(line: str) -> str:
+        match = tail.search(line)
+        if match is None:
+            return line
+        return line[: match.start()] + "".join(codes.findall(match.group()))
+
+    return "\n".join(strip(line) for line in capture.get().split("\n"))
+
+
+# Wrapping -------------------------------------------------------------------------------------
+
+
+def line_spans(text: str, width: int, rest: int | None = None) -> list[tuple[int, int]]:
+    """Where to cut text into lines of at most `width` cells (`rest` for the lines after the first).
+
+    Lines break at spaces, and the spaces at a break are dropped. A word too long for a line
+    breaks after its hyphens (an id such as `khujand-border-agreement-2025-03-31`), and only a
+    piece still too long is cut mid-word. Always at least one line.
+    """
+    import re
+
+    from rich.cells import cell_len
+
+    later = width if rest is None else rest
+    spans: list[tuple[int, int]] = []
+    start = end = 0
+    used = -1  # cells on the open line; -1 when no line is open
+
+    def limit() -> int:
+        return later if spans else width
+
+    def fits(stop: int) -> bool:
+        return used >= 0 and used + cell_len(text[end:stop]) <= limit()
+
+    def extend(stop: int) -> None:
+        nonlocal end, used
+        used += cell_len(text[end:stop])
+        end = stop
+
+    def begin(first: int, stop: int) -> None:
+        nonlocal start, end, used
+        if used >= 0:
+            spans.append((start, end))
+        start, end, used = first, stop, cell_len(text[first:stop])
+
+    for match in re.finditer(r"( *)([^ ]+)", text):
+        # The text's own leading spaces stay on the first line; elsewhere a word starts a line.
+        word = match.start(1) if used < 0 and not spans else match.start(2)
+        stop = match.end(2)
+        if fits(stop):
+            extend(stop)
+            continue
+        fresh = later if (used >= 0 or spans) else width
+        if cell_len(text[word:stop]) <= fresh:
+            begin(word, stop)
+            continue
+        if used < 0 and not spans and cell_len(text[word:stop]) <= later:
+            # The first line is shorter (a label precedes it) and the word fits the next one:
+            # leave the first line empty, unless the word can break after a hyphen there.
+            head = re.match(r"[^-]+-+|-+", text[word:stop])
+            if head is None or cell_len(head.group()) > width:
+                spans.append((word, word))
+                begin(word, stop)
+                continue
+        for piece in re.finditer(r"[^-]+-*|-+", text[word:stop]):
+            first, last = word + piece.start(), word + piece.end()
+            if fits(last):
+                extend(last)
+            elif cell_len(text[first:last]) <= (later if (used >= 0 or spans) else width):
+                begin(first, last)
+            else:
+                for index in range(first, last):
+                    if fits(index + 1):
+                        extend(index + 1)
+                    else:
+                        begin(index, index + 1)
+    if used >= 0:
+        spans.append((start, end))
+    return spans or [(0, 0)]
+
+
+def wrap(text: Text, width: int, rest: int | None = None) -> list[Text]:
+    """A styled text cut into lines by line_spans, its styles kept."""
+    return [text[first:last] for first, last in line_spans(text.plain, width, rest)]
+
+
+def _styled(text: str, style: str) -> Text:
+    """Text whose style covers its own characters only, not what is appended to it later."""
+    from rich.text import Text
+
+    styled = Text()
+    styled.append(text, style=style or None)
+    return styled
+
+
+def _pad(text: str, width: int) -> str:
+    from rich.cells import cell_len
+
+    return text + " " * (width - cell_len(text))
+
+
+def _width(texts: Sequence[str]) -> int:
+    from rich.cells import cell_len
+
+    return max((cell_len(t) for t in texts), default=0)
+
+
+class Lines:
+    """A view laid out as lines of Text once the width is known, at most `width` cells wide."""
+
+    def __init__(self, build: Callable[[int], list[Text]], width: int | None = None) -> None:
+        self.build = build
+        self.width = width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        width = options.max_width if self.width is None else min(self.width, options.max_width)
+        return segments(self.build(max(1, width)), console)
+
+
+def segments(lines: Sequence[Text], console: Console) -> Iterator[Segment]:
+    """Lines already wrapped, as Rich's segments: printing a Text would wrap it all over again."""
+    from rich.segment import Segment
+
+    newline = Segment.line()
+    for line in lines:
+        yield from line.render(console)
+        yield newline
+
+
+# Marks: what sort of statement a claim is, and how its date is known ---------------------------
+
+
+def date_label(claim: Claim, undated: str = "undated") -> str:
+    """The claim's date as people read it, with `*` when it is inferred from context."""
+    if not claim.date:
+        return undated
+    return visible(claim.when) + ("*" if claim.date_basis == "inferred" else "")
+
+
+def view_tag(claim: Claim) -> str:
+    """`[view: analyst]` for an assessment, naming whose view it is; empty for anything else."""
+    return f"[view: {visible(claim.attributed_to)}]" if claim.kind is Kind.ASSESSMENT else ""
+
+
+def _legend(claims: Sequence[Claim], width: int, look: Look) -> list[Text]:
+    """A blank line and the legend, only for the marks that appear."""
+    from rich.text import Text
+
+    parts = []
+    if any(c.date and c.date_basis == "inferred" for c in claims):
+        parts.append(LEGEND_DATE)
+    if any(c.kind is Kind.ASSESSMENT for c in claims):
+        parts.append(LEGEND_VIEW)
+    if not parts:
+        return []
+    return [Text(""), *wrap(_styled("; ".join(parts), look("dim")), width)]
+
+
+def _summary(claim: Claim, look: Look) -> Text:
+    from rich.text import Text
+
+    text = Text()
+    tag = view_tag(claim)
+    if tag:
+        text.append(tag, style=look("yellow"))
+        text.append(" ")
+    text.append(visible(claim.summary))
+    return text
+
+
+# The list view -------------------------------------------------------------------------------
+
+
+def claims_table(
+    claims: Sequence[Claim],
+    fields: Sequence[str] | None,
+    width: int,
+    *,
+    colour: bool = True,
+    ascii_only: bool = False,
+    evidence: bool = False,
+) -> RenderableType:
+    """Claims as a table that wraps long text rather than cutting it off.
+
+    Without fields: the default list view (ClaimList), stacked when the terminal is narrow.
+    With fields: a column per field, stacked when narrow; the values are shown as they are,
+    without the list view's marks.
+    """
+    look = Look(colour, ascii_only)
+    if fields is None:
+        return ClaimList(claims, colour=colour, ascii_only=ascii_only, width=width, evidence=evidence)
+    if width < NARROW:
+        return Lines(lambda w: _stacked(claims, fields, w, look, marks=False), width)
+    from rich.table import Table
+
+    table = Table(box=_simple_head(look), header_style=look("bold"), pad_edge=False, show_edge=False)
+    for field in fields:
+        heading = "P" if field == "paragraphs" and ascii_only else _HEADINGS.get(field, field)
+        table.add_column(heading, overflow="fold", style=look("cyan") if field == "id" else None)
+    for claim in claims:
+        table.add_row(*(Cell(visible(_value(claim, f, look))) for f in fields))
+    return table
+
+
+class Cell:
+    """A table cell that wraps as the other views do: at spaces, then after hyphens.
+
+    Its narrowest width is its longest word or hyphen-ended piece, so rich.table gives an id
+    column room to break `khujand-border-agreement-2025-03-31` after a hyphen, not mid-word.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        import re
+
+        from rich.measure import Measurement
+
+        pieces = re.findall(r"[^ -]+-*|-+", self.text)
+        narrowest = max(1, _width(pieces))
+        return Measurement(narrowest, max(narrowest, _width([self.text]))).clamp(max_width=options.max_width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        from rich.text import Text
+
+        return segments(wrap(Text(self.text), options.max_width), console)
+
+
+def _value(claim: Claim, field: str, look: Look) -> str:
+    if field == "date":
+        return claim.when
+    if field == "paragraphs":
+        return look.where(claim.paragraphs)
+    return cell(claim.record()[field])
+
+
+def _simple_head(look: Look) -> Box:
+    """Rich's SIMPLE_HEAD box: a rule under the header, drawn in ASCII when asked."""
+    from rich import box
+
+    if not look.ascii_only:
+        return box.SIMPLE_HEAD
+    return box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
+
+
+class ClaimList:
+    """The default list view: date, category and claim columns, the id and citations beneath.
+
+    An assessment's summary opens with `[view: analyst]` or `[view: article]`, and an inferred
+    date ends in `*`; a one-line legend under the table explains the marks that appear.
+
+    Laid out line by line rather than with rich.table: the view has one wrapping column, and
+    drawing it directly spares every lookup the import and the measuring passes of a general
+    table (docs/performance.md).
+    """
+
+    GAP = "   "
+
+    def __init__(
+        self,
+        claims: Sequence[Claim],
+        *,
+        colour: bool = True,
+        ascii_only: bool = False,
+        width: int | None = None,
+        evidence: bool = False,
+    ) -> None:
+        self.claims = claims
+        self.look = Look(colour, ascii_only)
+        self.width = width
+        self.evidence = evidence  # each claim's quotes beneath it: how ask shows its answers
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        width = options.max_width if self.width is None else min(self.width, options.max_width)
+        return segments(self.lines(width), console)
+
+    def lines(self, width: int) -> list[Text]:
+        from rich.text import Text
+
+        look, claims = self.look, self.claims
+        dates = [date_label(c) for c in claims]
+        categories = [visible(c.category) for c in claims]
+        date_width = max(len("date"), _width(dates))
+        category_width = max(len("category"), _width(categories))
+        indent = date_width + category_width + 2 * len(self.GAP)
+        body_width = width - indent
+        if width < NARROW or body_width < MIN_BODY:
+            return _stacked(claims, TABLE_FIELDS, width, look, marks=True) + _legend(claims, width, look)
+        heading = f"{_pad('date', date_width)}{self.GAP}{_pad('category', category_width)}{self.GAP}claim"
+        lines = [_styled(heading, look("bold")), Text(look.rule * width)]
+        for claim, when, category in zip(claims, dates, categories, strict=True):
+            cited = _styled(visible(claim.id), look("cyan"))
+            extra = [visible(",".join(claim.countries)), look.where(claim.paragraphs)]
+            if any(extra):
+                cited.append("  " + "  ".join(e for e in extra if e), style=look("dim"))
+            body = wrap(_summary(claim, look), body_width) + wrap(cited, body_width)
+            if self.evidence:
+                for paragraph, quote in evidence_rows(claim):
+                    said = f"{look.pilcrow}{paragraph} {look.open_quote}{visible(quote)}{look.close_quote}"
+                    body += wrap(_styled(said, look("italic")), body_width)
+            for number, line in enumerate(body):
+                if number == 0:
+                    row = _styled(_pad(when, date_width), look("green"))
+                    row.append(f"{self.GAP}{_pad(category, category_width)}{self.GAP}")
+                else:
+                    row = Text(" " * indent)
+                row.append_text(line)
+                lines.append(row)
+        return lines + _legend(claims, width, look)
+
+
+def _stacked(
+    claims: Sequence[Claim], fields: Sequence[str], width: int, look: Look, *, marks: bool
+) -> list[Text]:
+    """One block of `field: value` lines per claim, for terminals too narrow for columns.
+
+    With marks, dates and summaries carry the list view's marks; the caller adds the legend.
+    """
+    from rich.text import Text
+
+    lines: list[Text] = []
+    for number, claim in enumerate(claims):
+        if number:
+            lines.append(Text(""))
+        for field in fields:
+            if field == "id":
+                value = _styled(visible(claim.id), look("cyan"))
+            elif marks and field == "date":
+                value = Text(date_label(claim))
+            elif marks and field == "summary":
+                value = _summary(claim, look)
+            else:
+                value = Text(visible(_value(claim, field, look)))
+            if value.plain:
+                lines += labelled(f"{field}: ", value, width, look)
+    return lines
+
+
+def labelled(label: str, value: Text, width: int, look: Look, style: str = "bold") -> list[Text]:
+    """A label (bold) with its value after it, the value's later lines indented by two spaces.
+
+    The value is wrapped on its own, so a long id breaks after a hyphen on the label's line
+    rather than leaving the label alone.
+    """
+    from rich.cells import cell_len
+
+    first, *rest = wrap(value, max(1, width - cell_len(label)), max(1, width - 2))
+    head = _styled(label, look(style))
+    head.append_text(first)
+    return [head, *(_indented(line, 2) for line in rest)]
+
+
+def _indented(line: Text, by: int) -> Text:
+    from rich.text import Text
+
+    row = Text(" " * by)
+    row.append_text(line)
+    return row
+
+
+# Timeline ------------------------------------------------------------------------------------
+
+
+def _start_year(claim: Claim) -> int | None:
+    if claim.span is not None:
+        return claim.span[0].year
+    try:
+        return int((claim.date or "")[:4])
+    except ValueError:
+        return None
+
+
+def year_groups(claims: Sequence[Claim], first_year: int | None = None) -> list[tuple[str, list[Claim]]]:
+    """Claims under their start year, in the order given; `Undated` last.
+
+    With first_year, a claim that starts earlier sits under first_year: `--year 2025` never
+    shows a 2024 heading, and the 2024..2025 span goes under 2025.
+    """
+    groups: dict[str, list[Claim]] = {}
+    undated: list[Claim] = []
+    for claim in claims:
+        year = _start_year(claim)
+        if year is None:
+            undated.append(claim)
+            continue
+        if first_year is not None:
+            year = max(year, first_year)
+        groups.setdefault(str(year), []).append(claim)
+    return [*groups.items(), *([("Undated", undated)] if undated else [])]
+
+
+def timeline(
+    claims: Sequence[Claim],
+    width: int,
+    *,
+    colour: bool = True,
+    ascii_only: bool = False,
+    first_year: int | None = None,
+) -> RenderableType:
+    """Claims, given in date order, under a heading per year, each with its date and id.
+
+    The date column has one width across every year, so the summaries line up; dates and
+    summaries carry the list view's marks, explained under the timeline.
+    """
+    look = Look(colour, ascii_only)
+    groups = year_groups(claims, first_year)
+
+    def build(width: int) -> list[Text]:
+        from rich.text import Text
+
+        dates = [date_label(c, "") for c in claims]
+        date_width = _width(dates)
+        indent = date_width + 2 if date_width else 0
+        lines: list[Text] = []
+        for number, (label, group) in enumerate(groups):
+            if number:
+                lines.append(Text(""))
+            lines.append(_styled(label, look("bold magenta")))
+            if width < NARROW or width - indent < MIN_BODY:
+                lines += _stacked(group, ("id", "date", "summary"), width, look, marks=True)
+                continue
+            for claim in group:
+                body = _summary(claim, look)
+                body.append(f"  [{visible(claim.id)}]", style=look("dim cyan"))
+                for row_number, line in enumerate(wrap(body, width - indent)):
+                    if row_number == 0 and claim.date:
+                        row = _styled(_pad(date_label(claim, ""), date_width), look("green"))
+                        row.append("  ")
+                    else:
+                        row = Text(" " * indent)
+                    row.append_text(line)
+                    lines.append(row)
+        return lines + _legend(claims, width, look)
+
+    return Lines(build, width)
+
+
+# Stats ---------------------------------------------------------------------------------------
+
+
+def stats_chart(
+    pairs: Sequence[tuple[str, int]],
+    heading: str,
+    labels: Mapping[str, str],
+    width: int,
+    unicode: bool,
+    note: str | None = None,
+    *,
+    colour: bool = True,
+) -> RenderableType:
+    """Counts per value with a bar proportional to the largest count, and an optional note beneath."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    look = Look(colour, not unicode)
+    table = Table(box=_simple_head(look), header_style=look("bold"), pad_edge=False, show_edge=False)
+    table.add_column(visible(heading), style=look("cyan"), overflow="fold")
+    if labels:
+        table.add_column("name", overflow="fold")
+    table.add_column("count", justify="right", overflow="fold")
+    # The bar is cropped rather than ended with "…", which an ASCII terminal cannot show.
+    table.add_column("", style=look("green"), no_wrap=True, overflow="crop")
+    top = max((count for _, count in pairs), default=1) or 1
+    room = max(4, min(40, width - 40))
+    block = "█" if unicode else "#"
+    for value, count in pairs:
+        bar = block * max(1, round(count / top * room))
+        row = [visible(value), visible(labels.get(value, ""))] if labels else [visible(value)]
+        table.add_row(*row, str(count), bar)
+    if note is None:
+        return table
+    return Group(table, Text(""), *wrap(_styled(visible(note), look("dim")), max(1, width)))
+
+
+# Show, source and read -------------------------------------------------------------------------
+
+
+def label_grid(rows: Sequence[tuple[str, str]], width: int, look: Look) -> list[Text]:
+    """Bold labels beside values that wrap under themselves; label above value when narrow."""
+    from rich.text import Text
+
+    labels = [visible(label) for label, _ in rows]
+    label_width = _width(labels)
+    value_width = width - label_width - 2
+    lines: list[Text] = []
+    for label, (_, value) in zip(labels, rows, strict=True):
+        shown = Text(visible(value))
+        if value_width < MIN_BODY:
+            lines.append(_styled(label, look("bold")))
+            lines += [_indented(line, 2) for line in wrap(shown, width - 2)]
+            continue
+        for number, line in enumerate(wrap(shown, value_width)):
+            if number == 0:
+                row = _styled(_pad(label, label_width), look("bold"))
+                row.append("  ")
+            else:
+                row = Text(" " * (label_width + 2))
+            row.append_text(line)
+            lines.append(row)
+    return lines
+
+
+def claim_details(
+    claim: Claim, source: Source, *, colour: bool = True, ascii_only: bool = False, width: int | None = None
+) -> RenderableType:
+    """One claim for show: its id, every field that has a value, then each evidence quote.
+
+    With colour, a quote is shown in its paragraph, the quoted words bold and the rest dim;
+    without, the quote alone in quotation marks under its ¶ number. A quote that is not
+    found in the paragraph's text is shown alone, never altered.
+    """
+    look = Look(colour, ascii_only)
+
+    def build(width: int) -> list[Text]:
+        from rich.text import Text
+
+        lines = wrap(_styled(visible(claim.id), look("bold cyan")), width)
+        lines += label_grid(detail_rows(claim, source, pilcrow=look.pilcrow), width, look)
+        for paragraph, quote in evidence_rows(claim):
+            lines += [Text(""), _styled(f"{look.pilcrow}{paragraph}", look("bold"))]
+            text = source.paragraph(paragraph)
+            found = text.find(quote) if text is not None and quote and colour else -1
+            if text is not None and found >= 0:
+                shown = _styled(visible(text[:found]), look("dim"))
+                shown.append(visible(quote), style=look("bold"))
+                shown.append(visible(text[found + len(quote) :]), style=look("dim"))
+            else:
+                shown = Text(f"{look.open_quote}{visible(quote)}{look.close_quote}")
+            lines += [_indented(line, 2) for line in wrap(shown, width - 2)]
+        return lines
+
+    return Lines(build, width)
+
+
+def source_view(
+    rows: Sequence[tuple[str, str]],
+    *,
+    colour: bool = True,
+    ascii_only: bool = False,
+    width: int | None = None,
+) -> RenderableType:
+    """A source's metadata (output.rows.source_rows) as a two-column grid."""
+    look = Look(colour, ascii_only)
+    return Lines(lambda w: label_grid(rows, w, look), width)
+
+
+def paragraphs_view(
+    rows: Sequence[tuple[int, str, Sequence[str]]],
+    *,
+    colour: bool = True,
+    ascii_only: bool = False,
+    width: int | None = None,
+) -> RenderableType:
+    """Paragraphs for read (output.rows.paragraph_rows): `¶13`, the text, then the claims citing it."""
+    look = Look(colour, ascii_only)
+
+    def build(width: int) -> list[Text]:
+        from rich.text import Text
+
+        lines: list[Text] = []
+        for number, (paragraph, text, ids) in enumerate(rows):
+            if number:
+                lines.append(Text(""))
+            lines.append(_styled(f"{look.pilcrow}{paragraph}", look("bold")))
+            lines += wrap(Text(visible(text)), width)
+            cited = ", ".join(visible(i) for i in ids) if ids else "no claim"
+            lines += labelled("cited by: ", _styled(cited, look("dim")), width, look, "dim")
+        return lines
+
+    return Lines(build, width)

@@ -1,0 +1,1 @@
+"""Typed queries: what to find, resolved from command-line options or from a question."""

@@ -1,0 +1,239 @@
+"""Typed queries and the resolvers that turn typed values into them; no I/O, no flag names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+from cstofacts import dates, text
+from cstofacts.errors import NotFoundError, UsageError
+from cstofacts.model import Kind, Vocabulary
+
+MAX_TEXT = 200  # longer words or phrases are refused: no claim is that long a phrase
+
+
+class SortKey(str, Enum):
+    """Orders for --sort."""
+
+    DATE = "date"
+    ID = "id"
+    CATEGORY = "category"
+
+
+class StatsBy(str, Enum):
+    """Dimensions for stats --by."""
+
+    YEAR = "year"
+    CATEGORY = "category"
+    COUNTRY = "country"
+    ORG = "org"
+    KIND = "kind"
+    ATTRIBUTION = "attribution"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing a claim's text must hold: a word, a phrase, or a declared name.
+
+    `tokens` are the folded words as typed (a phrase when more than one); `tags` are
+    the entities a whole declared name stands for, which also match.
+    """
+
+    typed: str
+    tokens: tuple[str, ...]
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Query:
+    """What to find. Values within a field are OR, fields are AND."""
+
+    years: tuple[dates.Span, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    categories: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
+    organizations: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    kinds: frozenset[Kind] = frozenset()
+    attributions: frozenset[str] = frozenset()
+    paragraphs: frozenset[int] = frozenset()
+    texts: tuple[tuple[Term, ...], ...] = ()  # --text: each value's terms must all occur; values are OR
+    words: tuple[Term, ...] = ()  # search: every term must occur; ranked by relevance
+    sort: SortKey | None = None
+    reverse: bool = False
+    limit: int | None = None
+    ids: tuple[str, ...] = field(default=())  # exact ids (show, cite)
+
+    @property
+    def dated(self) -> bool:
+        return bool(self.years or self.since or self.until)
+
+
+# -- checking typed values ------------------------------------------------------
+
+
+def plain(value: str) -> str:
+    """A typed value, stripped; empty, over-long and invisible-character values are refused."""
+    value = value.strip()
+    if not value:
+        raise UsageError("needs a value, not an empty string")
+    if len(value) > MAX_TEXT:
+        raise UsageError(f"value is {len(value)} characters long; the limit is {MAX_TEXT}")
+    if not value.isprintable():  # control characters, invisible formatting (Cc, Cf) and the like
+        raise UsageError("value contains control or invisible formatting characters")
+    return value
+
+
+def show(value: str) -> str:
+    """A value quoted for a message: cut to 40 characters, never raw control characters."""
+    cut = value if len(value) <= 40 else value[:40] + "…"
+    return repr(cut)
+
+
+def suggest(value: str, choices: Iterable[str]) -> str | None:
+    """The choice nearest to `value` in letters, when it is close; codes only suggest codes."""
+    import difflib
+
+    folded = text.fold(value)
+    options = {text.fold(c): c for c in choices}
+    # A short code is a different thing from a word: "USA" is not a typo of "UA".
+    if len(folded) <= 4:
+        options = {k: v for k, v in options.items() if abs(len(k) - len(folded)) <= 1 and len(k) >= 3}
+    cutoff = 0.75 if len(folded) <= 5 else 0.6
+    close = difflib.get_close_matches(folded[:100], list(options), n=1, cutoff=cutoff)
+    return options[close[0]] if close else None
+
+
+def _unknown(what: str, value: str, choices: Sequence[str]) -> UsageError:
+    hint = suggest(value, choices)
+    tail = f"; did you mean {hint!r}?" if hint else f"; valid values: {', '.join(choices)}"
+    return UsageError(f"unknown {what} {show(value)}{tail}")
+
+
+# -- resolvers: typed value in, dataset value out -------------------------------------
+
+
+def parse_year(value: str) -> dates.Span:
+    try:
+        return dates.parse_years(plain(value))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def parse_date(value: str) -> dates.Span:
+    try:
+        return dates.parse_when(plain(value))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def resolve_category(vocabulary: Vocabulary, value: str) -> str:
+    folded = text.normalize(plain(value))
+    names = category_names(vocabulary)
+    for candidate in (folded, folded.removesuffix("s"), folded.removesuffix("es"), _singular(folded)):
+        if candidate in names:
+            return names[candidate]
+    raise _unknown("category", value, list(vocabulary.categories))
+
+
+def category_names(vocabulary: Vocabulary) -> dict[str, str]:
+    """Every word for a category (its name and declared synonyms), normalized, to the category."""
+    names: dict[str, str] = {}
+    for name, category in vocabulary.categories.items():
+        for spelling in (name, *category.synonyms):
+            names.setdefault(text.normalize(spelling), name)
+    return names
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word
+
+
+def resolve_kind(value: str) -> Kind:
+    folded = text.normalize(plain(value))
+    for candidate in (folded, folded.removesuffix("s")):
+        for kind in Kind:
+            if candidate == kind.value:
+                return kind
+    raise _unknown("kind", value, [k.value for k in Kind])
+
+
+def resolve_attribution(vocabulary: Vocabulary, value: str) -> str:
+    folded = text.normalize(plain(value))
+    for name in vocabulary.attributions:
+        if folded in (name, name + "s", f"the {name}"):
+            return name
+    raise _unknown("attribution", value, list(vocabulary.attributions))
+
+
+def _spellings(names: Mapping[str, str], entries: Iterable[tuple[str, ...]]) -> list[str]:
+    """The declared spellings, as written, that suggestions may offer."""
+    return [s for spellings in entries for s in spellings if text.normalize(s) in names]
+
+
+def country_names(vocabulary: Vocabulary) -> dict[str, str]:
+    """Every declared spelling of a country, normalized, to its alpha-2 code."""
+    names: dict[str, str] = {}
+    for code, country in vocabulary.countries.items():
+        for spelling in country.spellings:
+            names.setdefault(text.normalize(spelling), code)
+    return names
+
+
+def organization_names(vocabulary: Vocabulary) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for short, org in vocabulary.organizations.items():
+        for spelling in org.spellings:
+            names.setdefault(text.normalize(spelling), short)
+    return names
+
+
+def resolve_country(vocabulary: Vocabulary, value: str) -> str:
+    names = country_names(vocabulary)
+    spellings = _spellings(names, (c.spellings for c in vocabulary.countries.values()))
+    return _resolve_name(value, names, spellings, "country", list(vocabulary.countries))
+
+
+def resolve_organization(vocabulary: Vocabulary, value: str) -> str:
+    names = organization_names(vocabulary)
+    spellings = _spellings(names, (o.spellings for o in vocabulary.organizations.values()))
+    return _resolve_name(value, names, spellings, "organization", list(vocabulary.organizations))
+
+
+def _resolve_name(
+    value: str, names: Mapping[str, str], written: list[str], what: str, known: list[str]
+) -> str:
+    """A declared name to its key; a near miss is a usage error, a name never declared is an answer."""
+    found = names.get(text.normalize(plain(value)))
+    if found is not None:
+        return found
+    spellings = [*known, *(n for n in written if len(n) > 4)]
+    hint = suggest(value, spellings)
+    if hint is not None:
+        raise UsageError(f"unknown {what} {show(value)}; did you mean {hint!r}?")
+    raise NotFoundError(f"the article does not mention {show(value)} (it names: {', '.join(known)})")
+
+
+def resolve_paragraph(value: str | int, last: int | None) -> int:
+    raw = str(value).strip().lstrip("¶")
+    if not raw.isascii() or not raw.isdigit():
+        raise UsageError(f"{show(str(value))} is not a paragraph number; use a number such as 13")
+    number = int(raw)
+    if number < 1 or (last is not None and number > last):
+        bound = f"1 to {last}" if last is not None else "1 or more"
+        raise UsageError(f"there is no paragraph {number}; the article's paragraphs are numbered {bound}")
+    return number
+
+
+def since_until(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    """--since and --until as the first and last day they allow."""
+    first = parse_date(since)[0] if since is not None else None
+    last = parse_date(until)[1] if until is not None else None
+    if first and last and first > last:
+        raise UsageError(f"{since} is after the end date {until}")
+    return first, last

@@ -1,0 +1,264 @@
+"""Read a question in a reader's own words into facets and words: pure, with no I/O.
+
+Only the dataset's own vocabulary is used: years, dates and ranges; categories by
+name, plural or declared synonym; countries, organizations, places and people by any
+declared name; kinds; paragraphs. What is left becomes words to rank by.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from cstofacts import dates, text
+from cstofacts.model import Kind, Vocabulary
+from cstofacts.query.filters import Term
+from cstofacts.query.words import tag
+
+# Words that say what sort of statement is wanted.
+KIND_WORDS = {
+    "opinion": Kind.ASSESSMENT,
+    "view": Kind.ASSESSMENT,
+    "assessment": Kind.ASSESSMENT,
+    "judgement": Kind.ASSESSMENT,
+    "judgment": Kind.ASSESSMENT,
+    "conclusion": Kind.ASSESSMENT,
+    "verdict": Kind.ASSESSMENT,
+    "event": Kind.EVENT,
+    "background": Kind.BACKGROUND,
+}
+ATTRIBUTION_WORDS = {"analyst": "analyst", "author": "analyst"}
+# Verbs and fillers of questions that say nothing about which claim is meant.
+QUESTION_WORDS = frozenset(
+    """
+    held happen happened happening occur occurred took take place conducted carried out done
+    go went get got make made new also
+    know known learn see look info information detail details
+    involve involves involved involving concern concerns concerned concerning regard regards
+    everything anything something thing things item items fact facts record records entry entries
+    effort efforts activity activities step steps measure measures action actions development developments
+    news statement statements
+    """.split()
+)
+EFFECT_WORDS = frozenset(
+    "difference effect effects impact result results outcome significance significant important mean".split()
+)
+_QUOTES = str.maketrans("’‘“”", "''\"\"")
+LIST_OPENERS = ("which", "list", "name", "enumerate", "all")
+_YEAR = r"(?:19|20|21)[0-9]{2}"
+_MONTH = dates._MONTH
+_DATE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("day", r"\b([0-9]{4}-[0-9]{2}-[0-9]{2})\b"),
+    ("day", rf"\b((?:{_MONTH})\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})\b"),
+    ("day", rf"\b([0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\.?,?\s+{_YEAR})\b"),
+    ("month", rf"\b((?:{_MONTH})\.?,?\s+(?:of\s+)?{_YEAR})\b"),
+    ("month", r"\b([0-9]{4}-[0-9]{2})\b(?!-)"),
+    ("range", rf"\b(?:between|from)\s+({_YEAR})\s+(?:and|to|until|till)\s+({_YEAR})\b"),
+    ("range", rf"(?<![\w-])({_YEAR})\s*(?:\.\.|[-‐‑‒–—]|\bto\b|\bthrough\b|\buntil\b)\s*({_YEAR})\b(?!-\w)"),
+    ("since", rf"\b(?:since|after|from|starting)\s+({_YEAR})\b"),
+    ("until", rf"\b(?:before|until|till|up\s+to|by)\s+({_YEAR})\b"),
+    ("year", rf"(?<![\w-])({_YEAR})(?![\w-])"),
+)
+_PARAGRAPH = r"(?:¶|§|\bparagraphs?\s*|\bparas?\.?\s*)([0-9]{1,3})((?:\s*(?:,|and|&)\s*[0-9]{1,3})*)"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a question was read: facets to filter by, words to rank by, and what sort of answer."""
+
+    listing: bool  # a list question wants every match; a pointed one the best few
+    asks: str | None = None  # who, when, where, why, how many, or None
+    spans: tuple[dates.Span, ...] = ()
+    span_text: tuple[str, ...] = ()  # the date words as typed, to fall back on when no claim has the date
+    since: date | None = None
+    until: date | None = None
+    categories: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
+    organizations: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    kinds: frozenset[Kind] = frozenset()
+    attributions: frozenset[str] = frozenset()
+    paragraphs: frozenset[int] = frozenset()
+    names: tuple[Term, ...] = ()  # people and other declared names, matched whole
+    words: tuple[Term, ...] = ()
+    entity_terms: tuple[Term, ...] = field(default=())  # countries, organizations, places as terms too
+
+
+def read(question: str, vocabulary: Vocabulary, last_paragraph: int | None = None) -> Reading:
+    """The facets and words of a question. Never raises: an unreadable part becomes words."""
+    raw = question.translate(_QUOTES)
+    found: dict[str, object] = {}
+    raw, spans, span_text, since, until = _dates(raw)
+    raw, paragraphs = _paragraphs(raw, last_paragraph)
+    tokens = text.words(raw)
+    asks = _asks(tokens)
+    listing = _is_list(tokens)
+    categories, countries, organizations, places = set(), set(), set(), set()
+    kinds: set[Kind] = set()
+    attributions: set[str] = set()
+    names: list[Term] = []
+    entities: list[Term] = []
+    words: list[Term] = []
+    lexicon, longest = _lexicon(vocabulary)
+    index = 0
+    while index < len(tokens):
+        for size in range(min(longest, len(tokens) - index), 0, -1):
+            run = tuple(tokens[index : index + size])
+            entry = lexicon.get(run) or (lexicon.get(_singular(run)) if size == 1 or run else None)
+            if entry is None:
+                continue
+            what, value = entry
+            typed = " ".join(run)
+            if what == "category":
+                categories.add(value)
+                if run[-1] != _singular(run)[-1]:
+                    listing = True  # a plural category asks for all of them
+            elif what == "country":
+                countries.add(value)
+                entities.append(Term(typed, run, (tag("c", value),)))
+            elif what == "org":
+                organizations.add(value)
+                entities.append(Term(typed, run, (tag("o", value),)))
+            elif what == "place":
+                places.add(value)
+                entities.append(Term(typed, run, (tag("p", value),)))
+            elif what == "person":
+                names.append(Term(typed, run, (tag("h", value),)))
+            index += size
+            break
+        else:
+            word = tokens[index]
+            single = _singular((word,))[0]
+            if single in KIND_WORDS and not (
+                single == "conclusion" and "conclusion" in vocabulary.categories
+            ):
+                kinds.add(KIND_WORDS[single])
+                listing = listing or word != single
+            elif word in ATTRIBUTION_WORDS and ATTRIBUTION_WORDS[word] in vocabulary.attributions:
+                attributions.add(ATTRIBUTION_WORDS[word])
+            elif word not in text.STOP_WORDS and word not in QUESTION_WORDS and len(word) > 1:
+                words.append(Term(word, (word,)))
+            index += 1
+    del found
+    has_facets = bool(spans or since or until or categories or countries or organizations or places or kinds)
+    if asks is None and not words and not names and (has_facets or paragraphs or attributions):
+        listing = True  # nothing to rank by: the facets name a set, and all of it is the answer
+    return Reading(
+        listing=listing,
+        asks=asks,
+        spans=tuple(spans),
+        span_text=tuple(span_text),
+        since=since,
+        until=until,
+        categories=frozenset(categories),
+        countries=frozenset(countries),
+        organizations=frozenset(organizations),
+        places=frozenset(places),
+        kinds=frozenset(kinds),
+        attributions=frozenset(attributions),
+        paragraphs=frozenset(paragraphs),
+        names=tuple(names),
+        words=tuple(words),
+        entity_terms=tuple(entities),
+    )
+
+
+def _dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None, date | None]:
+    spans: list[dates.Span] = []
+    typed: list[str] = []
+    since = until = None
+    for what, pattern in _DATE_PATTERNS:
+        for match in list(re.finditer(pattern, raw, re.IGNORECASE)):
+            try:
+                if what in ("day", "month"):
+                    span = dates.parse_when(re.sub(r"(?<=[0-9])(st|nd|rd|th)|\bof\b|,", " ", match[1]))
+                    spans.append(span)
+                elif what == "range":
+                    spans.append(dates.parse_years(f"{match[1]}..{match[2]}"))
+                elif what == "since":
+                    since = dates.parse_years(match[1])[0]
+                elif what == "until":
+                    until = dates.parse_years(match[1])[1]
+                else:
+                    spans.append(dates.parse_years(match[1]))
+            except ValueError:
+                continue
+            typed.append(match.group(0))
+        raw = re.sub(pattern, " ", raw, flags=re.IGNORECASE)
+    return raw, spans, typed, since, until
+
+
+def _paragraphs(raw: str, last: int | None) -> tuple[str, set[int]]:
+    numbers: set[int] = set()
+    for match in re.finditer(_PARAGRAPH, raw, re.IGNORECASE):
+        for value in [match[1], *re.findall(r"[0-9]{1,3}", match[2] or "")]:
+            number = int(value)
+            if number >= 1 and (last is None or number <= last):
+                numbers.add(number)
+    return re.sub(_PARAGRAPH, " ", raw, flags=re.IGNORECASE), numbers
+
+
+def _asks(tokens: Sequence[str]) -> str | None:
+    """What sort of answer the question word asks for."""
+    if "how" in tokens and "many" in tokens:
+        return "how many"
+    for word in ("who", "whom", "whose", "when", "where", "why"):
+        if word in tokens:
+            return {"whom": "who", "whose": "who"}.get(word, word)
+    if EFFECT_WORDS.intersection(tokens):
+        return "effect"  # significance is a judgement: assessments answer it
+    return None
+
+
+def _is_list(tokens: Sequence[str]) -> bool:
+    if not tokens:
+        return False
+    if tokens[0] in LIST_OPENERS or "all" in tokens or "every" in tokens:
+        return True
+    opening = " ".join(tokens[:3])
+    return opening.startswith(("what happened", "what were", "what are the", "show me all", "what did the"))
+
+
+def _singular(run: tuple[str, ...]) -> tuple[str, ...]:
+    last = run[-1]
+    if len(last) > 4 and last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif len(last) > 4 and last.endswith(("ches", "shes", "sses", "xes")):
+        last = last[:-2]
+    elif len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return (*run[:-1], last)
+
+
+_LEXICONS: dict[int, tuple[dict[tuple[str, ...], tuple[str, str]], int]] = {}
+
+
+def _lexicon(vocabulary: Vocabulary) -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
+    """Every declared name, as words, to what it names; categories first, so they win a tie."""
+    cached = _LEXICONS.get(id(vocabulary))
+    if cached is not None:
+        return cached
+    lexicon: dict[tuple[str, ...], tuple[str, str]] = {}
+
+    def add(spellings: Sequence[str], what: str, value: str) -> None:
+        for spelling in spellings:
+            key = tuple(text.words(spelling))
+            if key and all(w in text.STOP_WORDS for w in key):
+                continue
+            lexicon.setdefault(key, (what, value))
+
+    for name, category in vocabulary.categories.items():
+        add((name, name.replace("-", " "), *category.synonyms), "category", name)
+    for code, country in vocabulary.countries.items():
+        add(country.spellings, "country", code)
+    for short, org in vocabulary.organizations.items():
+        add(org.spellings, "org", short)
+    for name, place in vocabulary.places.items():
+        add(place.spellings, "place", name)
+    for slug, person in vocabulary.people.items():
+        add((*person.spellings, *(s.split()[-1] for s in person.spellings)), "person", slug)
+    result = (lexicon, max((len(k) for k in lexicon), default=1))
+    _LEXICONS[id(vocabulary)] = result
+    return result

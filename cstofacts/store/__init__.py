@@ -1,0 +1,125 @@
+"""The dataset engine: read, validate, compile to SQLite once per content, and open for queries.
+
+    bytes ─ sha256 ─┬─ cached database with that key ──────────────────────────┐
+                    └─ parse TOML ─ validate ─ compile ─ cache (if it can) ─────┴─ Store
+
+`validate` always takes the long road and never trusts a cache.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from cstofacts import __version__
+from cstofacts.store.reader import BUNDLED, STDIN, bundled_bytes, decode, parse_toml, read_bytes
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from cstofacts.model import Dataset
+    from cstofacts.store.cache import Cache
+    from cstofacts.store.engine import Store
+
+__all__ = ["BUNDLED", "STDIN", "load", "open_store"]
+
+
+def load(path: str | None) -> tuple[Dataset, str]:
+    """Parse and validate a dataset file (or the bundled one) with no cache; and its text."""
+    from cstofacts.store.validate import validate
+
+    label, raw = _read(path)
+    text = decode(raw, label)
+    return validate(parse_toml(text, label), text, label), text
+
+
+def open_store(
+    path: str | None, *, use_cache: bool = True, environ: Mapping[str, str] | None = None
+) -> Store:
+    """The compiled form of a dataset file (or the bundled one), built on first use of its content."""
+    import hashlib
+    import sqlite3
+
+    from cstofacts.store.engine import Store
+
+    label, raw = _read(path)
+    key = f"{hashlib.sha256(raw).hexdigest()} {__version__} {_schema_version()}"
+    cache = _cache(environ if environ is not None else os.environ) if use_cache else None
+    name = hashlib.sha256(key.encode()).hexdigest() + ".sqlite3"
+    if cache is not None:
+        found = cache.find(name)
+        connection = _open(found, key) if found is not None else None
+        if connection is not None:
+            return Store(connection, label)
+    dataset = _dataset(raw, label)
+    if cache is not None:
+        stored = cache.put(name, lambda tmp: _compile_file(tmp, dataset, key))
+        connection = _open(stored, key) if stored is not None else None
+        if connection is not None:
+            return Store(connection, label)
+    # No usable cache: the same database, in memory, and the same answer.
+    from cstofacts.store.compile import build
+
+    connection = sqlite3.connect(":memory:")
+    build(connection, dataset, key)
+    connection.execute("PRAGMA query_only = 1")
+    return Store(connection, label)
+
+
+def _read(path: str | None) -> tuple[str, bytes]:
+    if path is None:
+        return BUNDLED, bundled_bytes()
+    return ("<stdin>" if path == STDIN else path), read_bytes(path)
+
+
+def _dataset(raw: bytes, label: str) -> Dataset:
+    from cstofacts.store.validate import validate
+
+    text = decode(raw, label)
+    return validate(parse_toml(text, label), text, label)
+
+
+def _schema_version() -> int:
+    from cstofacts.store.compile import SCHEMA_VERSION
+
+    return SCHEMA_VERSION
+
+
+def _cache(environ: Mapping[str, str]) -> Cache | None:
+    from cstofacts.store.cache import Cache
+
+    return Cache.from_environ(environ)
+
+
+def _compile_file(path: object, dataset: Dataset, key: str) -> None:
+    import sqlite3
+
+    from cstofacts.store.compile import build
+
+    connection = sqlite3.connect(str(path))
+    try:
+        connection.execute("PRAGMA journal_mode = OFF")  # a fresh private file: nothing to roll back to
+        build(connection, dataset, key)
+    finally:
+        connection.close()
+
+
+def _open(path: object, key: str) -> sqlite3.Connection | None:
+    """A cached database opened read-only, if it is intact and records the key asked for."""
+    import sqlite3
+    from urllib.parse import quote
+
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = connection.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if row is not None and row[0] == key and version == _schema_version():
+            return connection
+    except sqlite3.Error:
+        pass
+    connection.close()
+    return None

@@ -1,0 +1,241 @@
+"""Compile a validated Dataset into the SQLite database every query runs on."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+
+from cstofacts import dates, text
+from cstofacts.model import Claim, Dataset
+from cstofacts.query.words import tag
+
+# Bump when the tables below change: a cached database of another version is rebuilt, never migrated.
+SCHEMA_VERSION = 3
+
+# The words a claim is found by, one FTS5 column each. bm25() takes the weights in this order
+# (sql.WEIGHTS): a claim that is about the words, in its id or place, beats one that mentions them.
+FTS_COLUMNS = ("summary", "location", "words", "names", "dates", "category")
+TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+SCHEMA = f"""
+PRAGMA user_version = {SCHEMA_VERSION};
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sources (
+    id TEXT PRIMARY KEY, seq INTEGER NOT NULL, headline TEXT NOT NULL, portal TEXT, section TEXT,
+    byline TEXT, byline_latin TEXT, analyst TEXT, analyst_post TEXT, analyst_titles TEXT,
+    period_start TEXT, period_end TEXT, paragraphs INTEGER
+);
+CREATE TABLE paragraphs (
+    source TEXT NOT NULL REFERENCES sources(id), number INTEGER NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (source, number)
+);
+CREATE TABLE categories (name TEXT PRIMARY KEY, description TEXT NOT NULL, synonyms TEXT NOT NULL);
+CREATE TABLE attributions (name TEXT PRIMARY KEY, description TEXT NOT NULL);
+CREATE TABLE countries (
+    code TEXT PRIMARY KEY, alpha3 TEXT NOT NULL, name TEXT NOT NULL, adjectives TEXT NOT NULL,
+    aliases TEXT NOT NULL
+);
+CREATE TABLE organizations (short TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL);
+CREATE TABLE places (
+    name TEXT PRIMARY KEY, country TEXT NOT NULL REFERENCES countries(code), aliases TEXT NOT NULL
+);
+CREATE TABLE people (slug TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL);
+CREATE TABLE claims (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    category TEXT NOT NULL REFERENCES categories(name),
+    date TEXT, end_date TEXT, date_basis TEXT, date_note TEXT,
+    summary TEXT NOT NULL,
+    countries TEXT NOT NULL,
+    organizations TEXT NOT NULL,
+    location TEXT,
+    paragraphs TEXT NOT NULL,
+    attributed_to TEXT NOT NULL REFERENCES attributions(name),
+    attribution_note TEXT,
+    parent TEXT,
+    source TEXT NOT NULL REFERENCES sources(id),
+    evidence TEXT NOT NULL,
+    first_day TEXT,
+    last_day TEXT
+);
+CREATE INDEX claims_first_day ON claims (first_day);
+CREATE TABLE claim_countries (
+    claim INTEGER NOT NULL REFERENCES claims(seq), country TEXT NOT NULL REFERENCES countries(code),
+    PRIMARY KEY (country, claim)
+) WITHOUT ROWID;
+CREATE TABLE claim_organizations (
+    claim INTEGER NOT NULL REFERENCES claims(seq), organization TEXT NOT NULL REFERENCES organizations(short),
+    PRIMARY KEY (organization, claim)
+) WITHOUT ROWID;
+CREATE TABLE claim_paragraphs (
+    claim INTEGER NOT NULL REFERENCES claims(seq), paragraph INTEGER NOT NULL,
+    PRIMARY KEY (paragraph, claim)
+) WITHOUT ROWID;
+CREATE TABLE evidence (
+    claim INTEGER NOT NULL REFERENCES claims(seq), position INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL, quote TEXT NOT NULL,
+    PRIMARY KEY (claim, position)
+);
+CREATE TABLE terms (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE VIRTUAL TABLE claims_fts USING fts5({", ".join(FTS_COLUMNS)}, tokenize = '{TOKENIZER}');
+"""
+
+
+def build(connection: sqlite3.Connection, dataset: Dataset, key: str) -> None:
+    """Create the tables and fill them from a validated dataset, in one transaction."""
+    connection.executescript(SCHEMA)
+    with connection:
+        connection.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [("key", key), ("schema", str(SCHEMA_VERSION)), ("path", dataset.path)],
+        )
+        _vocabulary(connection, dataset)
+        connection.executemany(
+            "INSERT INTO claims VALUES (" + ", ".join("?" * 20) + ")", _claim_rows(dataset)
+        )
+        connection.executemany("INSERT INTO claim_countries VALUES (?, ?)", _members(dataset, "countries"))
+        connection.executemany(
+            "INSERT INTO claim_organizations VALUES (?, ?)", _members(dataset, "organizations")
+        )
+        connection.executemany("INSERT INTO claim_paragraphs VALUES (?, ?)", _members(dataset, "paragraphs"))
+        connection.executemany(
+            "INSERT INTO evidence VALUES (?, ?, ?, ?)",
+            (
+                (seq, position, item.paragraph, item.quote)
+                for seq, claim in enumerate(dataset.claims, start=1)
+                for position, item in enumerate(claim.evidence, start=1)
+            ),
+        )
+        index = _Indexer(dataset)
+        connection.executemany(
+            f"INSERT INTO claims_fts (rowid, {', '.join(FTS_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ((seq, *index.columns(claim)) for seq, claim in enumerate(dataset.claims, start=1)),
+        )
+        connection.executemany("INSERT OR IGNORE INTO terms VALUES (?)", ((w,) for w in index.terms))
+
+
+def _vocabulary(connection: sqlite3.Connection, dataset: Dataset) -> None:
+    vocabulary = dataset.vocabulary
+    dump = json.dumps
+    connection.executemany(
+        "INSERT INTO sources VALUES (" + ", ".join("?" * 13) + ")",
+        (
+            (
+                s.id, seq, s.headline, s.portal, s.section, s.byline, s.byline_latin,
+                s.analyst.name if s.analyst else None,
+                s.analyst.post if s.analyst else None,
+                dump(list(s.analyst.titles)) if s.analyst else None,
+                s.period_start, s.period_end, s.paragraphs,
+            )
+            for seq, s in enumerate(dataset.sources)
+        ),
+    )  # fmt: skip
+    connection.executemany(
+        "INSERT INTO paragraphs VALUES (?, ?, ?)",
+        ((s.id, number, body) for s in dataset.sources for number, body in enumerate(s.body, start=1)),
+    )
+    connection.executemany(
+        "INSERT INTO categories VALUES (?, ?, ?)",
+        ((c.name, c.description, dump(list(c.synonyms))) for c in vocabulary.categories.values()),
+    )
+    connection.executemany("INSERT INTO attributions VALUES (?, ?)", vocabulary.attributions.items())
+    connection.executemany(
+        "INSERT INTO countries VALUES (?, ?, ?, ?, ?)",
+        (
+            (c.code, c.alpha3, c.name, dump(list(c.adjectives)), dump(list(c.aliases)))
+            for c in vocabulary.countries.values()
+        ),
+    )
+    connection.executemany(
+        "INSERT INTO organizations VALUES (?, ?, ?)",
+        ((o.short, o.name, dump(list(o.aliases))) for o in vocabulary.organizations.values()),
+    )
+    connection.executemany(
+        "INSERT INTO places VALUES (?, ?, ?)",
+        ((p.name, p.country, dump(list(p.aliases))) for p in vocabulary.places.values()),
+    )
+    connection.executemany(
+        "INSERT INTO people VALUES (?, ?, ?)",
+        ((p.slug, p.name, dump(list(p.aliases))) for p in vocabulary.people.values()),
+    )
+
+
+def _claim_rows(dataset: Dataset) -> Iterator[tuple[object, ...]]:
+    dump = json.dumps
+    for seq, c in enumerate(dataset.claims, start=1):
+        first, last = (c.span[0].isoformat(), c.span[1].isoformat()) if c.span else (None, None)
+        evidence = dump([[e.paragraph, e.quote] for e in c.evidence], ensure_ascii=False)
+        yield (
+            seq, c.id, c.kind.value, c.category, c.date, c.end_date, c.date_basis, c.date_note,
+            c.summary, ",".join(c.countries), ",".join(c.organizations), c.location,
+            ",".join(map(str, c.paragraphs)), c.attributed_to, c.attribution_note, c.parent, c.source,
+            evidence, first, last,
+        )  # fmt: skip
+
+
+def _members(dataset: Dataset, name: str) -> Iterator[tuple[int, object]]:
+    for seq, claim in enumerate(dataset.claims, start=1):
+        for value in getattr(claim, name):
+            yield seq, value
+
+
+class _Indexer:
+    """The text of each FTS5 column for a claim, and the surface words suggestions come from."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        vocabulary = dataset.vocabulary
+        self.places = vocabulary.places
+        self.categories = {
+            name: " ".join((name.replace("-", " "), *c.synonyms)) for name, c in vocabulary.categories.items()
+        }
+        self.people = [
+            (person, [text.normalize(s) for s in person.spellings]) for person in vocabulary.people.values()
+        ]
+        # A claim attributed to the analyst is that person's view, and is found by the name.
+        self.analysts = {
+            source.id: tag("h", person.slug)
+            for source in dataset.sources
+            for person, forms in self.people
+            if source.analyst is not None and text.normalize(source.analyst.name) in forms
+        }
+        self.terms: set[str] = set()
+        for spellings in (
+            *(c.spellings for c in vocabulary.countries.values()),
+            *(o.spellings for o in vocabulary.organizations.values()),
+            *(p.spellings for p in vocabulary.places.values()),
+            *(p.spellings for p in vocabulary.people.values()),
+            *(c.synonyms for c in vocabulary.categories.values()),
+        ):
+            for spelling in spellings:
+                self.terms.update(text.words(spelling))
+
+    def columns(self, claim: Claim) -> tuple[str, str, str, str, str, str]:
+        place = self.places.get(claim.location or "")
+        location = " ".join((claim.location or "", *(place.aliases if place else ())))
+        names = [tag("c", code) for code in claim.countries]
+        names += [tag("o", short) for short in claim.organizations]
+        if place is not None:
+            names += [tag("p", place.name), tag("c", place.country)]
+        summary = text.normalize(claim.summary)
+        padded = f" {summary} "
+        names += [
+            tag("h", person.slug) for person, forms in self.people if any(f" {f} " in padded for f in forms)
+        ]
+        if claim.attributed_to == "analyst" and claim.source in self.analysts:
+            names.append(self.analysts[claim.source])
+        when = []
+        for value in (claim.date, claim.end_date):
+            if value:
+                when += dates.spoken_forms(value)
+        self.terms.update(summary.split(" "))
+        self.terms.update(text.words(claim.id))
+        return (
+            claim.summary,
+            location,
+            claim.id.replace("-", " "),
+            " ".join(names),
+            " ".join(when),
+            self.categories.get(claim.category, claim.category),
+        )

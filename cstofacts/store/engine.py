@@ -1,0 +1,188 @@
+"""A compiled dataset opened for queries: claims, counts, sources and vocabulary as records."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from cstofacts.model import (
+    Analyst,
+    Category,
+    Claim,
+    Country,
+    Evidence,
+    Kind,
+    Organization,
+    Person,
+    Place,
+    Source,
+    Vocabulary,
+)
+from cstofacts.query.filters import Query, StatsBy, Term
+from cstofacts.store import sql
+
+_KINDS = {kind.value: kind for kind in Kind}
+
+
+class Store:
+    """Read-only queries over one compiled dataset; every method returns plain records."""
+
+    def __init__(self, connection: sqlite3.Connection, label: str) -> None:
+        self.connection = connection
+        self.label = label  # the dataset's name in messages: its path, or "bundled dataset"
+
+    def claims(self, q: Query) -> list[Claim]:
+        statement, params = sql.select(q)
+        return [_claim(row) for row in self.connection.execute(statement, params)]
+
+    def count(self, q: Query, by: StatsBy) -> list[tuple[str, int]]:
+        statement, params = sql.count(q, by)
+        return [(str(value), n) for value, n in self.connection.execute(statement, params)]
+
+    def scores(self, terms: Sequence[Term]) -> dict[str, float]:
+        """Relevance of the claims holding any of the terms (lower is better)."""
+        if not terms:
+            return {}
+        statement, params = sql.scores(terms)
+        return dict(self.connection.execute(statement, params).fetchall())
+
+    def holding(self, term: Term) -> set[str]:
+        statement, params = sql.holding(term)
+        return {row[0] for row in self.connection.execute(statement, params)}
+
+    def matches(self, term: Term) -> bool:
+        statement, params = sql.hits(term)
+        return self.connection.execute(statement, params).fetchone() is not None
+
+    def ids(self) -> list[str]:
+        return [row[0] for row in self.connection.execute("SELECT id FROM claims ORDER BY seq")]
+
+    def ids_starting(self, prefix: str, limit: int = 9) -> list[str]:
+        # Ids are lowercase slugs, so a range scan on the unique index finds a prefix exactly.
+        rows = self.connection.execute(
+            "SELECT id FROM claims WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+            (prefix, prefix + "\uffff", limit),
+        )
+        return [row[0] for row in rows]
+
+    def words(self) -> list[str]:
+        """Every word claims are found by, as typed: where suggestions for a missed word come from."""
+        return [row[0] for row in self.connection.execute("SELECT word FROM terms")]
+
+    def citing(self, source: str) -> dict[int, list[str]]:
+        """Paragraph number to the ids of the claims that cite it, in dataset order."""
+        rows = self.connection.execute(
+            "SELECT p.paragraph, c.id FROM claim_paragraphs p JOIN claims c ON c.seq = p.claim "
+            "WHERE c.source = ? ORDER BY p.paragraph, c.seq",
+            (source,),
+        )
+        found: dict[int, list[str]] = {}
+        for number, claim_id in rows:
+            found.setdefault(number, []).append(claim_id)
+        return found
+
+    def claim_count(self, source: str) -> int:
+        row = self.connection.execute("SELECT count(*) FROM claims WHERE source = ?", (source,)).fetchone()
+        return int(row[0])
+
+    @functools.cached_property
+    def sources(self) -> tuple[Source, ...]:
+        bodies: dict[str, list[str]] = {}
+        for source_id, body in self.connection.execute(
+            "SELECT source, text FROM paragraphs ORDER BY source, number"
+        ):
+            bodies.setdefault(source_id, []).append(body)
+        found = []
+        for row in self.connection.execute(
+            "SELECT id, headline, portal, section, byline, byline_latin, analyst, analyst_post, "
+            "analyst_titles, "
+            "period_start, period_end, paragraphs FROM sources ORDER BY seq"
+        ):
+            analyst = Analyst(name=row[6], post=row[7], titles=tuple(json.loads(row[8]))) if row[6] else None
+            found.append(
+                Source(
+                    id=row[0], headline=row[1], portal=row[2], section=row[3], byline=row[4],
+                    byline_latin=row[5], analyst=analyst, period_start=row[9], period_end=row[10],
+                    paragraphs=row[11], body=tuple(bodies.get(row[0], ())),
+                )
+            )  # fmt: skip
+        return tuple(found)
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    @functools.cached_property
+    def vocabulary(self) -> Vocabulary:
+        execute = self.connection.execute
+        loads = json.loads
+        return Vocabulary(
+            categories={
+                name: Category(name=name, description=text, synonyms=tuple(loads(synonyms)))
+                for name, text, synonyms in execute("SELECT name, description, synonyms FROM categories")
+            },
+            attributions=dict(execute("SELECT name, description FROM attributions").fetchall()),
+            countries={
+                code: Country(
+                    code=code,
+                    alpha3=alpha3,
+                    name=name,
+                    adjectives=tuple(loads(adj)),
+                    aliases=tuple(loads(aliases)),
+                )
+                for code, alpha3, name, adj, aliases in execute(
+                    "SELECT code, alpha3, name, adjectives, aliases FROM countries"
+                )
+            },
+            organizations={
+                short: Organization(short=short, name=name, aliases=tuple(loads(aliases)))
+                for short, name, aliases in execute("SELECT short, name, aliases FROM organizations")
+            },
+            places={
+                name: Place(name=name, country=country, aliases=tuple(loads(aliases)))
+                for name, country, aliases in execute("SELECT name, country, aliases FROM places")
+            },
+            people={
+                slug: Person(slug=slug, name=name, aliases=tuple(loads(aliases)))
+                for slug, name, aliases in execute("SELECT slug, name, aliases FROM people")
+            },
+        )
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def _claim(row: tuple[Any, ...]) -> Claim:
+    countries, organizations, paragraphs, evidence, first, last = (
+        row[8],
+        row[9],
+        row[11],
+        row[16],
+        row[17],
+        row[18],
+    )
+    return Claim(
+        id=row[0],
+        kind=_KINDS[row[1]],
+        category=row[2],
+        date=row[3],
+        end_date=row[4],
+        date_basis=row[5],
+        date_note=row[6],
+        summary=row[7],
+        countries=tuple(countries.split(",")) if countries else (),
+        organizations=tuple(organizations.split(",")) if organizations else (),
+        location=row[10],
+        paragraphs=tuple(int(p) for p in paragraphs.split(",")) if paragraphs else (),
+        attributed_to=row[12],
+        attribution_note=row[13],
+        parent=row[14],
+        source=row[15],
+        evidence=tuple(Evidence(paragraph=p, quote=q) for p, q in json.loads(evidence))
+        if evidence != "[]"
+        else (),
+        span=(date.fromisoformat(first), date.fromisoformat(last)) if first else None,
+    )

@@ -1,0 +1,187 @@
+"""The one module that writes SQL: a typed Query in, SQL text and bound parameters out.
+
+Values are always bound as `?` parameters; table and column names come only from
+this module's fixed lists. A user's words reach FTS5's MATCH only as double-quoted
+tokens of letters and digits, so nothing typed can become FTS5 syntax.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from cstofacts.query.filters import Query, SortKey, StatsBy, Term
+from cstofacts.store.compile import FTS_COLUMNS
+
+Params = list[object]
+
+# bm25() weights, in FTS_COLUMNS order: summary, location, words (of the id), names, dates, category.
+WEIGHTS = (2.0, 3.0, 4.0, 3.0, 1.5, 1.5)
+_TEXT_COLUMNS = "{" + " ".join(c for c in FTS_COLUMNS if c != "names") + "}"
+_RANK = "bm25(claims_fts, " + ", ".join(str(w) for w in WEIGHTS) + ")"
+
+CLAIM_COLUMNS = (
+    "id, kind, category, date, end_date, date_basis, date_note, summary, countries, organizations, "
+    "location, paragraphs, attributed_to, attribution_note, parent, source, evidence, first_day, last_day"
+)
+_PREFIXED = ", ".join("c." + name for name in CLAIM_COLUMNS.split(", "))
+_BY_DATE = "c.first_day IS NULL, c.first_day {d}, length(c.date) {d}, c.last_day {d}, c.seq"
+
+
+def _quoted(tokens: Iterable[str]) -> str:
+    # Tokens hold only letters and digits (text.words), but double any quote all the same.
+    return '"' + " ".join(tokens).replace('"', '""') + '"'
+
+
+def match_term(term: Term) -> str:
+    """One term as an FTS5 expression: its words as a phrase in the text columns, or its tags."""
+    parts = [f"{_TEXT_COLUMNS} : {_quoted(term.tokens)}"] if term.tokens else []
+    parts += [f"names : {_quoted([tag])}" for tag in term.tags]
+    return "(" + " OR ".join(parts) + ")"
+
+
+def match_all(terms: Sequence[Term]) -> str:
+    return " AND ".join(match_term(t) for t in terms)
+
+
+def match_any(terms: Sequence[Term]) -> str:
+    return " OR ".join(match_term(t) for t in terms)
+
+
+def _in(column: str, values: Iterable[object], params: Params) -> str:
+    items = sorted(values, key=str)
+    params.extend(items)
+    return f"{column} IN ({', '.join('?' * len(items))})"
+
+
+def where(q: Query) -> tuple[list[str], Params]:
+    """The WHERE clauses of a query's filters (ANDed), and their parameters in order."""
+    clauses: list[str] = []
+    params: Params = []
+    if q.ids:
+        clauses.append(_in("c.id", q.ids, params))
+    if q.categories:
+        clauses.append(_in("c.category", q.categories, params))
+    if q.kinds:
+        clauses.append(_in("c.kind", (k.value for k in q.kinds), params))
+    if q.attributions:
+        clauses.append(_in("c.attributed_to", q.attributions, params))
+    if q.countries:
+        tagged = _in("country", q.countries, params)
+        placed = _in("country", q.countries, params)
+        clauses.append(
+            f"(c.seq IN (SELECT claim FROM claim_countries WHERE {tagged})"
+            f" OR c.location IN (SELECT name FROM places WHERE {placed}))"
+        )
+    if q.organizations:
+        inner = _in("organization", q.organizations, params)
+        clauses.append(f"c.seq IN (SELECT claim FROM claim_organizations WHERE {inner})")
+    if q.places:
+        clauses.append(_in("c.location", q.places, params))
+    if q.paragraphs:
+        inner = _in("paragraph", q.paragraphs, params)
+        clauses.append(f"c.seq IN (SELECT claim FROM claim_paragraphs WHERE {inner})")
+    if q.dated:
+        clauses.append("c.first_day IS NOT NULL")
+    if q.years:
+        spans = []
+        for low, high in q.years:
+            spans.append("(c.first_day <= ? AND c.last_day >= ?)")
+            params += [high.isoformat(), low.isoformat()]
+        clauses.append("(" + " OR ".join(spans) + ")")
+    if q.since is not None:
+        clauses.append("c.last_day >= ?")
+        params.append(q.since.isoformat())
+    if q.until is not None:
+        clauses.append("c.first_day <= ?")
+        params.append(q.until.isoformat())
+    if q.texts:
+        clauses.append("c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+        params.append(" OR ".join(f"({match_all(terms)})" for terms in q.texts))
+    return clauses, params
+
+
+def order(q: Query, ranked: bool) -> str:
+    d = "DESC" if q.reverse else "ASC"
+    by_date = _BY_DATE.format(d=d)
+    if q.sort is SortKey.ID:
+        return f"c.id {d}"
+    if q.sort is SortKey.CATEGORY:
+        return f"c.category {d}, {by_date}"
+    if q.sort is None and ranked:
+        return f"{_RANK} {d}, {by_date}"
+    return by_date
+
+
+def select(q: Query) -> tuple[str, Params]:
+    """The claims a query finds, in its order, at most its limit."""
+    clauses, params = where(q)
+    source = "claims c"
+    if q.words:
+        source = "claims c JOIN claims_fts ON claims_fts.rowid = c.seq"
+        clauses.insert(0, "claims_fts MATCH ?")
+        params.insert(0, match_all(q.words))
+    sql = f"SELECT {_PREFIXED} FROM {source}"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += " ORDER BY " + order(q, ranked=bool(q.words))
+    if q.limit is not None:
+        sql += " LIMIT ?"
+        params.append(q.limit)
+    return sql, params
+
+
+def scores(terms: Sequence[Term]) -> tuple[str, Params]:
+    """The relevance (lower is better) of every claim holding any of the terms, by claim id."""
+    sql = (
+        f"SELECT c.id, {_RANK} FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid "
+        "WHERE claims_fts MATCH ?"
+    )
+    return sql, [match_any(terms)]
+
+
+def holding(term: Term) -> tuple[str, Params]:
+    """The ids of the claims that hold a term."""
+    sql = "SELECT c.id FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid WHERE claims_fts MATCH ?"
+    return sql, [match_term(term)]
+
+
+def hits(term: Term) -> tuple[str, Params]:
+    """Whether any claim holds a term: for saying which word matched nothing."""
+    return "SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1", [match_term(term)]
+
+
+_YEAR_VALUE = (
+    "CASE WHEN c.first_day IS NULL THEN 'undated' "
+    "WHEN c.end_date IS NOT NULL AND substr(c.first_day, 1, 4) != substr(c.last_day, 1, 4) "
+    "THEN substr(c.first_day, 1, 4) || '..' || substr(c.last_day, 1, 4) "
+    "ELSE substr(c.first_day, 1, 4) END"
+)
+# Where each dimension's values come from; a claim counts once per value it has.
+_DIMENSIONS = {
+    StatsBy.YEAR: ("claims c", _YEAR_VALUE),
+    StatsBy.CATEGORY: ("claims c", "c.category"),
+    StatsBy.KIND: ("claims c", "c.kind"),
+    StatsBy.ATTRIBUTION: ("claims c", "c.attributed_to"),
+    StatsBy.ORG: (
+        "claims c JOIN claim_organizations m ON m.claim = c.seq",
+        "m.organization",
+    ),
+    StatsBy.COUNTRY: (
+        "claims c JOIN (SELECT claim, country FROM claim_countries UNION "
+        "SELECT claims.seq, places.country FROM claims JOIN places ON places.name = claims.location) m "
+        "ON m.claim = c.seq",
+        "m.country",
+    ),
+}
+
+
+def count(q: Query, by: StatsBy) -> tuple[str, Params]:
+    """(value, count) rows: years in order with undated last, anything else by count."""
+    clauses, params = where(q)
+    source, value = _DIMENSIONS[by]
+    sql = f"SELECT {value} AS value, count(DISTINCT c.seq) AS n FROM {source}"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += " GROUP BY value ORDER BY "
+    sql += "value = 'undated', value" if by is StatsBy.YEAR else "n DESC, value"
+    return sql, params

@@ -1,0 +1,60 @@
+"""Words as search sees them: Unicode word boundaries, case and accents folded, dashes as separators."""
+
+from __future__ import annotations
+
+import re
+
+# A word is a run of letters and digits (Unicode categories L and N), as in FTS5's unicode61
+# tokenizer, so Python and the index always agree on where words begin and end.
+_WORD = r"[^\W_]+"
+_LATIN_MARKS = r"([a-z])[\u0300-\u036f]+"
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+
+# Words that carry no meaning in a query: function words and the verbs of questions.
+# Kept short on purpose: a content word wrongly listed here can never be searched for.
+STOP_WORDS = frozenset(
+    """
+    a an the of in on at to for from by with about into over under within and or nor but up out off
+    is are was were be been being am do does did done has have had having
+    what which who whom whose when where why how whats whos
+    this that these those it its there their they them he his she her we our you your i me my
+    any all every each some
+    s t ll d
+    tell show list give find say says said according mention mentions mentioned
+    please can could would should will shall may might must
+    article claim claims
+    """.split()
+)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of a text; apostrophes made alike.
+
+    Accents are taken off Latin letters only, as FTS5's unicode61 tokenizer does:
+    Cyrillic й stays й, so Python and the index agree on every word.
+    """
+    if text.isascii():
+        return text.lower().replace("`", "'")
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).casefold())
+    return unicodedata.normalize("NFC", re.sub(_LATIN_MARKS, r"\1", decomposed))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, in order; dashes, apostrophes and punctuation separate them."""
+    return re.findall(_WORD, fold(text))
+
+
+def normalize(text: str) -> str:
+    """The folded words of a text joined by single spaces: the key names are compared by."""
+    return " ".join(words(text))
+
+
+def meaningful(tokens: list[str]) -> list[str]:
+    """The tokens that are not stop words."""
+    return [t for t in tokens if t not in STOP_WORDS]
+
+
+def is_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)

@@ -1,0 +1,187 @@
+"""`cstofacts ask` against the readers' questions in tests/questions.toml.
+
+Each question is run in-process through the real entry point (`cli("ask", q, "--format", "json")`).
+The targets hold over the whole set, so a failure lists every question that misses, with the
+ids expected and the ids got: that list is the to-do list for whoever works on `ask`.
+benchmarks/search_quality.py prints the same scores next to `search` and an FTS5 baseline.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from helpers import Result
+
+from cstofacts.store.reader import bundled_bytes
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # cstofacts depends on tomli before 3.11
+    import tomli as tomllib
+
+QUESTIONS_FILE = Path(__file__).resolve().parent / "questions.toml"
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+HIT1_TARGET = 0.95
+HIT3_TARGET = 1.0
+LIST_PRECISION_TARGET = 0.9
+
+
+@dataclass(frozen=True)
+class Question:
+    q: str
+    type: str
+    expect: tuple[str, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    ids: tuple[str, ...]
+    problem: str = ""  # why the output could not be read, if it could not
+
+    def hit(self, question: Question, depth: int) -> bool:
+        return any(i in question.expect for i in self.ids[:depth])
+
+
+def load_questions() -> list[Question]:
+    with QUESTIONS_FILE.open("rb") as handle:
+        raw = tomllib.load(handle)
+    return [
+        Question(entry["q"], entry["type"], tuple(entry["expect"]), entry.get("note", ""))
+        for entry in raw["questions"]
+    ]
+
+
+QUESTIONS = load_questions()
+LISTS = [q for q in QUESTIONS if q.type == "list"]
+
+_answers: dict[str, Answer] = {}
+
+
+def run_ask(cli: Callable[..., Result], question: str) -> Answer:
+    try:
+        result = cli("ask", question, "--format", "json")
+    except (Exception, pytest.fail.Exception) as exc:  # a crash is a miss, reported with the rest
+        return Answer((), f"raised {type(exc).__name__}: {exc}")
+    if result.code not in (0, 1):
+        return Answer((), f"exit {result.code}: {result.err.strip()[:200]}")
+    try:
+        ids = tuple(str(claim["id"]) for claim in json.loads(result.out or "[]"))
+    except (ValueError, TypeError, KeyError) as exc:
+        return Answer((), f"unreadable JSON ({exc}): {result.out[:200]!r}")
+    if result.code == 1 and ids:
+        return Answer(ids, "exit 1 with results")
+    if result.code == 0 and not ids:
+        return Answer(ids, "exit 0 with no results")
+    return Answer(ids)
+
+
+@pytest.fixture
+def answers(cli: Callable[..., Result]) -> dict[str, Answer]:
+    """Every question's answer; `ask` runs once per question for the whole module."""
+    for question in QUESTIONS:
+        if question.q not in _answers:
+            _answers[question.q] = run_ask(cli, question.q)
+    return _answers
+
+
+def describe(
+    questions: list[tuple[Question, Answer]], extra: Callable[[Question, Answer], str] | None = None
+) -> str:
+    lines = []
+    for question, answer in questions:
+        lines.append(f"  [{question.type}] {question.q!r}")
+        lines.append(f"      expected: {', '.join(question.expect)}")
+        got = ", ".join(answer.ids) if answer.ids else "(nothing)"
+        lines.append(f"      got:      {got}")
+        if extra:
+            lines.append(f"      {extra(question, answer)}")
+        if answer.problem:
+            lines.append(f"      problem:  {answer.problem}")
+        if question.note:
+            lines.append(f"      note:     {question.note}")
+    return "\n".join(lines)
+
+
+def precision(question: Question, answer: Answer) -> float:
+    got = set(answer.ids)
+    return len(got & set(question.expect)) / len(got) if got else 0.0
+
+
+def recall(question: Question, answer: Answer) -> float:
+    return len(set(answer.ids) & set(question.expect)) / len(question.expect)
+
+
+def test_questions_file_is_well_formed() -> None:
+    assert len(QUESTIONS) >= 60, f"only {len(QUESTIONS)} questions"
+    seen: set[str] = set()
+    for question in QUESTIONS:
+        assert question.type in ("list", "pointed"), question
+        assert question.expect, f"{question.q!r}: empty expect"
+        assert len(set(question.expect)) == len(question.expect), f"{question.q!r}: an id repeats"
+        assert question.q not in seen, f"{question.q!r} appears twice"
+        seen.add(question.q)
+    assert sum(bool(CYRILLIC.search(q.q)) for q in QUESTIONS) >= 8
+
+
+def test_every_expected_id_exists_in_the_bundled_dataset() -> None:
+    known = {claim["id"] for claim in tomllib.loads(bundled_bytes().decode("utf-8"))["claims"]}
+    missing = [(q.q, i) for q in QUESTIONS for i in q.expect if i not in known]
+    assert not missing, "ids not in the bundled dataset:\n" + "\n".join(
+        f"  {i}  (in {q!r})" for q, i in missing
+    )
+
+
+def test_hit_at_1(answers: dict[str, Answer]) -> None:
+    misses = [(q, answers[q.q]) for q in QUESTIONS if not answers[q.q].hit(q, 1)]
+    rate = 1 - len(misses) / len(QUESTIONS)
+    assert rate >= HIT1_TARGET, (
+        f"hit@1 {rate:.3f} < {HIT1_TARGET} ({len(misses)} of {len(QUESTIONS)} questions miss):\n"
+        + describe(misses)
+    )
+
+
+def test_hit_at_3(answers: dict[str, Answer]) -> None:
+    misses = [(q, answers[q.q]) for q in QUESTIONS if not answers[q.q].hit(q, 3)]
+    rate = 1 - len(misses) / len(QUESTIONS)
+    assert rate >= HIT3_TARGET, (
+        f"hit@3 {rate:.3f} < {HIT3_TARGET} ({len(misses)} of {len(QUESTIONS)} questions miss):\n"
+        + describe(misses)
+    )
+
+
+def test_list_questions_return_every_right_claim(answers: dict[str, Answer]) -> None:
+    short = [(q, answers[q.q]) for q in LISTS if recall(q, answers[q.q]) < 1.0]
+    assert not short, f"{len(short)} of {len(LISTS)} list questions miss right claims:\n" + describe(
+        short, lambda q, a: "missing:  " + ", ".join(i for i in q.expect if i not in a.ids)
+    )
+
+
+def test_list_questions_return_little_else(answers: dict[str, Answer]) -> None:
+    values = [precision(q, answers[q.q]) for q in LISTS]
+    mean = sum(values) / len(values)
+    imprecise = [(q, answers[q.q]) for q in LISTS if precision(q, answers[q.q]) < 1.0]
+    assert mean >= LIST_PRECISION_TARGET, (
+        f"mean list precision {mean:.3f} < {LIST_PRECISION_TARGET}; imprecise list questions:\n"
+        + describe(
+            imprecise,
+            lambda q, a: (
+                f"precision {precision(q, a):.2f}; extra: " + ", ".join(i for i in a.ids if i not in q.expect)
+            ),
+        )
+    )
+
+
+def test_questions_in_cyrillic_are_answered_first_time(answers: dict[str, Answer]) -> None:
+    cyrillic = [q for q in QUESTIONS if CYRILLIC.search(q.q)]
+    misses = [(q, answers[q.q]) for q in cyrillic if not answers[q.q].hit(q, 1)]
+    assert not misses, (
+        f"{len(misses)} of {len(cyrillic)} questions with Russian names miss at 1:\n" + describe(misses)
+    )
