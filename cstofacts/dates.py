@@ -8,7 +8,7 @@ from datetime import date
 Span = tuple[date, date]
 
 # ASCII digits only: \d would also take "٢٠٢٤" and "２０２４" and print them as if they were ISO 8601.
-_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_ISO = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"  # patterns as strings: re compiles on first use
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -33,11 +33,8 @@ MONTHS = {
 MONTH_NAMES = tuple(next(n.capitalize() for n, m in MONTHS.items() if m == number) for number in range(1, 13))
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "March 2025", "Mar 2025", "31 March 2025", "March 31, 2025", "March 31 2025"
-_HUMAN = re.compile(
-    rf"(?:([0-9]{{1,2}})\s+({_MONTH})\.?|({_MONTH})\.?(?:\s+([0-9]{{1,2}}))?,?)\s+([0-9]{{4}})",
-    re.IGNORECASE,
-)
-_YEARS = re.compile(r"([0-9]{4})?\s*(\.\.|[-‐‑‒–—]|\bto\b)\s*([0-9]{4})?|([0-9]{4})", re.IGNORECASE)
+_HUMAN = rf"(?i:(?:([0-9]{{1,2}})\s+({_MONTH})\.?|({_MONTH})\.?(?:\s+([0-9]{{1,2}}))?,?)\s+([0-9]{{4}}))"
+_YEARS = r"(?i:([0-9]{4})?\s*(\.\.|[-‐‑‒–—]|\bto\b)\s*([0-9]{4})?|([0-9]{4}))"
 
 
 def span(text: str) -> Span:
@@ -45,7 +42,7 @@ def span(text: str) -> Span:
 
     Raises ValueError with a reason a user can act on.
     """
-    match = _ISO.fullmatch(text)
+    match = re.fullmatch(_ISO, text)
     if match is None:
         raise ValueError(f"{text!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
     month, day = match[2], match[3]
@@ -72,9 +69,9 @@ def _span(year: int, month: int | None, day: int | None, text: str) -> Span:
 def parse_when(text: str) -> Span:
     """A date as people type it: ISO 8601 at any precision, `March 2025`, `31 March 2025`, `Mar 31, 2025`."""
     text = " ".join(text.split())
-    if _ISO.fullmatch(text):
+    if re.fullmatch(_ISO, text):
         return span(text)
-    match = _HUMAN.fullmatch(text)
+    match = re.fullmatch(_HUMAN, text)
     if match is None:
         raise ValueError(
             f"{text!r} is not a date; use YYYY, YYYY-MM, YYYY-MM-DD, 'March 2025' or '31 March 2025'"
@@ -87,7 +84,7 @@ def parse_when(text: str) -> Span:
 def parse_years(text: str) -> Span:
     """A year or an inclusive range: `2023`, `2023..2025`, `2023-2025`, `2023–2025`, `2024..`, `..2023`."""
     text = text.strip()
-    match = _YEARS.fullmatch(text)
+    match = re.fullmatch(_YEARS, text)
     if match is None:
         raise ValueError(f"{text!r} is not a year or range; use YYYY, YYYY..YYYY or YYYY-YYYY")
     if match[4]:
@@ -116,7 +113,7 @@ def days_in_month(year: int, month: int) -> int:
 
 def spoken_forms(iso: str) -> list[str]:
     """The ways people write an ISO date: `2025-05-28`, `May 28, 2025`, `28 May 2025`; `March 2025`."""
-    match = _ISO.fullmatch(iso)
+    match = re.fullmatch(_ISO, iso)
     if match is None:
         return [iso]
     month = MONTH_NAMES[int(match[2] or 1) - 1]

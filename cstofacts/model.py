@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -22,7 +21,7 @@ DATE_BASES = ("stated", "inferred")
 SCHEMA = 2  # the dataset schema this version reads; the compiled database records it too
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Evidence:
     """An exact quote from a cited paragraph that states a claim."""
 
@@ -30,10 +29,11 @@ class Evidence:
     quote: str
 
 
-# Records compare by identity (eq=False): nothing needs value equality, and the
-# generated __eq__ and __hash__ would cost start-up time on every run.
+# Records compare by identity (eq=False): nothing needs value equality. They are not
+# frozen, though nothing mutates them: a frozen class's generated methods cost about
+# half a millisecond more each at every start (docs/performance.md).
 # The field order of Claim is the order of every machine format's columns and keys.
-@dataclass(frozen=True, eq=False, kw_only=True)
+@dataclass(eq=False, kw_only=True)
 class Claim:
     """One claim of a source, at the grain a user looks things up."""
 
@@ -77,133 +77,3 @@ class Claim:
 # Output fields of a claim, in the stable order every machine format uses: derived, never retyped.
 FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Claim) if f.name != "span")
 LIST_FIELDS = frozenset({"countries", "organizations", "paragraphs", "evidence"})
-
-
-@dataclass(frozen=True, eq=False, kw_only=True)
-class Analyst:
-    """The person whose analysis a source reports."""
-
-    name: str
-    post: str | None = None
-    titles: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, eq=False, kw_only=True)
-class Source:
-    """A document the claims come from. It has no publication date unless it states one."""
-
-    id: str
-    headline: str
-    portal: str | None = None
-    section: str | None = None
-    byline: str | None = None
-    byline_latin: str | None = None
-    analyst: Analyst | None = None
-    period_start: str | None = None
-    period_end: str | None = None
-    paragraphs: int | None = None  # how many body paragraphs; len(body) when the body is given
-    body: tuple[str, ...] = ()  # the body paragraphs, ¶1 first, quoted exactly
-
-    def record(self) -> dict[str, Any]:
-        """The source as JSON-ready values; `published` is null: no source states a date."""
-        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "body"}
-        analyst = self.analyst
-        values["analyst"] = analyst and {
-            "name": analyst.name,
-            "post": analyst.post,
-            "titles": list(analyst.titles),
-        }
-        values["published"] = None
-        return values
-
-    def paragraph(self, number: int) -> str | None:
-        """The text of ¶number, or None when the body is not given or has no such paragraph."""
-        return self.body[number - 1] if 1 <= number <= len(self.body) else None
-
-
-@dataclass(frozen=True, eq=False, kw_only=True)
-class Category:
-    """A declared category, with the other words readers use for it."""
-
-    name: str
-    description: str
-    synonyms: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, eq=False, kw_only=True)
-class Country:
-    """A country by its ISO 3166-1 codes and the words that name it (search aids)."""
-
-    code: str
-    alpha3: str
-    name: str
-    adjectives: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-
-    @property
-    def spellings(self) -> tuple[str, ...]:
-        return (self.code, self.alpha3, self.name, *self.adjectives, *self.aliases)
-
-
-@dataclass(frozen=True, eq=False, kw_only=True)
-class Organization:
-    """An organization by the short name the article uses."""
-
-    short: str
-    name: str
-    aliases: tuple[str, ...] = ()
-
-    @property
-    def spellings(self) -> tuple[str, ...]:
-        return (self.short, self.name, *self.aliases)
-
-
-@dataclass(frozen=True, eq=False, kw_only=True)
-class Place:
-    """A place the article names, and the country it lies in (a search aid)."""
-
-    name: str
-    country: str
-    aliases: tuple[str, ...] = ()
-
-    @property
-    def spellings(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
-
-
-@dataclass(frozen=True, eq=False, kw_only=True)
-class Person:
-    """A person the article names, with other spellings of the name (search aids)."""
-
-    slug: str
-    name: str
-    aliases: tuple[str, ...] = ()
-
-    @property
-    def spellings(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
-
-
-@dataclass(frozen=True, eq=False, kw_only=True)
-class Vocabulary:
-    """The declared values a dataset's claims may use, and the words that name them."""
-
-    categories: Mapping[str, Category]
-    attributions: Mapping[str, str]
-    countries: Mapping[str, Country]
-    organizations: Mapping[str, Organization]
-    places: Mapping[str, Place]
-    people: Mapping[str, Person]
-
-
-@dataclass(frozen=True, eq=False, repr=False)
-class Dataset:
-    """Everything one dataset file holds, validated."""
-
-    path: str
-    sources: tuple[Source, ...]
-    claims: tuple[Claim, ...]
-    vocabulary: Vocabulary
-
-    def source(self, source_id: str) -> Source:
-        return next(s for s in self.sources if s.id == source_id)

@@ -18,9 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cstofacts.errors import NotFoundError, UsageError
-from cstofacts.model import FIELDS, Analyst, Claim, Evidence, Kind, Source
+from cstofacts.model import FIELDS, Claim, Evidence, Kind
 from cstofacts.output import formats, rows, views
 from cstofacts.output.formats import DEFAULT_FIELDS, Format
+from cstofacts.records import Analyst, Source
 
 ARTICLE = Path(__file__).resolve().parent / "data" / "article.numbered.txt"
 BODY = tuple(re.findall(r"^\[¶\d+\] (.*)$", ARTICLE.read_text(encoding="utf-8"), re.MULTILINE))

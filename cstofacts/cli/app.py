@@ -1,7 +1,5 @@
 """The Typer app: global options, commands loaded lazily by name, and the one place errors become exits."""
 
-from __future__ import annotations
-
 import importlib
 import os
 import sys

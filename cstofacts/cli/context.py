@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import typer
 
 from cstofacts.env import Env
 from cstofacts.errors import CstoFactsError
-from cstofacts.store.engine import Store
+
+if TYPE_CHECKING:
+    from cstofacts.store.engine import Store
 
 DATA_ENV = "CSTOFACTS_DATA"
 

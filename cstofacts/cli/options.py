@@ -4,8 +4,6 @@ Values arrive as plain strings and are checked by the core's resolvers, not by
 Click's types, so every bad value gets the same one-line message and suggestion.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Annotated, Any, TypeVar
@@ -261,30 +259,33 @@ def build_query(
     **rest: Any,
 ) -> Query:
     """The filters as typed, resolved against the dataset; errors name the option they came from."""
-    from cstofacts.query import words
-
-    vocabulary = store.vocabulary
     with option("--since"):
         first, _ = filters.since_until(since, None)
     with option("--until"):
         _, last = filters.since_until(None, until)
     if first and last and first > last:
         raise UsageError(f"{since} is after --until {until}", "--since")
-    last_paragraph = store.sources[0].paragraphs if len(store.sources) == 1 else None
-    with option("--text"):
-        texts = tuple(words.terms(vocabulary, [filters.plain(t)]) for t in text or ())
+    texts: tuple[tuple[filters.Term, ...], ...] = ()
+    if text:
+        from cstofacts.query import words
+
+        with option("--text"):
+            texts = tuple(words.terms(store.vocabulary, [filters.plain(t)]) for t in text)
     return Query(
         years=tuple(sorted(each("--year", year, filters.parse_year))),
         since=first,
         until=last,
-        categories=each("--category", category, lambda v: filters.resolve_category(vocabulary, v)),
-        countries=each("--country", country, lambda v: filters.resolve_country(vocabulary, v)),
-        organizations=each("--org", org, lambda v: filters.resolve_organization(vocabulary, v)),
+        # The vocabulary and the source are read from the database only when a filter needs them.
+        categories=each("--category", category, lambda v: filters.resolve_category(store.vocabulary, v)),
+        countries=each("--country", country, lambda v: filters.resolve_country(store.vocabulary, v)),
+        organizations=each("--org", org, lambda v: filters.resolve_organization(store.vocabulary, v)),
         kinds=each("--kind", kind, filters.resolve_kind),
         attributions=each(
-            "--attributed-to", attributed_to, lambda v: filters.resolve_attribution(vocabulary, v)
+            "--attributed-to", attributed_to, lambda v: filters.resolve_attribution(store.vocabulary, v)
         ),
-        paragraphs=each("--paragraph", paragraph, lambda v: filters.resolve_paragraph(v, last_paragraph)),
+        paragraphs=each(
+            "--paragraph", paragraph, lambda v: filters.resolve_paragraph(v, store.last_paragraph)
+        ),
         texts=texts,
         **rest,
     )

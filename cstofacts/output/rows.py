@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from cstofacts.model import FIELDS, Claim, Source
+from cstofacts.model import FIELDS, Claim
 from cstofacts.output.formats import cell
+from cstofacts.records import Source
 
 
 def where(paragraphs: Sequence[int], pilcrow: str = "¶") -> str:

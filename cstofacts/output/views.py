@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from cstofacts.model import Claim, Kind, Source
+from cstofacts.model import Claim, Kind
 from cstofacts.output.formats import cell
 from cstofacts.output.rows import detail_rows, evidence_rows
 from cstofacts.output.safe import visible
+from cstofacts.records import Source
 
 if TYPE_CHECKING:
     from rich.box import Box

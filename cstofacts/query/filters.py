@@ -6,10 +6,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from cstofacts import dates, text
 from cstofacts.errors import NotFoundError, UsageError
-from cstofacts.model import Kind, Vocabulary
+from cstofacts.model import Kind
+
+if TYPE_CHECKING:
+    from cstofacts.records import Vocabulary
 
 MAX_TEXT = 200  # longer words or phrases are refused: no claim is that long a phrase
 
@@ -33,7 +37,7 @@ class StatsBy(str, Enum):
     ATTRIBUTION = "attribution"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Term:
     """One thing a claim's text must hold: a word, a phrase, or a declared name.
 
@@ -46,7 +50,7 @@ class Term:
     tags: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: see model.py; nothing mutates a query, dataclasses.replace copies it
 class Query:
     """What to find. Values within a field are OR, fields are AND."""
 

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cstofacts import dates, text
-from cstofacts.model import Kind, Vocabulary
+from cstofacts.model import Kind
 from cstofacts.query.filters import Term
 from cstofacts.query.words import tag
+from cstofacts.records import Vocabulary
 
 # Words that say what sort of statement is wanted.
 KIND_WORDS = {

@@ -5,11 +5,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from cstofacts import text
 from cstofacts.errors import UsageError
-from cstofacts.model import Vocabulary
 from cstofacts.query.filters import Term
+
+if TYPE_CHECKING:
+    from cstofacts.records import Vocabulary
 
 _QUOTED = r'"([^"]*)"|“([^”]*)”|«([^»]*)»'
 

@@ -6,8 +6,6 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
-import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
@@ -258,6 +256,8 @@ class Cache:
             os.close(fd)
 
     def _write(self, folder: _Dir, name: str, build: Callable[[Path], None]) -> bool:
+        import tempfile  # only a cache miss writes; a lookup need not import it
+
         # mkstemp: O_EXCL | O_NOFOLLOW, a random name and mode 0600, so nothing planted can catch it.
         fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX, dir=self.root)
         tmp_name = os.path.basename(tmp)
@@ -303,6 +303,8 @@ def _remove_entry(folder: _Dir, name: str) -> int:
 
 def _prune(folder: _Dir, keep: int) -> None:
     entries: list[tuple[int, str]] = []
+    import time
+
     stale_before = time.time() - _STALE_SECONDS
     for item in list(folder.scandir()):
         try:

@@ -7,15 +7,12 @@ import sqlite3
 from collections.abc import Iterator
 
 from cstofacts import dates, text
-from cstofacts.model import Claim, Dataset
+from cstofacts.model import Claim
 from cstofacts.query.words import tag
+from cstofacts.records import Dataset
+from cstofacts.store import SCHEMA_VERSION
+from cstofacts.store.sql import EVIDENCE_SEPARATOR, FTS_COLUMNS, PART_SEPARATOR
 
-# Bump when the tables below change: a cached database of another version is rebuilt, never migrated.
-SCHEMA_VERSION = 3
-
-# The words a claim is found by, one FTS5 column each. bm25() takes the weights in this order
-# (sql.WEIGHTS): a claim that is about the words, in its id or place, beats one that mentions them.
-FTS_COLUMNS = ("summary", "location", "words", "names", "dates", "category")
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 SCHEMA = f"""
@@ -163,10 +160,10 @@ def _vocabulary(connection: sqlite3.Connection, dataset: Dataset) -> None:
 
 
 def _claim_rows(dataset: Dataset) -> Iterator[tuple[object, ...]]:
-    dump = json.dumps
     for seq, c in enumerate(dataset.claims, start=1):
         first, last = (c.span[0].isoformat(), c.span[1].isoformat()) if c.span else (None, None)
-        evidence = dump([[e.paragraph, e.quote] for e in c.evidence], ensure_ascii=False)
+        # Quotes hold no control characters (validate.py), so two of them can separate the parts.
+        evidence = EVIDENCE_SEPARATOR.join(f"{e.paragraph}{PART_SEPARATOR}{e.quote}" for e in c.evidence)
         yield (
             seq, c.id, c.kind.value, c.category, c.date, c.end_date, c.date_basis, c.date_note,
             c.summary, ",".join(c.countries), ",".join(c.organizations), c.location,

@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 import functools
-import json
 import sqlite3
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cstofacts.model import (
-    Analyst,
-    Category,
-    Claim,
-    Country,
-    Evidence,
-    Kind,
-    Organization,
-    Person,
-    Place,
-    Source,
-    Vocabulary,
-)
+from cstofacts.model import Claim, Evidence, Kind
+
+if TYPE_CHECKING:
+    from cstofacts.records import Source, Vocabulary
 from cstofacts.query.filters import Query, StatsBy, Term
 from cstofacts.store import sql
 
@@ -91,6 +81,10 @@ class Store:
 
     @functools.cached_property
     def sources(self) -> tuple[Source, ...]:
+        import json
+
+        from cstofacts.records import Analyst, Source
+
         bodies: dict[str, list[str]] = {}
         for source_id, body in self.connection.execute(
             "SELECT source, text FROM paragraphs ORDER BY source, number"
@@ -112,11 +106,21 @@ class Store:
             )  # fmt: skip
         return tuple(found)
 
+    @property
+    def last_paragraph(self) -> int | None:
+        """The highest paragraph number a claim may cite, when the dataset has a single source."""
+        row = self.connection.execute("SELECT max(paragraphs), count(*) FROM sources").fetchone()
+        return int(row[0]) if row[1] == 1 and row[0] is not None else None
+
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
 
     @functools.cached_property
     def vocabulary(self) -> Vocabulary:
+        import json
+
+        from cstofacts.records import Category, Country, Organization, Person, Place, Vocabulary
+
         execute = self.connection.execute
         loads = json.loads
         return Vocabulary(
@@ -181,8 +185,13 @@ def _claim(row: tuple[Any, ...]) -> Claim:
         attribution_note=row[13],
         parent=row[14],
         source=row[15],
-        evidence=tuple(Evidence(paragraph=p, quote=q) for p, q in json.loads(evidence))
-        if evidence != "[]"
+        evidence=tuple(_evidence(item) for item in evidence.split(sql.EVIDENCE_SEPARATOR))
+        if evidence
         else (),
         span=(date.fromisoformat(first), date.fromisoformat(last)) if first else None,
     )
+
+
+def _evidence(item: str) -> Evidence:
+    paragraph, _, quote = item.partition(sql.PART_SEPARATOR)
+    return Evidence(paragraph=int(paragraph), quote=quote)

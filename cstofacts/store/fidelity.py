@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cstofacts.errors import Problem
-from cstofacts.model import Dataset
+from cstofacts.records import Dataset
 from cstofacts.store.lint import lint_claim
 from cstofacts.store.validate import Locator
 

@@ -10,10 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from cstofacts.query.filters import Query, SortKey, StatsBy, Term
-from cstofacts.store.compile import FTS_COLUMNS
 
 Params = list[object]
 
+# claims.evidence holds each quote as `paragraph \x1f quote`, the quotes joined by \x1e: the
+# ASCII unit and record separators, which validation keeps out of quotes. Splitting them costs
+# less than importing json at every start.
+PART_SEPARATOR = "\x1f"
+EVIDENCE_SEPARATOR = "\x1e"
+
+# The words a claim is found by, one FTS5 column each (store.compile fills them).
+FTS_COLUMNS = ("summary", "location", "words", "names", "dates", "category")
 # bm25() weights, in FTS_COLUMNS order: summary, location, words (of the id), names, dates, category.
 WEIGHTS = (2.0, 3.0, 4.0, 3.0, 1.5, 1.5)
 _TEXT_COLUMNS = "{" + " ".join(c for c in FTS_COLUMNS if c != "names") + "}"

@@ -10,16 +10,12 @@ from typing import Any
 
 from cstofacts import dates
 from cstofacts.errors import DataError, Problem
-from cstofacts.model import (
-    DATE_BASES,
-    SCHEMA,
+from cstofacts.model import DATE_BASES, SCHEMA, Claim, Evidence, Kind
+from cstofacts.records import (
     Analyst,
     Category,
-    Claim,
     Country,
     Dataset,
-    Evidence,
-    Kind,
     Organization,
     Person,
     Place,
@@ -587,6 +583,9 @@ class _ClaimCheck:
             number, quote = item.get("paragraph"), item.get("quote")
             if not _is_int(number) or not isinstance(quote, str) or not quote.strip():
                 self.v.problem(line, f"{what}: evidence needs a paragraph number and a quote with text")
+                continue
+            if not quote.isprintable():
+                self.v.problem(line, f"{what}: evidence {_cut(quote)!r} holds a control character")
                 continue
             if number not in cited:
                 self.v.problem(line, f"{what}: evidence quotes ¶{number}, which the claim does not cite")

@@ -1,7 +1,5 @@
 """`cstofacts ask`: answer a question in a reader's own words."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`cstofacts cite`: a ready-to-paste reference for claims, with the article's words quoted."""
 
-from __future__ import annotations
-
 import typer
 
 from cstofacts.cli import options as o

@@ -1,7 +1,5 @@
 """`cstofacts export`: the compiled SQLite database, for sqlite3, sqlite-utils and Datasette."""
 
-from __future__ import annotations
-
 import os
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`cstofacts help`: the help of the tool or of one command."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`cstofacts list`: the claims that match the filters, by date."""
 
-from __future__ import annotations
-
 import typer
 
 from cstofacts.cli import options as o

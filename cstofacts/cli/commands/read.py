@@ -1,7 +1,5 @@
 """`cstofacts read`: the article's paragraphs, each with the claims that cite it."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

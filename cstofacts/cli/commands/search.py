@@ -1,7 +1,5 @@
 """`cstofacts search`: claims holding every word, whole words and their forms, best match first."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`cstofacts show`: every field of claims, with the article's own words that state them."""
 
-from __future__ import annotations
-
 import functools
 import re
 from typing import Annotated, Any
@@ -12,10 +10,11 @@ from cstofacts.cli import options as o
 from cstofacts.cli import present
 from cstofacts.cli.context import Shared, shared
 from cstofacts.errors import ExitCode, UsageError
-from cstofacts.model import FIELDS, Claim, Source
+from cstofacts.model import FIELDS, Claim
 from cstofacts.output.formats import Format
 from cstofacts.query.filters import show as quoted
 from cstofacts.query.filters import suggest
+from cstofacts.records import Source
 from cstofacts.store.engine import Store
 
 app = typer.Typer()

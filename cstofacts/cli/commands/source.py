@@ -1,7 +1,5 @@
 """`cstofacts source`: the article itself: headline, portal, analyst, byline, period, claim count."""
 
-from __future__ import annotations
-
 import functools
 from typing import Any
 

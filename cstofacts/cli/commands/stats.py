@@ -1,7 +1,5 @@
 """`cstofacts stats`: how many claims have each value of a field."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`cstofacts timeline`: claims in date order under a heading per year; undated ones last."""
 
-from __future__ import annotations
-
 import typer
 
 from cstofacts.cli import options as o

@@ -1,7 +1,5 @@
 """`cstofacts validate`: check a dataset, its quotes and its fidelity, listing every problem by line."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
