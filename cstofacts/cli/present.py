@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from cstofacts import env
@@ -10,7 +11,7 @@ from cstofacts.cli.context import Shared
 from cstofacts.cli.options import option
 from cstofacts.errors import ExitCode, UsageError
 from cstofacts.model import FIELDS, Claim
-from cstofacts.output.formats import DEFAULT_FIELDS, Format, parse_fields, render
+from cstofacts.output.formats import DEFAULT_FIELDS, Format, parse_fields, render, stream
 from cstofacts.query.filters import Query, Term, show
 
 if TYPE_CHECKING:
@@ -94,8 +95,26 @@ def claims(
         if query is not None:
             _month_note(run, found, query)
     else:
-        write(run, render(fmt, [c.record() for c in found], chosen, run.env.json_ascii))
+        _stream(run, fmt, (c.record() for c in found), chosen)
     return ExitCode.OK
+
+
+def matches(run: Shared, store: Store, query: Query, fmt: Format, fields: str | None) -> int:
+    """What a query finds: a view on a terminal, else records streamed from the database in batches."""
+    if fmt is Format.TABLE:
+        return claims(run, store.claims(query), fmt, fields, query=query)
+    chosen = choose_fields(fmt, fields)
+    records = store.records(query)
+    first = next(records, None)
+    if first is None:
+        return no_match(run, fmt)
+    _stream(run, fmt, itertools.chain([first], records), chosen)
+    return ExitCode.OK
+
+
+def _stream(run: Shared, fmt: Format, records: Iterable[dict[str, Any]], fields: Sequence[str]) -> None:
+    for chunk in stream(fmt, records, fields, run.env.json_ascii):
+        write(run, chunk)
 
 
 def _month_note(run: Shared, found: Sequence[Claim], query: Query) -> None:

@@ -30,7 +30,7 @@ What each format promises about the characters inside a value:
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
@@ -144,26 +144,31 @@ def rows(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> list[li
     return [[cell(record[f]) for f in fields] for record in records]
 
 
+def _plain_lines(cells: Iterable[Sequence[str]]) -> str:
+    return "".join("\t".join(value.translate(_TSV_ESCAPES) for value in row) + "\n" for row in cells)
+
+
 def plain(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str:
     """One record per line, tab-separated, no header; tabs, newlines, CRs and backslashes escaped."""
-    return "".join(
-        "\t".join(value.translate(_TSV_ESCAPES) for value in row) + "\n" for row in rows(records, fields)
-    )
+    return _plain_lines(rows(records, fields))
+
+
+def _tsv_body(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str:
+    return _plain_lines([neutralize_formula(v) for v in row] for row in rows(records, fields))
 
 
 def tsv(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str:
     """Like plain, with a header row and spreadsheet formulas neutralized."""
-    body = [[neutralize_formula(v) for v in row] for row in rows(records, fields)]
-    return "".join("\t".join(v.translate(_TSV_ESCAPES) for v in row) + "\n" for row in [list(fields), *body])
+    return _plain_lines([list(fields)]) + _tsv_body(records, fields)
 
 
-def csv_text(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str:
-    """RFC 4180 CSV with a header row and `\\n` line ends; spreadsheet formulas neutralized.
+def _csv_lines(cells: Iterable[Sequence[str]]) -> str:
+    """RFC 4180 rows with `\n` line ends.
 
     Every field holding a CR or LF is quoted, on every Python: before 3.13 the csv module
     quotes only the characters of its line terminator, and a bare CR left unquoted splits the
-    row for readers. So the writer is given "\\r\\n" as terminator, which makes both quote, and
-    each row's terminator is then written as "\\n".
+    row for readers. So the writer is given "\r\n" as terminator, which makes both quote, and
+    each row's terminator is then written as "\n".
     """
     import csv
     import io
@@ -171,12 +176,21 @@ def csv_text(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     lines: list[str] = []
-    for row in [list(fields), *([neutralize_formula(v) for v in row] for row in rows(records, fields))]:
+    for row in cells:
         writer.writerow(row)
         lines.append(buffer.getvalue()[:-2])
         buffer.seek(0)
         buffer.truncate()
     return "".join(line + "\n" for line in lines)
+
+
+def _csv_body(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str:
+    return _csv_lines([neutralize_formula(v) for v in row] for row in rows(records, fields))
+
+
+def csv_text(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str:
+    """RFC 4180 CSV with a header row and `\n` line ends; spreadsheet formulas neutralized."""
+    return _csv_lines([list(fields)]) + _csv_body(records, fields)
 
 
 @functools.cache
@@ -197,25 +211,26 @@ def _json_safe(text: str) -> str:
     return text if pattern.search(text) is None else pattern.sub(_json_escape, text)
 
 
+def _json_items(records: Iterable[Mapping[str, Any]], fields: Sequence[str], ascii_only: bool) -> list[str]:
+    import json
+
+    encode = json.JSONEncoder(ensure_ascii=ascii_only).encode  # one encoder: the C path, built once
+    return [encode({f: r[f] for f in fields}) for r in records]
+
+
 def json_text(records: Iterable[Mapping[str, Any]], fields: Sequence[str], ascii_only: bool = False) -> str:
     """A JSON array of objects with the given keys, in order, one object per line.
 
     One object a line keeps the array readable and greppable, and lets json use
     its C encoder, which `indent=` would turn off.
     """
-    import json
-
-    items = [json.dumps({f: r[f] for f in fields}, ensure_ascii=ascii_only) for r in records]
+    items = _json_items(records, fields, ascii_only)
     return _json_safe("[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n")
 
 
 def jsonl(records: Iterable[Mapping[str, Any]], fields: Sequence[str], ascii_only: bool = False) -> str:
     """One JSON object per line."""
-    import json
-
-    return _json_safe(
-        "".join(json.dumps({f: r[f] for f in fields}, ensure_ascii=ascii_only) + "\n" for r in records)
-    )
+    return _json_safe("".join(item + "\n" for item in _json_items(records, fields, ascii_only)))
 
 
 def _markdown_cell(text: str) -> str:
@@ -235,27 +250,69 @@ def markdown(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str
         "| " + " | ".join(_markdown_cell(f) for f in fields) + " |",
         "|" + "|".join("---" for _ in fields) + "|",
     ]
-    lines += ["| " + " | ".join(_markdown_cell(v) for v in row) + " |" for row in rows(records, fields)]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + _markdown_rows(records, fields)
+
+
+def _markdown_rows(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str:
+    return "".join(
+        "| " + " | ".join(_markdown_cell(v) for v in row) + " |\n" for row in rows(records, fields)
+    )
 
 
 def render(
-    fmt: Format, records: Sequence[Mapping[str, Any]], fields: Sequence[str], ascii_only: bool = False
+    fmt: Format, records: Iterable[Mapping[str, Any]], fields: Sequence[str], ascii_only: bool = False
 ) -> str:
     """Records in any format but table, which output.views draws."""
-    if fmt is Format.JSON:
-        return json_text(records, fields, ascii_only)
-    if fmt is Format.JSONL:
-        return jsonl(records, fields, ascii_only)
-    if fmt is Format.CSV:
-        return csv_text(records, fields)
+    return "".join(stream(fmt, records, fields, ascii_only))
+
+
+BATCH = 2000  # records rendered at a time by stream(): memory stays flat however many match
+
+
+def stream(
+    fmt: Format, records: Iterable[Mapping[str, Any]], fields: Sequence[str], ascii_only: bool = False
+) -> Iterator[str]:
+    """Records in any format but table, as text chunks of at most BATCH records each.
+
+    The concatenated chunks equal the whole document; a large result never sits in memory
+    at once, neither as records nor as text.
+    """
+    if fmt is Format.TABLE:
+        raise ValueError("table is not a machine format; draw it with output.views")
     if fmt is Format.TSV:
-        return tsv(records, fields)
-    if fmt is Format.MARKDOWN:
-        return markdown(records, fields)
-    if fmt is Format.PLAIN:
-        return plain(records, fields)
-    raise ValueError(f"{fmt.value} is not a machine format; draw it with output.views")
+        yield _plain_lines([list(fields)])
+    elif fmt is Format.CSV:
+        yield _csv_lines([list(fields)])
+    elif fmt is Format.MARKDOWN:
+        yield markdown([], fields)
+    first = True
+    for batch in _batches(records):
+        if fmt is Format.JSON:
+            yield _json_safe(("[\n" if first else ",\n") + ",\n".join(_json_items(batch, fields, ascii_only)))
+        elif fmt is Format.JSONL:
+            yield jsonl(batch, fields, ascii_only)
+        elif fmt is Format.CSV:
+            yield _csv_body(batch, fields)
+        elif fmt is Format.TSV:
+            yield _tsv_body(batch, fields)
+        elif fmt is Format.MARKDOWN:
+            yield _markdown_rows(batch, fields)
+        else:
+            yield plain(batch, fields)
+        first = False
+    if fmt is Format.JSON:
+        yield "[]\n" if first else "\n]\n"
+
+
+def _batches(records: Iterable[Mapping[str, Any]]) -> Iterator[list[Mapping[str, Any]]]:
+    batch: list[Mapping[str, Any]] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def claim_records(claims: Iterable[Claim]) -> list[dict[str, Any]]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from cstofacts.model import Claim, Evidence, Kind
+from cstofacts.model import FIELDS, Claim, Evidence, Kind
 
 if TYPE_CHECKING:
     from cstofacts.records import Source, Vocabulary
@@ -28,6 +28,25 @@ class Store:
     def claims(self, q: Query) -> list[Claim]:
         statement, params = sql.select(q)
         return [_claim(row) for row in self.connection.execute(statement, params)]
+
+    def records(self, q: Query) -> Iterator[dict[str, Any]]:
+        """The claims a query finds as JSON-ready records (Claim.record()), straight from the rows.
+
+        For the machine formats: a large result streams from the cursor without a Claim
+        object per row.
+        """
+        statement, params = sql.select(q)
+        fields = FIELDS
+        for row in self.connection.execute(statement, params):
+            record = dict(zip(fields, row, strict=False))  # the row ends with the day span
+            countries, organizations, paragraphs, evidence = row[8], row[9], row[11], row[16]
+            record["countries"] = countries.split(",") if countries else []
+            record["organizations"] = organizations.split(",") if organizations else []
+            record["paragraphs"] = [int(p) for p in paragraphs.split(",")] if paragraphs else []
+            record["evidence"] = (
+                [_evidence_record(e) for e in evidence.split(sql.EVIDENCE_SEPARATOR)] if evidence else []
+            )
+            yield record
 
     def count(self, q: Query, by: StatsBy) -> list[tuple[str, int]]:
         statement, params = sql.count(q, by)
@@ -195,3 +214,8 @@ def _claim(row: tuple[Any, ...]) -> Claim:
 def _evidence(item: str) -> Evidence:
     paragraph, _, quote = item.partition(sql.PART_SEPARATOR)
     return Evidence(paragraph=int(paragraph), quote=quote)
+
+
+def _evidence_record(item: str) -> dict[str, Any]:
+    paragraph, _, quote = item.partition(sql.PART_SEPARATOR)
+    return {"paragraph": int(paragraph), "quote": quote}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from cstofacts.model import FIELDS
 from cstofacts.query.filters import Query, SortKey, StatsBy, Term
 
 Params = list[object]
@@ -26,11 +27,9 @@ WEIGHTS = (2.0, 3.0, 4.0, 3.0, 1.5, 1.5)
 _TEXT_COLUMNS = "{" + " ".join(c for c in FTS_COLUMNS if c != "names") + "}"
 _RANK = "bm25(claims_fts, " + ", ".join(str(w) for w in WEIGHTS) + ")"
 
-CLAIM_COLUMNS = (
-    "id, kind, category, date, end_date, date_basis, date_note, summary, countries, organizations, "
-    "location, paragraphs, attributed_to, attribution_note, parent, source, evidence, first_day, last_day"
-)
-_PREFIXED = ", ".join("c." + name for name in CLAIM_COLUMNS.split(", "))
+# The claims table names its columns after the claim's fields, in their order, then the day span.
+CLAIM_COLUMNS = (*FIELDS, "first_day", "last_day")
+_PREFIXED = ", ".join("c." + name for name in CLAIM_COLUMNS)
 _BY_DATE = "c.first_day IS NULL, c.first_day {d}, length(c.date) {d}, c.last_day {d}, c.seq"
 
 

@@ -57,4 +57,4 @@ def list_claims(
         reverse=reverse,
         limit=o.parse_limit(limit),
     )
-    return present.claims(run, store.claims(query), fmt_chosen, fields, query=query)
+    return present.matches(run, store, query, fmt_chosen, fields)

@@ -60,9 +60,9 @@ def timeline(
         reverse=reverse,
         limit=o.parse_limit(limit),
     )
-    found = store.claims(query)
     if fmt_chosen is not Format.TABLE or fields:
-        return present.claims(run, found, fmt_chosen, fields, query=query)
+        return present.matches(run, store, query, fmt_chosen, fields)
+    found = store.claims(query)
     if not found:
         return present.no_match(run, fmt_chosen)
     from cstofacts.output import views
