@@ -123,7 +123,7 @@ def _pointed(store: Store, reading: Reading, count: int) -> list[Claim]:
 def _rank(store: Store, claims: Sequence[Claim], terms: Sequence[Term], reading: Reading) -> list[Claim]:
     holding = [store.holding(t) for t in terms]
     scores = store.scores(terms)
-    people = [text.normalize(s) for p in store.vocabulary.people.values() for s in p.spellings]
+    people = store.lexicon.phrases("person")
     wanted = reading.categories
 
     def key(claim: Claim) -> tuple[float, ...]:

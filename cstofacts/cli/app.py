@@ -187,8 +187,7 @@ def run(argv: list[str] | None = None) -> int:
 
         return report(environment, UsageError(click_message(exc)))
     finally:
-        if shared._store is not None:
-            shared._store.close()
+        shared.close()
 
 
 def _write(environment: env.Env, text: str) -> int:

@@ -27,6 +27,12 @@ class Shared:
     use_cache: bool = True
     _store: Store | None = field(default=None, repr=False)
 
+    def close(self) -> None:
+        """Close what the run opened; run() calls it last, which is what lets the process os._exit."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
     def store(self) -> Store:
         if self._store is None:
             from cstofacts import store

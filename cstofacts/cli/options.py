@@ -270,7 +270,7 @@ def build_query(
         from cstofacts.query import words
 
         with option("--text"):
-            texts = tuple(words.terms(store.vocabulary, [filters.plain(t)]) for t in text)
+            texts = tuple(words.terms(store.lexicon, [filters.plain(t)]) for t in text)
     return Query(
         years=tuple(sorted(each("--year", year, filters.parse_year))),
         since=first,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cstofacts.model import FIELDS, Claim
 from cstofacts.output.formats import cell
-from cstofacts.records import Source
+
+if TYPE_CHECKING:
+    from cstofacts.records import Source
 
 
 def where(paragraphs: Sequence[int], pilcrow: str = "¶") -> str:

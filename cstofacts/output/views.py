@@ -9,7 +9,6 @@ from cstofacts.model import Claim, Kind
 from cstofacts.output.formats import cell
 from cstofacts.output.rows import detail_rows, evidence_rows
 from cstofacts.output.safe import visible
-from cstofacts.records import Source
 
 if TYPE_CHECKING:
     from rich.box import Box
@@ -17,6 +16,8 @@ if TYPE_CHECKING:
     from rich.measure import Measurement
     from rich.segment import Segment
     from rich.text import Text
+
+    from cstofacts.records import Source
 
 # Below this width a table cannot show a summary legibly: claims are stacked instead.
 NARROW = 60

@@ -15,8 +15,7 @@ from datetime import date
 from cstofacts import dates, text
 from cstofacts.model import Kind
 from cstofacts.query.filters import Term
-from cstofacts.query.words import tag
-from cstofacts.records import Vocabulary
+from cstofacts.query.words import Lexicon, tag
 
 # Words that say what sort of statement is wanted.
 KIND_WORDS = {
@@ -87,7 +86,7 @@ class Reading:
     entity_terms: tuple[Term, ...] = field(default=())  # countries, organizations, places as terms too
 
 
-def read(question: str, vocabulary: Vocabulary, last_paragraph: int | None = None) -> Reading:
+def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> Reading:
     """The facets and words of a question. Never raises: an unreadable part becomes words."""
     raw = question.translate(_QUOTES)
     found: dict[str, object] = {}
@@ -102,13 +101,13 @@ def read(question: str, vocabulary: Vocabulary, last_paragraph: int | None = Non
     names: list[Term] = []
     entities: list[Term] = []
     words: list[Term] = []
-    lexicon, longest = _lexicon(vocabulary)
+    longest = lexicon.longest
     index = 0
     while index < len(tokens):
         for size in range(min(longest, len(tokens) - index), 0, -1):
             run = tuple(tokens[index : index + size])
-            entry = lexicon.get(run) or (lexicon.get(_singular(run)) if size == 1 or run else None)
-            if entry is None:
+            entry = lexicon.first(run) or lexicon.first(_singular(run))
+            if entry is None or entry[0] == "attribution":  # "analyst" is read below, "article" is filler
                 continue
             what, value = entry
             typed = " ".join(run)
@@ -133,11 +132,11 @@ def read(question: str, vocabulary: Vocabulary, last_paragraph: int | None = Non
             word = tokens[index]
             single = _singular((word,))[0]
             if single in KIND_WORDS and not (
-                single == "conclusion" and "conclusion" in vocabulary.categories
+                single == "conclusion" and lexicon.first(("conclusion",)) == ("category", "conclusion")
             ):
                 kinds.add(KIND_WORDS[single])
                 listing = listing or word != single
-            elif word in ATTRIBUTION_WORDS and ATTRIBUTION_WORDS[word] in vocabulary.attributions:
+            elif word in ATTRIBUTION_WORDS and lexicon.first((ATTRIBUTION_WORDS[word],)) is not None:
                 attributions.add(ATTRIBUTION_WORDS[word])
             elif word not in text.STOP_WORDS and word not in QUESTION_WORDS and len(word) > 1:
                 words.append(Term(word, (word,)))
@@ -231,35 +230,3 @@ def _singular(run: tuple[str, ...]) -> tuple[str, ...]:
     elif len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
         last = last[:-1]
     return (*run[:-1], last)
-
-
-_LEXICONS: dict[int, tuple[dict[tuple[str, ...], tuple[str, str]], int]] = {}
-
-
-def _lexicon(vocabulary: Vocabulary) -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
-    """Every declared name, as words, to what it names; categories first, so they win a tie."""
-    cached = _LEXICONS.get(id(vocabulary))
-    if cached is not None:
-        return cached
-    lexicon: dict[tuple[str, ...], tuple[str, str]] = {}
-
-    def add(spellings: Sequence[str], what: str, value: str) -> None:
-        for spelling in spellings:
-            key = tuple(text.words(spelling))
-            if key and all(w in text.STOP_WORDS for w in key):
-                continue
-            lexicon.setdefault(key, (what, value))
-
-    for name, category in vocabulary.categories.items():
-        add((name, name.replace("-", " "), *category.synonyms), "category", name)
-    for code, country in vocabulary.countries.items():
-        add(country.spellings, "country", code)
-    for short, org in vocabulary.organizations.items():
-        add(org.spellings, "org", short)
-    for name, place in vocabulary.places.items():
-        add(place.spellings, "place", name)
-    for slug, person in vocabulary.people.items():
-        add((*person.spellings, *(s.split()[-1] for s in person.spellings)), "person", slug)
-    result = (lexicon, max((len(k) for k in lexicon), default=1))
-    _LEXICONS[id(vocabulary)] = result
-    return result

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cstofacts import text
@@ -22,28 +23,73 @@ def tag(kind: str, key: str) -> str:
     return "x" + kind + "".join(text.words(key))
 
 
-@functools.lru_cache(maxsize=4)
-def _names(vocabulary: Vocabulary) -> tuple[dict[tuple[str, ...], tuple[str, ...]], int]:
-    """Every declared spelling of a name, as words, to the tags it stands for."""
-    names: dict[tuple[str, ...], list[str]] = {}
+ENTITIES = {"country": "c", "org": "o", "place": "p", "person": "h"}  # what -> tag prefix
 
-    def add(spellings: Sequence[str], entity: str) -> None:
+
+@dataclass
+class Lexicon:
+    """Every declared name, as its words, to what it names: the one vocabulary search and ask read.
+
+    Built from the dataset's vocabulary when it is compiled (lexicon()), and stored in the
+    database, so that a question is read without loading the vocabulary's records. A name
+    may name several things; the first listed wins where one must (categories come first).
+    """
+
+    entries: dict[tuple[str, ...], list[tuple[str, str]]]
+
+    @functools.cached_property
+    def longest(self) -> int:
+        return max((len(k) for k in self.entries), default=1)
+
+    def tags(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """The index tags of the entities a run of words names (none for a category)."""
+        return tuple(tag(ENTITIES[w], v) for w, v in self.entries.get(words, ()) if w in ENTITIES)
+
+    def first(self, words: tuple[str, ...]) -> tuple[str, str] | None:
+        found = self.entries.get(words)
+        return found[0] if found else None
+
+    def phrases(self, what: str) -> list[str]:
+        """The names of one sort (say person), each as its words joined by spaces."""
+        return [" ".join(k) for k, v in self.entries.items() if any(w == what for w, _ in v)]
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        return [(" ".join(k), what, value) for k, v in self.entries.items() for what, value in v]
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, str]]) -> Lexicon:
+        entries: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        for phrase, what, value in rows:
+            entries.setdefault(tuple(phrase.split(" ")), []).append((what, value))
+        return cls(entries)
+
+
+def lexicon(vocabulary: Vocabulary) -> Lexicon:
+    """The lexicon of a dataset's declared names (pure: vocabulary in, lexicon out)."""
+    entries: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+
+    def add(spellings: Iterable[str], what: str, value: str) -> None:
         for spelling in spellings:
             key = tuple(text.words(spelling))
-            if key and entity not in names.setdefault(key, []):
-                names[key].append(entity)
+            if not key or all(w in text.STOP_WORDS for w in key):
+                continue  # a name of stop words only would swallow ordinary questions
+            if (what, value) not in entries.setdefault(key, []):
+                entries[key].append((what, value))
 
+    for name, category in vocabulary.categories.items():
+        add((name, *category.synonyms), "category", name)
     for code, country in vocabulary.countries.items():
-        add(country.spellings, tag("c", code))
+        add(country.spellings, "country", code)
     for short, org in vocabulary.organizations.items():
-        add(org.spellings, tag("o", short))
+        add(org.spellings, "org", short)
     for name, place in vocabulary.places.items():
-        add(place.spellings, tag("p", name))
+        add(place.spellings, "place", name)
     for slug, person in vocabulary.people.items():
         # A surname alone names the person too: "Tasmagambetov" is "I.N. Tasmagambetov".
-        add((*person.spellings, *(s.split()[-1] for s in person.spellings)), tag("h", slug))
-    longest = max((len(k) for k in names), default=1)
-    return {k: tuple(v) for k, v in names.items()}, longest
+        add((*person.spellings, *(s.split()[-1] for s in person.spellings)), "person", slug)
+    for name in vocabulary.attributions:
+        add((name,), "attribution", name)
+    return Lexicon(entries)
 
 
 def split_typed(typed: Sequence[str]) -> list[tuple[str, bool]]:
@@ -66,7 +112,7 @@ def split_typed(typed: Sequence[str]) -> list[tuple[str, bool]]:
     return pieces
 
 
-def terms(vocabulary: Vocabulary, typed: Sequence[str], *, phrases: bool = True) -> tuple[Term, ...]:
+def terms(lexicon: Lexicon, typed: Sequence[str], *, phrases: bool = True) -> tuple[Term, ...]:
     """The terms every result must hold. Raises UsageError when no word is left to search for."""
     found: list[Term] = []
     for piece, quoted in split_typed(typed):
@@ -74,11 +120,10 @@ def terms(vocabulary: Vocabulary, typed: Sequence[str], *, phrases: bool = True)
         if not tokens:
             continue
         if (quoted and phrases) or len(tokens) > 1:
-            names, _ = _names(vocabulary)
-            found.append(Term(piece, tuple(tokens), names.get(tuple(tokens), ())))
+            found.append(Term(piece, tuple(tokens), lexicon.tags(tuple(tokens))))
         else:
-            found += loose(vocabulary, piece)
-    found = _merge_names(vocabulary, found)
+            found += [Term(piece, (word,)) for word in tokens]
+    found = _merge_names(lexicon, found)
     if not found:
         raise UsageError(
             "give at least one word with a letter or digit that is not a stop word (the, of, in …)"
@@ -86,14 +131,9 @@ def terms(vocabulary: Vocabulary, typed: Sequence[str], *, phrases: bool = True)
     return tuple(found)
 
 
-def loose(vocabulary: Vocabulary, piece: str) -> list[Term]:
-    """Terms of unquoted words: each word on its own, declared names whole, stop words dropped."""
-    return [Term(piece, (word,)) for word in text.words(piece)]
-
-
-def _merge_names(vocabulary: Vocabulary, found: list[Term]) -> list[Term]:
+def _merge_names(lexicon: Lexicon, found: list[Term]) -> list[Term]:
     """Runs of single words that spell a declared name become one name term; stop words go."""
-    names, longest = _names(vocabulary)
+    longest = lexicon.longest
     merged: list[Term] = []
     index = 0
     while index < len(found):
@@ -107,9 +147,10 @@ def _merge_names(vocabulary: Vocabulary, found: list[Term]) -> list[Term]:
             if any(len(t.tokens) != 1 or t.tags for t in run):
                 continue
             key = tuple(t.tokens[0] for t in run)
-            if key in names:
+            tags = lexicon.tags(key)
+            if tags:
                 typed = " ".join(t.typed for t in run)
-                merged.append(Term(typed, key, names[key]))
+                merged.append(Term(typed, key, tags))
                 index += size
                 break
         else:

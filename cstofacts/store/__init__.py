@@ -26,7 +26,7 @@ __all__ = ["BUNDLED", "SCHEMA_VERSION", "STDIN", "load", "open_store"]
 
 # Bump when the compiled tables change (store/compile.py): a cached database of another
 # version is rebuilt, never migrated.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def load(path: str | None) -> tuple[Dataset, str]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from cstofacts import dates, text
 from cstofacts.model import Claim
-from cstofacts.query.words import tag
+from cstofacts.query.words import lexicon, tag
 from cstofacts.records import Dataset
 from cstofacts.store import SCHEMA_VERSION
 from cstofacts.store.sql import EVIDENCE_SEPARATOR, FTS_COLUMNS, PART_SEPARATOR
@@ -76,6 +76,7 @@ CREATE TABLE evidence (
     PRIMARY KEY (claim, position)
 );
 CREATE TABLE terms (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE lexicon (phrase TEXT NOT NULL, what TEXT NOT NULL, value TEXT NOT NULL);
 CREATE VIRTUAL TABLE claims_fts USING fts5({", ".join(FTS_COLUMNS)}, tokenize = '{TOKENIZER}');
 """
 
@@ -111,6 +112,7 @@ def build(connection: sqlite3.Connection, dataset: Dataset, key: str) -> None:
             ((seq, *index.columns(claim)) for seq, claim in enumerate(dataset.claims, start=1)),
         )
         connection.executemany("INSERT OR IGNORE INTO terms VALUES (?)", ((w,) for w in index.terms))
+        connection.executemany("INSERT INTO lexicon VALUES (?, ?, ?)", lexicon(dataset.vocabulary).rows())
 
 
 def _vocabulary(connection: sqlite3.Connection, dataset: Dataset) -> None:

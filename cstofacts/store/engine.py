@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from cstofacts.model import FIELDS, Claim, Evidence, Kind
 
 if TYPE_CHECKING:
+    from cstofacts.query.words import Lexicon
     from cstofacts.records import Source, Vocabulary
 from cstofacts.query.filters import Query, StatsBy, Term
 from cstofacts.store import sql
@@ -133,6 +134,15 @@ class Store:
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
+
+    @functools.cached_property
+    def lexicon(self) -> Lexicon:
+        """Every declared name as words, to what it names: all that search and ask need to read words."""
+        from cstofacts.query.words import Lexicon
+
+        return Lexicon.from_rows(
+            self.connection.execute("SELECT phrase, what, value FROM lexicon ORDER BY rowid")
+        )
 
     @functools.cached_property
     def vocabulary(self) -> Vocabulary:

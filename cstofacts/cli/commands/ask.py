@@ -56,8 +56,8 @@ def ask(
     typed = " ".join(question).strip()
     if not typed or len(typed) > 500:
         raise UsageError("ask a question of 1 to 500 characters", "QUESTION")
-    last = store.sources[0].paragraphs if len(store.sources) == 1 else None
-    reading = questions.read(typed, store.vocabulary, last)
+    last = store.last_paragraph
+    reading = questions.read(typed, store.lexicon, last)
     result = answering.answer(store, reading, o.parse_limit(limit))
     if explain or run.env.stderr_isatty:
         from cstofacts.output.safe import one_line

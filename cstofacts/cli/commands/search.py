@@ -60,7 +60,7 @@ def search(
     store = run.store()
     fmt_chosen = present.choose_format(run, fmt)
     with option("WORDS"):
-        terms = w.terms(store.vocabulary, words)
+        terms = w.terms(store.lexicon, words)
     query = o.build_query(
         store,
         year=year,
