@@ -87,7 +87,7 @@ def examples(text: str) -> list[Example]:
     found = []
     for match in BLOCK.finditer(text):
         command = match["cmd"]
-        needs = [tool for tool in ("jq",) if re.search(rf"\| *{tool}\b", command)]
+        needs = [tool for tool in ("jq", "sqlite3") if re.search(rf"(\||&&) *{tool}\b", command)]
         missing = any(shutil.which(tool) is None for tool in needs)
         actual = None if missing else run_in_terminal(command)
         shown = match["body"].split("\n", 1)[1] if "\n" in match["body"] else ""
