@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import shlex
 import shutil
 from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -131,13 +133,17 @@ def test_help_is_plain_text_when_piped() -> None:
     assert "Options:" in result.stdout
 
 
-def test_examples_in_help_really_run() -> None:
+def test_examples_in_help_really_run(tmp_path: Path) -> None:
+    # In a scratch directory that holds the files the examples name, so that export writes there.
+    (tmp_path / "data").mkdir()
+    shutil.copy(ROOT / "data" / "claims.toml", tmp_path / "data" / "claims.toml")
+    shutil.copy(ROOT / "data" / "claims.toml", tmp_path / "mine.toml")
     for command in commands().values():
         for line in (command.help or "").splitlines():
             line = line.strip()
             if line.startswith("cstofacts ") and not re.search(r"[|>;&]", line):
-                args = line.split()[1:]
-                result = run(*args, cwd=ROOT)
+                args = shlex.split(line)[1:]
+                result = run(*args, cwd=tmp_path)
                 assert result.returncode == 0, f"{line}: {result.stderr}"
 
 

@@ -23,12 +23,13 @@ def export(ctx: typer.Context, target: Target, force: Force = False) -> int:
     """Write the dataset as a SQLite database (schema in the README).
 
     Written atomically: a temporary file beside PATH.db, renamed into place.
+    sqlite3, sqlite-utils and Datasette open it as it is (datasette claims.db).
 
     Examples:
 
-      cstofacts export claims.db && datasette claims.db
+      cstofacts export claims.db
 
-      sqlite3 claims.db "SELECT id, date FROM claims WHERE first_day >= '2025-01-01'"
+      cstofacts --data mine.toml export mine.db --force
     """
     import sqlite3
     import tempfile
