@@ -159,10 +159,14 @@ def run(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     shared = Shared(environment)
     try:
-        if not args:
+        completion = _completion_request(args)
+        if completion is not None:
+            return _completion(environment, *completion)
+        if not args and not os.environ.get(COMPLETE_VAR):
             from cstofacts.cli.commands.help import short_usage
 
-            env.error(environment, short_usage())
+            for line in short_usage().splitlines():
+                env.error(environment, line)
             return ExitCode.USAGE
         command = typer.main.get_command(build_app(environment.colour))
         result = command.main(args=args, prog_name="cstofacts", standalone_mode=False, obj=shared)
@@ -188,6 +192,34 @@ def run(argv: list[str] | None = None) -> int:
         return report(environment, UsageError(click_message(exc)))
     finally:
         shared.close()
+
+
+COMPLETE_VAR = "_CSTOFACTS_COMPLETE"
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _completion_request(args: list[str]) -> tuple[str, str] | None:
+    """`--show-completion zsh` or `--install-completion fish`: the action and the shell named.
+
+    Typer's own options take no value and detect the shell; naming it is what a user
+    setting up another shell, or writing a script to a file, needs.
+    """
+    if len(args) == 1 and "=" in args[0]:
+        args = args[0].split("=", 1)
+    if len(args) == 2 and args[0] in ("--show-completion", "--install-completion") and args[1] in SHELLS:
+        return args[0].removeprefix("--").removesuffix("-completion"), args[1]
+    return None
+
+
+def _completion(environment: env.Env, action: str, shell: str) -> int:
+    # Typer's completion module, where its own --show-completion and --install-completion live.
+    from typer.completion import get_completion_script, install  # type: ignore[attr-defined]
+
+    if action == "show":
+        script = get_completion_script(prog_name="cstofacts", complete_var=COMPLETE_VAR, shell=shell)
+        return _write(environment, script + "\n")
+    installed, path = install(shell=shell, prog_name="cstofacts", complete_var=COMPLETE_VAR)
+    return _write(environment, f"{installed} completion installed in {path}\n")
 
 
 def _write(environment: env.Env, text: str) -> int:

@@ -24,8 +24,11 @@ def click_message(exc: Any) -> str:
     option = getattr(exc, "option_name", None)
     param = getattr(exc, "param", None)
     if option and hasattr(exc, "possibilities"):  # an option that does not exist
-        possibilities = sorted(exc.possibilities or ())
-        hint = f"; did you mean {possibilities[0]}?" if possibilities else ""
+        from cstofacts.query.filters import suggest
+
+        names = {p.lstrip("-"): p for p in exc.possibilities or ()}
+        near = suggest(option.lstrip("-"), sorted(names))
+        hint = f"; did you mean {names[near]}?" if near else ""
         return f"no such option: {one_line(option, 40)}{hint}; see {_command(exc)} --help"
     if option:  # an option used wrongly, such as one that needs a value given none
         return f"{one_line(option, 40)} needs a value; see {_command(exc)} --help"
@@ -33,8 +36,8 @@ def click_message(exc: Any) -> str:
         if getattr(param, "param_type_name", "") == "argument":
             return f"missing {getattr(param, 'metavar', None) or param.name}; see {_command(exc)} --help"
         return f"missing option {'/'.join(param.opts)}; see {_command(exc)} --help"
-    # Anything else Click raises (extra arguments, say) keeps Click's sentence, made one line and
-    # harmless; the hint says where to look.
+    # Anything else Click raises keeps Click's sentence, made one line and harmless; the hint
+    # says where to look.
     text = exc.format_message() if hasattr(exc, "format_message") else str(exc)
     return f"{one_line(text, 200)}; see {_command(exc)} --help"
 

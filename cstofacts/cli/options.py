@@ -222,6 +222,21 @@ Limit = Annotated[
 ]
 
 
+# Commands that take no words let the parser keep stray ones in ctx.args (Typer's documented
+# extra arguments), so that `cstofacts list Khujand` gets a hint rather than Click's refusal.
+NO_WORDS = {"allow_extra_args": True}
+
+
+def refuse_words(ctx: typer.Context) -> None:
+    """Refuse words typed after a command that takes none, pointing at search."""
+    if ctx.args:
+        from cstofacts.output.safe import one_line
+
+        shown = " ".join(one_line(str(w), 40) for w in ctx.args)
+        hint = f"to find claims by words: cstofacts search {shown}"
+        raise UsageError(f"{ctx.info_name} takes no words ({shown}); {hint}")
+
+
 def parse_limit(value: str | None) -> int | None:
     if value is None:
         return None

@@ -9,7 +9,7 @@ from cstofacts.cli.context import shared
 app = typer.Typer()
 
 
-@app.command("list")
+@app.command("list", context_settings=o.NO_WORDS)
 def list_claims(
     ctx: typer.Context,
     year: o.Year = None,
@@ -38,6 +38,7 @@ def list_claims(
 
       cstofacts list --org UN --year 2024 | cut -f1
     """
+    o.refuse_words(ctx)
     run = shared(ctx)
     store = run.store()
     fmt_chosen = present.choose_format(run, fmt)

@@ -26,7 +26,7 @@ By = Annotated[
 ]
 
 
-@app.command("stats")
+@app.command("stats", context_settings=o.NO_WORDS)
 def stats(
     ctx: typer.Context,
     by: By = "category",
@@ -58,6 +58,7 @@ def stats(
 
       cstofacts stats --by attribution --format json
     """
+    o.refuse_words(ctx)
     run = shared(ctx)
     store = run.store()
     fmt_chosen = present.choose_format(run, fmt)

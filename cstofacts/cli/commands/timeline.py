@@ -11,7 +11,7 @@ from cstofacts.output.formats import Format
 app = typer.Typer()
 
 
-@app.command("timeline")
+@app.command("timeline", context_settings=o.NO_WORDS)
 def timeline(
     ctx: typer.Context,
     year: o.Year = None,
@@ -42,6 +42,7 @@ def timeline(
 
       cstofacts timeline --kind event --format tsv
     """
+    o.refuse_words(ctx)
     run = shared(ctx)
     store = run.store()
     fmt_chosen = present.choose_format(run, fmt)
