@@ -46,16 +46,27 @@ def open_store(
 
     from cstofacts.store.engine import Store
 
-    label, raw = _read(path)
-    key = f"{_sha256(raw)} {__version__} {SCHEMA_VERSION}"
     cache = _cache(environ if environ is not None else os.environ) if use_cache else None
-    name = _sha256(key.encode()) + ".sqlite3"
+    raw: bytes | None = None
+    if path is None or path == STDIN or cache is None:
+        label, raw = _read(path)
+        digest = _sha256(raw)
+    else:  # a file: its digest is read in chunks, and its bytes only when it must be compiled
+        from cstofacts.store.reader import digest_file
+
+        label, digest = path, digest_file(path)
     if cache is not None:
-        found = cache.find(name)
-        connection = _open(found, key) if found is not None else None
+        found = cache.find(_entry(_key(digest)))
+        connection = _open(found, _key(digest)) if found is not None else None
         if connection is not None:
             return Store(connection, label)
+    if raw is None:
+        label, raw = _read(path)
+        digest = _sha256(raw)  # what is compiled is what was read, even if the file just changed
+    key = _key(digest)
+    name = _entry(key)
     dataset = _dataset(raw, label)
+    del raw
     if cache is not None:
         stored = cache.put(name, lambda tmp: _compile_file(tmp, dataset, key))
         connection = _open(stored, key) if stored is not None else None
@@ -68,6 +79,15 @@ def open_store(
     build(connection, dataset, key)
     connection.execute("PRAGMA query_only = 1")
     return Store(connection, label)
+
+
+def _key(digest: str) -> str:
+    """A compiled database's key: the dataset's content, the tool that compiled it, the tables' version."""
+    return f"{digest} {__version__} {SCHEMA_VERSION}"
+
+
+def _entry(key: str) -> str:
+    return _sha256(key.encode()) + ".sqlite3"
 
 
 def _sha256(data: bytes) -> str:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, BinaryIO
 
 from cstofacts.errors import DataError, Problem
 
 BUNDLED = "bundled dataset"
 STDIN = "-"
 # A dataset larger than this is refused before parsing, so a wrong file can never hang the tool.
-MAX_BYTES = 40 * 1024 * 1024
+MAX_BYTES = 128 * 1024 * 1024
 # tomllib's cost grows faster than linearly on pathological lines (a 100 KB line of dotted keys
 # took 30 s and 9.8 GB), and no honest dataset line comes near this length.
 MAX_LINE = 20_000
@@ -46,6 +48,24 @@ def bundled_bytes() -> bytes:
     return bytes(loader.get_data(os.path.join(os.path.dirname(package.__file__), "claims.toml")))
 
 
+CHUNK = 1 << 20
+
+
+def digest_file(path: str) -> str:
+    """The SHA-256 of a dataset file, read in chunks, with read_bytes's checks and refusals.
+
+    A lookup on a large dataset needs only the digest to find its compiled database, so the
+    file's bytes never sit in memory whole.
+    """
+    import hashlib
+
+    digest = hashlib.sha256()
+    with _opened(path) as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def read_bytes(path: str) -> bytes:
     """A dataset file's bytes (`-` is stdin), refusing what is not a regular file or is too large.
 
@@ -60,6 +80,13 @@ def read_bytes(path: str) -> bytes:
             return _capped(stream.read(MAX_BYTES + 1), "<stdin>")
         except OSError as exc:
             raise DataError([Problem("<stdin>", None, f"cannot read: {exc.strerror or exc}")]) from None
+    with _opened(path) as handle:
+        return _capped(handle.read(MAX_BYTES + 1), path)
+
+
+@contextlib.contextmanager
+def _opened(path: str) -> Iterator[BinaryIO]:
+    """A regular file opened for reading; every OS failure, and anything else, is a DataError."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
@@ -71,13 +98,14 @@ def read_bytes(path: str) -> bytes:
     try:
         import stat
 
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
+        status = os.fstat(fd)
+        if stat.S_ISDIR(status.st_mode):
             raise DataError([Problem(path, None, "is a directory, not a dataset file")])
-        if not stat.S_ISREG(mode):
+        if not stat.S_ISREG(status.st_mode):
             raise DataError([Problem(path, None, "is not a regular file; use --data - for standard input")])
+        _capped_size(status.st_size, path)
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            return _capped(handle.read(MAX_BYTES + 1), path)
+            yield handle
     except OSError as exc:
         raise DataError([Problem(path, None, f"cannot read: {exc.strerror or exc}")]) from None
     finally:
@@ -85,10 +113,14 @@ def read_bytes(path: str) -> bytes:
 
 
 def _capped(raw: bytes, name: str) -> bytes:
-    if len(raw) > MAX_BYTES:
+    _capped_size(len(raw), name)
+    return raw
+
+
+def _capped_size(size: int, name: str) -> None:
+    if size > MAX_BYTES:
         limit = MAX_BYTES // (1024 * 1024)
         raise DataError([Problem(name, None, f"file is larger than {limit} MiB; refusing to load it")])
-    return raw
 
 
 def decode(raw: bytes, name: str) -> str:
