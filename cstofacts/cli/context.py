@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from cstofacts.env import Env
-from cstofacts.errors import CstoFactsError
+from cstofacts.errors import CstoFactsError, DataError
 
 if TYPE_CHECKING:
     from cstofacts.store.engine import Store
@@ -37,8 +37,17 @@ class Shared:
         if self._store is None:
             from cstofacts import store
 
-            self._store = store.open_store(self.data, use_cache=self.use_cache)
+            try:
+                self._store = store.open_store(self.data, use_cache=self.use_cache)
+            except DataError as exc:
+                raise self.named(exc) from None
         return self._store
+
+    def named(self, exc: DataError) -> DataError:
+        """A file that cannot be read at all is reported with the option that named it."""
+        if self.data is None or any(p.line is not None for p in exc.problems):
+            return exc
+        return DataError([p._replace(path=f"{self.data_option} {p.path}") for p in exc.problems])
 
 
 def shared(ctx: typer.Context) -> Shared:

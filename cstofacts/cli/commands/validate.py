@@ -38,13 +38,18 @@ def validate(ctx: typer.Context, path: Path = None) -> int:
 
     run = shared(ctx)
     target = path if path is not None else run.data
-    dataset, text = store.load(target)
+    try:
+        dataset, text = store.load(target)
+    except DataError as exc:
+        raise (run.named(exc) if path is None else exc) from None
     problems = lint_dataset(dataset, text)
     if problems:
         raise DataError(problems)
     sources = len(dataset.sources)
+    from cstofacts.output.safe import one_line
+
+    plural = "s" if sources != 1 else ""
     present.write(
-        run,
-        f"{dataset.path}: ok, {len(dataset.claims)} claims, {sources} source{'s' if sources != 1 else ''}\n",
+        run, f"{one_line(dataset.path, 200)}: ok, {len(dataset.claims)} claims, {sources} source{plural}\n"
     )
     return ExitCode.OK
