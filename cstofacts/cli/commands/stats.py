@@ -6,7 +6,7 @@ import typer
 
 from cstofacts.cli import options as o
 from cstofacts.cli import present
-from cstofacts.cli.context import shared
+from cstofacts.cli.context import Shared, shared
 from cstofacts.errors import ExitCode, UsageError
 from cstofacts.output.formats import Format, stats_records
 from cstofacts.query.filters import StatsBy, show, suggest
@@ -84,30 +84,27 @@ def stats(
         return present.no_match(run, fmt_chosen)
     labels = _labels(store, dimension)
     if fmt_chosen is Format.TABLE:
-        from cstofacts.output import views
-
-        environment = run.env
-        note = (
-            f"{sum(n for _, n in pairs)} claims counted; a claim is a statement of the article, not an event"
-        )
-        if dimension in (StatsBy.COUNTRY, StatsBy.ORG):
-            note = "a claim counts once under each value it has; claims are statements, not events"
-        present.draw(
-            run,
-            lambda width: views.stats_chart(
-                pairs,
-                dimension.value,
-                labels,
-                width,
-                not environment.ascii_only,
-                note,
-                colour=environment.colour,
-            ),
-        )
-        return ExitCode.OK
-    records, keys = stats_records(pairs, labels)
-    present.records(run, fmt_chosen, records, keys)
+        _chart(run, pairs, dimension, labels)
+    else:
+        records, keys = stats_records(pairs, labels)
+        present.records(run, fmt_chosen, records, keys)
     return ExitCode.OK
+
+
+def _chart(run: Shared, pairs: list[tuple[str, int]], dimension: StatsBy, labels: dict[str, str]) -> None:
+    """The bar chart, with a note that says what is counted."""
+    from cstofacts.output import views
+
+    environment = run.env
+    note = f"{sum(n for _, n in pairs)} claims counted; a claim is a statement of the article, not an event"
+    if dimension in (StatsBy.COUNTRY, StatsBy.ORG):
+        note = "a claim counts once under each value it has; claims are statements, not events"
+    present.draw(
+        run,
+        lambda width: views.stats_chart(
+            pairs, dimension.value, labels, width, not environment.ascii_only, note, colour=environment.colour
+        ),
+    )
 
 
 def _dimension(value: str) -> StatsBy:
