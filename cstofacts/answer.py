@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cstofacts import text
+from cstofacts import dates, text
 from cstofacts.model import Claim
 from cstofacts.query.filters import Query, Term, suggest
 from cstofacts.query.question import Reading
@@ -31,6 +31,9 @@ class Answer:
 
 def answer(store: Store, reading: Reading, limit: int | None = None) -> Answer:
     reading, corrections = _correct(store, reading)
+    if not (reading.words or reading.names or facets(reading) != Query()):
+        # Nothing in the question is something the dataset knows: no answer, rather than all claims.
+        return Answer([], reading, tuple(corrections), ("everything",))
     relaxed: list[str] = []
     if reading.spans and not store.claims(_hard(reading, limit=1)):
         # No claim has that date: the number was part of a name ("Plan … for 2026-2030").
@@ -98,6 +101,8 @@ def _listing(store: Store, reading: Reading, relaxed: list[str]) -> list[Claim]:
     required = reading.names + reading.words
     if required:
         found = store.claims(facets(reading, texts=(required,)))
+        if found and reading.asks is not None:  # "how many documents …": the one with a number first
+            return _rank(store, found, required, reading)
         if found:
             return found
         relaxed.append("words")
@@ -164,8 +169,11 @@ def _correct(store: Store, reading: Reading) -> tuple[Reading, list[tuple[str, s
             words.append(term)
             continue
         if vocabulary is None:
-            vocabulary = store.words()
-        near = suggest(term.typed, vocabulary) if len(term.typed) > 3 else None
+            # Never "correct" a word into a function word or a month: "many" is not "may".
+            months = {m.casefold() for m in dates.MONTH_NAMES}
+            vocabulary = [w for w in store.words() if w not in text.STOP_WORDS and w not in months]
+        # Stricter than a hint: a word ask replaces on its own must be a near-certain typo.
+        near = suggest(term.typed, vocabulary, cutoff=0.8) if len(term.typed) > 3 else None
         if near is not None:
             corrections.append((term.typed, near))
             words.append(Term(near, tuple(text.words(near))))
@@ -193,6 +201,8 @@ def read_as(answer: Answer, vocabulary_names: dict[str, str] | None = None) -> s
     if reading.until:
         parts += ["--until", reading.until.isoformat()]
     if reading.listing or not words:
+        for place in sorted(reading.places):
+            parts += ["--text", shlex.quote(place)]
         for category in sorted(reading.categories):
             parts += ["--category", category]
         for code in sorted(reading.countries):

@@ -62,10 +62,7 @@ class LazyGroup(TyperGroup):
         if module is None:
             return None
         app = importlib.import_module(f"cstofacts.cli.commands.{module}").app
-        command = typer.main.get_command(app)
-        # A command's help is drawn the way the group's is: Rich on a colour terminal, plain otherwise.
-        command.rich_markup_mode = self.rich_markup_mode  # type: ignore[attr-defined]
-        return command
+        return typer.main.get_command(app)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0]
@@ -136,8 +133,12 @@ def _root(
     shared.use_cache = not no_cache
 
 
-def build_app(rich_help: bool) -> typer.Typer:
-    """The Typer app; Rich draws help only on a colour terminal, plain Click text otherwise."""
+def build_app() -> typer.Typer:
+    """The Typer app.
+
+    Help is Click's plain text everywhere: Typer's Rich help shows type names and braces,
+    pads lines with spaces, reads COLUMNS on its own and stays bold under NO_COLOR.
+    """
     app = typer.Typer(
         cls=LazyGroup,
         name="cstofacts",
@@ -145,7 +146,7 @@ def build_app(rich_help: bool) -> typer.Typer:
         epilog=EPILOG,
         add_completion=True,
         pretty_exceptions_enable=False,
-        rich_markup_mode="rich" if rich_help else None,
+        rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     app.callback()(_root)
@@ -168,7 +169,7 @@ def run(argv: list[str] | None = None) -> int:
             for line in short_usage().splitlines():
                 env.error(environment, line)
             return ExitCode.USAGE
-        command = typer.main.get_command(build_app(environment.colour))
+        command = typer.main.get_command(build_app())
         result = command.main(args=args, prog_name="cstofacts", standalone_mode=False, obj=shared)
         return result if isinstance(result, int) else ExitCode.OK
     except Finished as done:
@@ -184,6 +185,16 @@ def run(argv: list[str] | None = None) -> int:
         return report(environment, WriteError(f"cannot write results: {exc.strerror or exc}"))
     except KeyboardInterrupt:
         return ExitCode.INTERRUPTED
+    except Exception as exc:
+        # A compiled database damaged after it was opened. sqlite3 is looked up, not imported:
+        # --version and --help never load it.
+        database = sys.modules.get("sqlite3")
+        if database is None or not isinstance(exc, database.Error):
+            raise
+        from cstofacts.errors import DataError, Problem
+
+        reason = f"the compiled dataset cannot be read ({exc}); run again with --no-cache"
+        return report(environment, DataError([Problem(shared.data or "bundled dataset", None, reason)]))
     except typer.Exit as exc:
         return int(exc.exit_code)
     except typer.TyperException as exc:  # Click's own usage errors: missing values, unknown options
@@ -206,7 +217,14 @@ def _completion_request(args: list[str]) -> tuple[str, str] | None:
     """
     if len(args) == 1 and "=" in args[0]:
         args = args[0].split("=", 1)
-    if len(args) == 2 and args[0] in ("--show-completion", "--install-completion") and args[1] in SHELLS:
+    if len(args) == 2 and args[0] in ("--show-completion", "--install-completion"):
+        if args[1] not in SHELLS:
+            from cstofacts.output.safe import one_line
+
+            choices = ", ".join(SHELLS)
+            raise UsageError(
+                f"no completion for the shell '{one_line(args[1], 40)}'; choose {choices}", args[0]
+            )
         return args[0].removeprefix("--").removesuffix("-completion"), args[1]
     return None
 

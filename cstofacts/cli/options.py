@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperCommand
 
 from cstofacts.errors import UsageError
 from cstofacts.query import filters
@@ -38,6 +39,24 @@ def each(name: str, values: Sequence[str] | None, resolve: Callable[[str], T]) -
         return frozenset(resolve(v) for v in values or ())
 
 
+# -- the commands' shape ------------------------------------------------------------------
+
+
+class Command(TyperCommand):
+    """A command whose usage line reads `search [OPTIONS] WORDS...`, without Typer's braces.
+
+    Typer marks required arguments `{WORDS...}`, a notation no other tool uses.
+    """
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [piece.strip("{}") for piece in super().collect_usage_pieces(ctx)]
+
+
+def command_app() -> typer.Typer:
+    """The one-command app each command module builds: plain help, no completion options of its own."""
+    return typer.Typer(add_completion=False, rich_markup_mode=None)
+
+
 # -- completion from the dataset ---------------------------------------------------
 
 
@@ -48,8 +67,15 @@ def _completer(values: Callable[[Store], dict[str, str]]) -> Callable[..., list[
         store = completion_store(ctx)
         if store is None:
             return []
+        from cstofacts.output.safe import one_line
+
         folded = incomplete.casefold()
-        return [(v, h) for v, h in values(store).items() if v.casefold().startswith(folded)]
+        # A dataset's values reach the shell, and through it the terminal: never as control codes.
+        return [
+            (one_line(v, 200), one_line(h, 200))
+            for v, h in values(store).items()
+            if v.casefold().startswith(folded)
+        ]
 
     return complete
 
@@ -237,6 +263,21 @@ def refuse_words(ctx: typer.Context) -> None:
         raise UsageError(f"{ctx.info_name} takes no words ({shown}); {hint}")
 
 
+def _attribution(store: Store, value: str) -> str:
+    """An attribution by its name, or by the name of a source's analyst: Babaev means analyst."""
+    from cstofacts import text
+
+    analysts = {text.normalize(s.analyst.name) for s in store.sources if s.analyst}
+    spoken = [
+        forms
+        for forms in ({text.normalize(s) for s in p.spellings} for p in store.vocabulary.people.values())
+        if forms & analysts
+    ]
+    if "analyst" in store.vocabulary.attributions and any(text.normalize(value) in f for f in spoken):
+        return "analyst"
+    return filters.resolve_attribution(store.vocabulary, value)
+
+
 def parse_limit(value: str | None) -> int | None:
     if value is None:
         return None
@@ -244,7 +285,7 @@ def parse_limit(value: str | None) -> int | None:
         text = value.strip()
         if not (text.isascii() and text.isdigit()) or int(text) < 1:
             raise UsageError(f"{filters.show(value)} is not a whole number of 1 or more")
-        return int(text)
+        return min(int(text), 2**62)  # SQLite's LIMIT is a 64-bit integer; more than this is "all"
 
 
 def parse_sort(value: str | None) -> SortKey | None:
@@ -295,9 +336,7 @@ def build_query(
         countries=each("--country", country, lambda v: filters.resolve_country(store.vocabulary, v)),
         organizations=each("--org", org, lambda v: filters.resolve_organization(store.vocabulary, v)),
         kinds=each("--kind", kind, filters.resolve_kind),
-        attributions=each(
-            "--attributed-to", attributed_to, lambda v: filters.resolve_attribution(store.vocabulary, v)
-        ),
+        attributions=each("--attributed-to", attributed_to, lambda v: _attribution(store, v)),
         paragraphs=each(
             "--paragraph", paragraph, lambda v: filters.resolve_paragraph(v, store.last_paragraph)
         ),

@@ -5,8 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from cstofacts.model import Claim, Kind
-from cstofacts.output.formats import cell
+from cstofacts.model import Claim
+from cstofacts.output import layout
+from cstofacts.output.layout import (
+    GAP,
+    MIN_BODY,
+    NARROW,
+    TABLE_FIELDS,
+    Look,
+    date_label,
+    field_value,
+    legend,
+    view_tag,
+    year_groups,
+)
 from cstofacts.output.rows import detail_rows, evidence_rows
 from cstofacts.output.safe import visible
 
@@ -18,37 +30,6 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from cstofacts.records import Source
-
-# Below this width a table cannot show a summary legibly: claims are stacked instead.
-NARROW = 60
-# The narrowest column a summary or a value is wrapped into before the view stacks instead.
-MIN_BODY = 20
-TABLE_FIELDS = ("id", "date", "category", "countries", "paragraphs", "summary")
-_HEADINGS = {"paragraphs": "¶", "attributed_to": "by", "organizations": "orgs"}
-LEGEND_DATE = "* date inferred from the paragraph's context"
-LEGEND_VIEW = "[view: who] an assessment, not a reported event"
-
-
-class Look:
-    """The views' own characters and styles: Unicode or ASCII, with colour or without.
-
-    Without colour every style is empty, so nothing but text reaches the console, not even bold.
-    """
-
-    __slots__ = ("ascii_only", "close_quote", "colour", "open_quote", "pilcrow", "rule")
-
-    def __init__(self, colour: bool = True, ascii_only: bool = False) -> None:
-        self.colour = colour
-        self.ascii_only = ascii_only
-        self.rule = "-" if ascii_only else "─"
-        self.pilcrow = "P" if ascii_only else "¶"  # as streams spells ¶ for an ASCII terminal
-        self.open_quote, self.close_quote = ('"', '"') if ascii_only else ("“", "”")
-
-    def __call__(self, style: str) -> str:
-        return style if self.colour else ""
-
-    def where(self, paragraphs: Sequence[int]) -> str:
-        return ", ".join(f"{self.pilcrow}{p}" for p in paragraphs)
 
 
 def make_console(width: int | None, colour: bool) -> Console:
@@ -84,92 +65,19 @@ def draw(renderable: RenderableType, console: Console) -> str:
 
     Trailing spaces are stripped from every line, including those before a closing style code.
     """
-    import re
-
     with console.capture() as capture:
         console.print(renderable)
-    codes = re.compile(r"\x1b\[[0-9;]*m")
-    tail = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$")
-
-    def strip(line: str) -> str:
-        match = tail.search(line)
-        if match is None:
-            return line
-        return line[: match.start()] + "".join(codes.findall(match.group()))
-
-    return "\n".join(strip(line) for line in capture.get().split("\n"))
+    return layout.trim(capture.get())
 
 
 # Wrapping -------------------------------------------------------------------------------------
 
 
 def line_spans(text: str, width: int, rest: int | None = None) -> list[tuple[int, int]]:
-    """Where to cut text into lines of at most `width` cells (`rest` for the lines after the first).
-
-    Lines break at spaces, and the spaces at a break are dropped. A word too long for a line
-    breaks after its hyphens (an id such as `khujand-border-agreement-2025-03-31`), and only a
-    piece still too long is cut mid-word. Always at least one line.
-    """
-    import re
-
+    """layout.line_spans, counting terminal cells as Rich does (a wide character takes two)."""
     from rich.cells import cell_len
 
-    later = width if rest is None else rest
-    spans: list[tuple[int, int]] = []
-    start = end = 0
-    used = -1  # cells on the open line; -1 when no line is open
-
-    def limit() -> int:
-        return later if spans else width
-
-    def fits(stop: int) -> bool:
-        return used >= 0 and used + cell_len(text[end:stop]) <= limit()
-
-    def extend(stop: int) -> None:
-        nonlocal end, used
-        used += cell_len(text[end:stop])
-        end = stop
-
-    def begin(first: int, stop: int) -> None:
-        nonlocal start, end, used
-        if used >= 0:
-            spans.append((start, end))
-        start, end, used = first, stop, cell_len(text[first:stop])
-
-    for match in re.finditer(r"( *)([^ ]+)", text):
-        # The text's own leading spaces stay on the first line; elsewhere a word starts a line.
-        word = match.start(1) if used < 0 and not spans else match.start(2)
-        stop = match.end(2)
-        if fits(stop):
-            extend(stop)
-            continue
-        fresh = later if (used >= 0 or spans) else width
-        if cell_len(text[word:stop]) <= fresh:
-            begin(word, stop)
-            continue
-        if used < 0 and not spans and cell_len(text[word:stop]) <= later:
-            # The first line is shorter (a label precedes it) and the word fits the next one:
-            # leave the first line empty, unless the word can break after a hyphen there.
-            head = re.match(r"[^-]+-+|-+", text[word:stop])
-            if head is None or cell_len(head.group()) > width:
-                spans.append((word, word))
-                begin(word, stop)
-                continue
-        for piece in re.finditer(r"[^-]+-*|-+", text[word:stop]):
-            first, last = word + piece.start(), word + piece.end()
-            if fits(last):
-                extend(last)
-            elif cell_len(text[first:last]) <= (later if (used >= 0 or spans) else width):
-                begin(first, last)
-            else:
-                for index in range(first, last):
-                    if fits(index + 1):
-                        extend(index + 1)
-                    else:
-                        begin(index, index + 1)
-    if used >= 0:
-        spans.append((start, end))
-    return spans or [(0, 0)]
+    return layout.line_spans(text, width, rest, cell_len)
 
 
 def wrap(text: Text, width: int, rest: int | None = None) -> list[Text]:
@@ -223,30 +131,12 @@ def segments(lines: Sequence[Text], console: Console) -> Iterator[Segment]:
 # Marks: what sort of statement a claim is, and how its date is known ---------------------------
 
 
-def date_label(claim: Claim, undated: str = "undated") -> str:
-    """The claim's date as people read it, with `*` when it is inferred from context."""
-    if not claim.date:
-        return undated
-    return visible(claim.when) + ("*" if claim.date_basis == "inferred" else "")
-
-
-def view_tag(claim: Claim) -> str:
-    """`[view: analyst]` for an assessment, naming whose view it is; empty for anything else."""
-    return f"[view: {visible(claim.attributed_to)}]" if claim.kind is Kind.ASSESSMENT else ""
-
-
 def _legend(claims: Sequence[Claim], width: int, look: Look) -> list[Text]:
     """A blank line and the legend, only for the marks that appear."""
     from rich.text import Text
 
-    parts = []
-    if any(c.date and c.date_basis == "inferred" for c in claims):
-        parts.append(LEGEND_DATE)
-    if any(c.kind is Kind.ASSESSMENT for c in claims):
-        parts.append(LEGEND_VIEW)
-    if not parts:
-        return []
-    return [Text(""), *wrap(_styled("; ".join(parts), look("dim")), width)]
+    text = legend(claims)
+    return [Text(""), *wrap(_styled(text, look("dim")), width)] if text else []
 
 
 def _summary(claim: Claim, look: Look) -> Text:
@@ -275,23 +165,23 @@ def claims_table(
 ) -> RenderableType:
     """Claims as a table that wraps long text rather than cutting it off.
 
-    Without fields: the default list view (ClaimList), stacked when the terminal is narrow.
+    Without fields: the default list view (_claim_list), stacked when the terminal is narrow.
     With fields: a column per field, stacked when narrow; the values are shown as they are,
     without the list view's marks.
     """
     look = Look(colour, ascii_only)
     if fields is None:
-        return ClaimList(claims, colour=colour, ascii_only=ascii_only, width=width, evidence=evidence)
+        return Lines(lambda w: _claim_list(claims, w, look, evidence), width)
     if width < NARROW:
         return Lines(lambda w: _stacked(claims, fields, w, look, marks=False), width)
     from rich.table import Table
 
     table = Table(box=_simple_head(look), header_style=look("bold"), pad_edge=False, show_edge=False)
     for field in fields:
-        heading = "P" if field == "paragraphs" and ascii_only else _HEADINGS.get(field, field)
-        table.add_column(heading, overflow="fold", style=look("cyan") if field == "id" else None)
+        style = look("cyan") if field == "id" else None
+        table.add_column(layout.heading(field, look), overflow="fold", style=style)
     for claim in claims:
-        table.add_row(*(Cell(visible(_value(claim, f, look))) for f in fields))
+        table.add_row(*(Cell(visible(field_value(claim, f, look))) for f in fields))
     return table
 
 
@@ -306,26 +196,15 @@ class Cell:
         self.text = text
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        import re
-
         from rich.measure import Measurement
 
-        pieces = re.findall(r"[^ -]+-*|-+", self.text)
-        narrowest = max(1, _width(pieces))
+        narrowest = max(1, _width(layout.pieces(self.text)))
         return Measurement(narrowest, max(narrowest, _width([self.text]))).clamp(max_width=options.max_width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         from rich.text import Text
 
         return segments(wrap(Text(self.text), options.max_width), console)
-
-
-def _value(claim: Claim, field: str, look: Look) -> str:
-    if field == "date":
-        return claim.when
-    if field == "paragraphs":
-        return look.where(claim.paragraphs)
-    return cell(claim.record()[field])
 
 
 def _simple_head(look: Look) -> Box:
@@ -337,70 +216,43 @@ def _simple_head(look: Look) -> Box:
     return box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 
 
-class ClaimList:
+def _claim_list(claims: Sequence[Claim], width: int, look: Look, evidence: bool) -> list[Text]:
     """The default list view: date, category and claim columns, the id and citations beneath.
 
     An assessment's summary opens with `[view: analyst]` or `[view: article]`, and an inferred
-    date ends in `*`; a one-line legend under the table explains the marks that appear.
+    date ends in `*`; a one-line legend under the table explains the marks that appear. With
+    evidence, each claim's quotes follow it: how ask shows its answers.
 
     Laid out line by line rather than with rich.table: the view has one wrapping column, and
     drawing it directly spares every lookup the import and the measuring passes of a general
     table (docs/performance.md).
     """
+    from rich.text import Text
 
-    GAP = "   "
-
-    def __init__(
-        self,
-        claims: Sequence[Claim],
-        *,
-        colour: bool = True,
-        ascii_only: bool = False,
-        width: int | None = None,
-        evidence: bool = False,
-    ) -> None:
-        self.claims = claims
-        self.look = Look(colour, ascii_only)
-        self.width = width
-        self.evidence = evidence  # each claim's quotes beneath it: how ask shows its answers
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        width = options.max_width if self.width is None else min(self.width, options.max_width)
-        return segments(self.lines(width), console)
-
-    def lines(self, width: int) -> list[Text]:
-        from rich.text import Text
-
-        look, claims = self.look, self.claims
-        dates = [date_label(c) for c in claims]
-        categories = [visible(c.category) for c in claims]
-        date_width = max(len("date"), _width(dates))
-        category_width = max(len("category"), _width(categories))
-        indent = date_width + category_width + 2 * len(self.GAP)
-        body_width = width - indent
-        if width < NARROW or body_width < MIN_BODY:
-            return _stacked(claims, TABLE_FIELDS, width, look, marks=True) + _legend(claims, width, look)
-        heading = f"{_pad('date', date_width)}{self.GAP}{_pad('category', category_width)}{self.GAP}claim"
-        lines = [_styled(heading, look("bold")), Text(look.rule * width)]
-        for claim, when, category in zip(claims, dates, categories, strict=True):
-            cited = _styled(visible(claim.id), look("cyan"))
-            extra = [visible(",".join(claim.countries)), look.where(claim.paragraphs)]
-            if any(extra):
-                cited.append("  " + "  ".join(e for e in extra if e), style=look("dim"))
-            body = wrap(_summary(claim, look), body_width) + wrap(cited, body_width)
-            if self.evidence:
-                for paragraph, quote in evidence_rows(claim):
-                    said = f"{look.pilcrow}{paragraph} {look.open_quote}{visible(quote)}{look.close_quote}"
-                    body += wrap(_styled(said, look("italic")), body_width)
-            for number, line in enumerate(body):
-                if number == 0:
-                    row = _styled(_pad(when, date_width), look("green"))
-                    row.append(f"{self.GAP}{_pad(category, category_width)}{self.GAP}")
-                else:
-                    row = Text(" " * indent)
-                row.append_text(line)
-                lines.append(row)
-        return lines + _legend(claims, width, look)
+    dates = [date_label(c) for c in claims]
+    categories = [visible(c.category) for c in claims]
+    date_width = max(len("date"), _width(dates))
+    category_width = max(len("category"), _width(categories))
+    indent = date_width + category_width + 2 * len(GAP)
+    body_width = width - indent
+    if width < NARROW or body_width < MIN_BODY:
+        return _stacked(claims, TABLE_FIELDS, width, look, marks=True) + _legend(claims, width, look)
+    heading = f"{_pad('date', date_width)}{GAP}{_pad('category', category_width)}{GAP}claim"
+    lines = [_styled(heading, look("bold")), Text(look.rule * width)]
+    for claim, when, category in zip(claims, dates, categories, strict=True):
+        cited = _styled(visible(claim.id), look("cyan"))
+        extra = [visible(",".join(claim.countries)), look.where(claim.paragraphs)]
+        if any(extra):
+            cited.append("  " + "  ".join(e for e in extra if e), style=look("dim"))
+        body = wrap(_summary(claim, look), body_width) + wrap(cited, body_width)
+        if evidence:
+            for paragraph, quote in evidence_rows(claim):
+                said = f"{look.pilcrow}{paragraph} {look.open_quote}{visible(quote)}{look.close_quote}"
+                body += wrap(_styled(said, look("italic")), body_width)
+        head = _styled(_pad(when, date_width), look("green"))
+        head.append(f"{GAP}{_pad(category, category_width)}{GAP}")
+        lines += _hanging(head, indent, body)
+    return lines + _legend(claims, width, look)
 
 
 def _stacked(
@@ -424,7 +276,7 @@ def _stacked(
             elif marks and field == "summary":
                 value = _summary(claim, look)
             else:
-                value = Text(visible(_value(claim, field, look)))
+                value = Text(visible(field_value(claim, field, look)))
             if value.plain:
                 lines += labelled(f"{field}: ", value, width, look)
     return lines
@@ -438,10 +290,8 @@ def labelled(label: str, value: Text, width: int, look: Look, style: str = "bold
     """
     from rich.cells import cell_len
 
-    first, *rest = wrap(value, max(1, width - cell_len(label)), max(1, width - 2))
-    head = _styled(label, look(style))
-    head.append_text(first)
-    return [head, *(_indented(line, 2) for line in rest)]
+    lines = wrap(value, max(1, width - cell_len(label)), max(1, width - 2))
+    return _hanging(_styled(label, look(style)), 2, lines)
 
 
 def _indented(line: Text, by: int) -> Text:
@@ -452,35 +302,15 @@ def _indented(line: Text, by: int) -> Text:
     return row
 
 
+def _hanging(head: Text | None, indent: int, body: Sequence[Text]) -> list[Text]:
+    """The body's first line after the head and the rest indented under it; all indented without one."""
+    if head is None or not body:
+        return [_indented(line, indent) for line in body]
+    head.append_text(body[0])
+    return [head, *(_indented(line, indent) for line in body[1:])]
+
+
 # Timeline ------------------------------------------------------------------------------------
-
-
-def _start_year(claim: Claim) -> int | None:
-    if claim.span is not None:
-        return claim.span[0].year
-    try:
-        return int((claim.date or "")[:4])
-    except ValueError:
-        return None
-
-
-def year_groups(claims: Sequence[Claim], first_year: int | None = None) -> list[tuple[str, list[Claim]]]:
-    """Claims under their start year, in the order given; `Undated` last.
-
-    With first_year, a claim that starts earlier sits under first_year: `--year 2025` never
-    shows a 2024 heading, and the 2024..2025 span goes under 2025.
-    """
-    groups: dict[str, list[Claim]] = {}
-    undated: list[Claim] = []
-    for claim in claims:
-        year = _start_year(claim)
-        if year is None:
-            undated.append(claim)
-            continue
-        if first_year is not None:
-            year = max(year, first_year)
-        groups.setdefault(str(year), []).append(claim)
-    return [*groups.items(), *([("Undated", undated)] if undated else [])]
 
 
 def timeline(
@@ -516,14 +346,11 @@ def timeline(
             for claim in group:
                 body = _summary(claim, look)
                 body.append(f"  [{visible(claim.id)}]", style=look("dim cyan"))
-                for row_number, line in enumerate(wrap(body, width - indent)):
-                    if row_number == 0 and claim.date:
-                        row = _styled(_pad(date_label(claim, ""), date_width), look("green"))
-                        row.append("  ")
-                    else:
-                        row = Text(" " * indent)
-                    row.append_text(line)
-                    lines.append(row)
+                head = None
+                if claim.date:
+                    head = _styled(_pad(date_label(claim, ""), date_width), look("green"))
+                    head.append("  ")
+                lines += _hanging(head, indent, wrap(body, width - indent))
         return lines + _legend(claims, width, look)
 
     return Lines(build, width)
@@ -555,11 +382,8 @@ def stats_chart(
     table.add_column("count", justify="right", overflow="fold")
     # The bar is cropped rather than ended with "…", which an ASCII terminal cannot show.
     table.add_column("", style=look("green"), no_wrap=True, overflow="crop")
-    top = max((count for _, count in pairs), default=1) or 1
-    room = max(4, min(40, width - 40))
-    block = "█" if unicode else "#"
-    for value, count in pairs:
-        bar = block * max(1, round(count / top * room))
+    counts = [count for _, count in pairs]
+    for (value, count), bar in zip(pairs, layout.bars(counts, width, unicode), strict=True):
         row = [visible(value), visible(labels.get(value, ""))] if labels else [visible(value)]
         table.add_row(*row, str(count), bar)
     if note is None:
@@ -584,14 +408,9 @@ def label_grid(rows: Sequence[tuple[str, str]], width: int, look: Look) -> list[
             lines.append(_styled(label, look("bold")))
             lines += [_indented(line, 2) for line in wrap(shown, width - 2)]
             continue
-        for number, line in enumerate(wrap(shown, value_width)):
-            if number == 0:
-                row = _styled(_pad(label, label_width), look("bold"))
-                row.append("  ")
-            else:
-                row = Text(" " * (label_width + 2))
-            row.append_text(line)
-            lines.append(row)
+        head = _styled(_pad(label, label_width), look("bold"))
+        head.append("  ")
+        lines += _hanging(head, label_width + 2, wrap(shown, value_width))
     return lines
 
 

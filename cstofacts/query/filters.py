@@ -97,7 +97,7 @@ def show(value: str) -> str:
     return repr(cut)
 
 
-def suggest(value: str, choices: Iterable[str]) -> str | None:
+def suggest(value: str, choices: Iterable[str], cutoff: float | None = None) -> str | None:
     """The choice nearest to `value` in letters, when it is close; codes only suggest codes."""
     import difflib
 
@@ -106,7 +106,8 @@ def suggest(value: str, choices: Iterable[str]) -> str | None:
     # A short code is a different thing from a word: "USA" is not a typo of "UA".
     if len(folded) <= 4:
         options = {k: v for k, v in options.items() if abs(len(k) - len(folded)) <= 1 and len(k) >= 3}
-    cutoff = 0.75 if len(folded) <= 5 else 0.6
+    if cutoff is None:
+        cutoff = 0.75 if len(folded) <= 5 else 0.6
     close = difflib.get_close_matches(folded[:100], list(options), n=1, cutoff=cutoff)
     return options[close[0]] if close else None
 

@@ -89,18 +89,59 @@ class Reading:
 def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> Reading:
     """The facets and words of a question. Never raises: an unreadable part becomes words."""
     raw = question.translate(_QUOTES)
-    found: dict[str, object] = {}
     raw, spans, span_text, since, until = _dates(raw)
     raw, paragraphs = _paragraphs(raw, last_paragraph)
     tokens = text.words(raw)
     asks = _asks(tokens)
-    listing = _is_list(tokens)
-    categories, countries, organizations, places = set(), set(), set(), set()
-    kinds: set[Kind] = set()
-    attributions: set[str] = set()
-    names: list[Term] = []
-    entities: list[Term] = []
-    words: list[Term] = []
+    found = _match(tokens, lexicon)
+    listing = _is_list(tokens) or found.plural
+    narrowed = found.facets or bool(spans or since or until or paragraphs or found.attributions)
+    if asks is None and not found.words and not found.names and narrowed:
+        listing = True  # nothing to rank by: the facets name a set, and all of it is the answer
+    return Reading(
+        listing=listing,
+        asks=asks,
+        spans=tuple(spans),
+        span_text=tuple(span_text),
+        since=since,
+        until=until,
+        categories=frozenset(found.categories),
+        countries=frozenset(found.countries),
+        organizations=frozenset(found.organizations),
+        places=frozenset(found.places),
+        kinds=frozenset(found.kinds),
+        attributions=frozenset(found.attributions),
+        paragraphs=frozenset(paragraphs),
+        names=tuple(found.names),
+        words=tuple(found.words),
+        entity_terms=tuple(found.entities),
+    )
+
+
+@dataclass
+class _Found:
+    """What a question's words name: facets, declared names, and the words left to rank by."""
+
+    plural: bool = False  # a plural category or kind asks for all of them
+    categories: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    organizations: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    kinds: set[Kind] = field(default_factory=set)
+    attributions: set[str] = field(default_factory=set)
+    names: list[Term] = field(default_factory=list)
+    entities: list[Term] = field(default_factory=list)
+    words: list[Term] = field(default_factory=list)
+
+    @property
+    def facets(self) -> bool:
+        return bool(self.categories or self.countries or self.organizations or self.places or self.kinds)
+
+
+def _match(tokens: Sequence[str], lexicon: Lexicon) -> _Found:
+    """Tokens matched against the lexicon, the longest run first; a token no run starts at is a
+    kind word, an attribution word, or a word to rank by unless it is filler."""
+    found = _Found()
     longest = lexicon.longest
     index = 0
     while index < len(tokens):
@@ -112,57 +153,40 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
             what, value = entry
             typed = " ".join(run)
             if what == "category":
-                categories.add(value)
+                found.categories.add(value)
                 if run[-1] != _singular(run)[-1]:
-                    listing = True  # a plural category asks for all of them
+                    found.plural = True
             elif what == "country":
-                countries.add(value)
-                entities.append(Term(typed, run, (tag("c", value),)))
+                found.countries.add(value)
+                found.entities.append(Term(typed, run, (tag("c", value),)))
             elif what == "org":
-                organizations.add(value)
-                entities.append(Term(typed, run, (tag("o", value),)))
+                found.organizations.add(value)
+                found.entities.append(Term(typed, run, (tag("o", value),)))
             elif what == "place":
-                places.add(value)
-                entities.append(Term(typed, run, (tag("p", value),)))
+                found.places.add(value)
+                found.entities.append(Term(typed, run, (tag("p", value),)))
             elif what == "person":
-                names.append(Term(typed, run, (tag("h", value),)))
+                found.names.append(Term(typed, run, (tag("h", value),)))
             index += size
             break
         else:
-            word = tokens[index]
-            single = _singular((word,))[0]
-            if single in KIND_WORDS and not (
-                single == "conclusion" and lexicon.first(("conclusion",)) == ("category", "conclusion")
-            ):
-                kinds.add(KIND_WORDS[single])
-                listing = listing or word != single
-            elif word in ATTRIBUTION_WORDS and lexicon.first((ATTRIBUTION_WORDS[word],)) is not None:
-                attributions.add(ATTRIBUTION_WORDS[word])
-            elif word not in text.STOP_WORDS and word not in QUESTION_WORDS and len(word) > 1:
-                words.append(Term(word, (word,)))
+            _word(tokens[index], lexicon, found)
             index += 1
-    del found
-    has_facets = bool(spans or since or until or categories or countries or organizations or places or kinds)
-    if asks is None and not words and not names and (has_facets or paragraphs or attributions):
-        listing = True  # nothing to rank by: the facets name a set, and all of it is the answer
-    return Reading(
-        listing=listing,
-        asks=asks,
-        spans=tuple(spans),
-        span_text=tuple(span_text),
-        since=since,
-        until=until,
-        categories=frozenset(categories),
-        countries=frozenset(countries),
-        organizations=frozenset(organizations),
-        places=frozenset(places),
-        kinds=frozenset(kinds),
-        attributions=frozenset(attributions),
-        paragraphs=frozenset(paragraphs),
-        names=tuple(names),
-        words=tuple(words),
-        entity_terms=tuple(entities),
-    )
+    return found
+
+
+def _word(word: str, lexicon: Lexicon, found: _Found) -> None:
+    """A token no declared name starts at: a kind, an attribution, or a word to rank by."""
+    single = _singular((word,))[0]
+    if single in KIND_WORDS and not (
+        single == "conclusion" and lexicon.first(("conclusion",)) == ("category", "conclusion")
+    ):
+        found.kinds.add(KIND_WORDS[single])
+        found.plural = found.plural or word != single
+    elif word in ATTRIBUTION_WORDS and lexicon.first((ATTRIBUTION_WORDS[word],)) is not None:
+        found.attributions.add(ATTRIBUTION_WORDS[word])
+    elif word not in text.STOP_WORDS and word not in QUESTION_WORDS and len(word) > 1:
+        found.words.append(Term(word, (word,)))
 
 
 def _dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None, date | None]:

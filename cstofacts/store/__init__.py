@@ -26,7 +26,13 @@ __all__ = ["BUNDLED", "SCHEMA_VERSION", "STDIN", "load", "open_store"]
 
 # Bump when the compiled tables change (store/compile.py): a cached database of another
 # version is rebuilt, never migrated.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+# The tables every query needs: an entry without one of them is rebuilt, not trusted.
+TABLES = frozenset(
+    {"meta", "claims", "claims_fts", "claim_countries", "claim_organizations", "claim_paragraphs", "evidence",
+     "sources", "paragraphs", "categories", "attributions", "countries", "organizations", "places", "people",
+     "terms", "lexicon"}
+)  # fmt: skip
 
 
 def load(path: str | None) -> tuple[Dataset, str]:
@@ -151,7 +157,8 @@ def _open(path: object, key: str) -> sqlite3.Connection | None:
     try:
         row = connection.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
         version = connection.execute("PRAGMA user_version").fetchone()[0]
-        if row is not None and row[0] == key and version == SCHEMA_VERSION:
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if row is not None and row[0] == key and version == SCHEMA_VERSION and tables >= TABLES:
             return connection
     except sqlite3.Error:
         pass

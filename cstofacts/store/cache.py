@@ -38,8 +38,9 @@ _O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 def default_root(environ: Mapping[str, str]) -> Path | None:
     """The cache directory cstofacts would use: $XDG_CACHE_HOME/cstofacts when XDG_CACHE_HOME is an
     absolute path (a relative or empty one is ignored, as the XDG spec says), else $HOME/.cache/cstofacts
-    when HOME is absolute; None when ENV_DISABLE is set non-empty or no absolute base exists."""
-    if environ.get(ENV_DISABLE):
+    when HOME is absolute; None when no absolute base exists or ENV_DISABLE is set (to anything
+    but 0, false, no or off)."""
+    if environ.get(ENV_DISABLE, "").strip().casefold() not in ("", "0", "false", "no", "off"):
         return None
     xdg = environ.get("XDG_CACHE_HOME", "")
     if xdg and Path(xdg).is_absolute():

@@ -87,7 +87,8 @@ def build(connection: sqlite3.Connection, dataset: Dataset, key: str) -> None:
     with connection:
         connection.executemany(
             "INSERT INTO meta VALUES (?, ?)",
-            [("key", key), ("schema", str(SCHEMA_VERSION)), ("path", dataset.path)],
+            # No path: one compiled database serves every file with the same content.
+            [("key", key), ("schema", str(SCHEMA_VERSION))],
         )
         _vocabulary(connection, dataset)
         connection.executemany(
@@ -192,6 +193,12 @@ class _Indexer:
         self.people = [
             (person, [text.normalize(s) for s in person.spellings]) for person in vocabulary.people.values()
         ]
+        # People and places a summary names are found by any of their names, as tags.
+        self.mentions = [(tag("h", person.slug), forms) for person, forms in self.people]
+        self.mentions += [
+            (tag("p", place.name), [text.normalize(s) for s in place.spellings])
+            for place in vocabulary.places.values()
+        ]
         # A claim attributed to the analyst is that person's view, and is found by the name.
         self.analysts = {
             source.id: tag("h", person.slug)
@@ -220,7 +227,9 @@ class _Indexer:
         summary = text.normalize(claim.summary)
         padded = f" {summary} "
         names += [
-            tag("h", person.slug) for person, forms in self.people if any(f" {f} " in padded for f in forms)
+            name
+            for name, forms in self.mentions
+            if name not in names and any(f" {f} " in padded for f in forms)
         ]
         if claim.attributed_to == "analyst" and claim.source in self.analysts:
             names.append(self.analysts[claim.source])

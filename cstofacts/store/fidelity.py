@@ -5,7 +5,7 @@ from __future__ import annotations
 from cstofacts.errors import Problem
 from cstofacts.records import Dataset
 from cstofacts.store.lint import lint_claim
-from cstofacts.store.validate import Locator
+from cstofacts.store.locate import Locator
 
 
 def declared_names(dataset: Dataset) -> set[str]:

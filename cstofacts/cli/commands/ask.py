@@ -9,7 +9,7 @@ from cstofacts.cli import present
 from cstofacts.cli.context import shared
 from cstofacts.errors import UsageError
 
-app = typer.Typer()
+app = o.command_app()
 
 Question = Annotated[
     list[str],
@@ -21,7 +21,7 @@ Explain = Annotated[
 ]
 
 
-@app.command("ask")
+@app.command("ask", cls=o.Command)
 def ask(
     ctx: typer.Context,
     question: Question,
@@ -65,6 +65,8 @@ def ask(
         for wrong, right in result.corrections:
             present.note(run, f"read {one_line(wrong, 40)!r} as {right!r}")
         present.note(run, "read as: " + one_line(answering.read_as(result), 300))
+    if not result.claims and "everything" in result.relaxed:
+        return present.no_match(run, fmt_chosen, "nothing in the question names a claim; try other words")
     if not result.claims:
         return present.no_match(
             run, fmt_chosen, "no claim answers that; try fewer words, or: cstofacts search WORDS"

@@ -10,10 +10,10 @@ from cstofacts.errors import ExitCode, UsageError
 from cstofacts.output import rows
 from cstofacts.output.formats import Format
 
-app = typer.Typer()
+app = o.command_app()
 
 
-@app.command("cite")
+@app.command("cite", cls=o.Command)
 def cite(ctx: typer.Context, ids: Ids, fmt: o.Format = None) -> int:
     """Print a reference for claims: analyst, headline, portal, paragraphs and the quoted evidence.
 
@@ -30,7 +30,7 @@ def cite(ctx: typer.Context, ids: Ids, fmt: o.Format = None) -> int:
     store = run.store()
     fmt_chosen = present.choose_format(run, fmt)
     if fmt_chosen not in (Format.TABLE, Format.PLAIN, Format.JSON, Format.JSONL):
-        raise UsageError("cite writes text or CSL-JSON: use plain, json or jsonl", "--format")
+        raise UsageError("cite writes text or CSL-JSON: use table, plain, json or jsonl", "--format")
     found, missing = resolve(store, ids)
     for message in missing:
         present.note(run, message)

@@ -5,12 +5,13 @@ from typing import Annotated
 
 import typer
 
+from cstofacts.cli import options as o
 from cstofacts.cli import present
 from cstofacts.cli.context import shared
 from cstofacts.errors import ExitCode, UsageError, WriteError
 from cstofacts.output.safe import one_line
 
-app = typer.Typer()
+app = o.command_app()
 
 Target = Annotated[
     str, typer.Argument(metavar="PATH.db", show_default=False, help="The database file to write.")
@@ -18,7 +19,7 @@ Target = Annotated[
 Force = Annotated[bool, typer.Option("--force", help="Replace PATH.db if it exists.")]
 
 
-@app.command("export")
+@app.command("export", cls=o.Command)
 def export(ctx: typer.Context, target: Target, force: Force = False) -> int:
     """Write the dataset as a SQLite database (schema in the README).
 
@@ -35,6 +36,8 @@ def export(ctx: typer.Context, target: Target, force: Force = False) -> int:
     import tempfile
 
     run = shared(ctx)
+    if target.strip() in ("", "-"):
+        raise UsageError("export writes a database file; give its path, such as claims.db", "PATH.db")
     if os.path.lexists(target) and not force:
         raise UsageError(f"{one_line(target)} exists; give --force to replace it", "PATH.db")
     store = run.store()
@@ -51,12 +54,15 @@ def export(ctx: typer.Context, target: Target, force: Force = False) -> int:
             copy.execute("PRAGMA query_only = 0")
         finally:
             copy.close()
-        os.chmod(partial, 0o644)
+        umask = os.umask(0o022)  # read the umask (only by setting it), then put it back
+        os.umask(umask)
+        os.chmod(partial, 0o666 & ~umask)  # as any file the user creates; mkstemp made it 0600
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
         if os.path.exists(partial):
             os.unlink(partial)
         reason = getattr(exc, "strerror", None) or str(exc)
         raise WriteError(f"cannot write {one_line(target)}: {reason}") from None
-    present.note(run, f"wrote {one_line(target)}: {len(store.ids())} claims")
+    count = len(store.ids())
+    present.note(run, f"wrote {one_line(target)}: {count} claim{'s' if count != 1 else ''}")
     return ExitCode.OK

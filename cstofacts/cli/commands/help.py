@@ -4,10 +4,11 @@ from typing import Annotated
 
 import typer
 
+from cstofacts.cli import options as o
 from cstofacts.cli.context import shared
 from cstofacts.errors import ExitCode, UsageError
 
-app = typer.Typer()
+app = o.command_app()
 
 Command = Annotated[str | None, typer.Argument(metavar="[COMMAND]", show_default=False, help="A command.")]
 
@@ -18,7 +19,7 @@ def short_usage() -> str:
     return USAGE.format(commands=", ".join(COMMANDS))
 
 
-@app.command("help")
+@app.command("help", cls=o.Command)
 def help_(ctx: typer.Context, command: Command = None) -> int:
     """Show the help of cstofacts, or of one command.
 

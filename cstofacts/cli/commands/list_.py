@@ -6,10 +6,10 @@ from cstofacts.cli import options as o
 from cstofacts.cli import present
 from cstofacts.cli.context import shared
 
-app = typer.Typer()
+app = o.command_app()
 
 
-@app.command("list", context_settings=o.NO_WORDS)
+@app.command("list", cls=o.Command, context_settings=o.NO_WORDS)
 def list_claims(
     ctx: typer.Context,
     year: o.Year = None,

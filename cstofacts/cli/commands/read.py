@@ -12,7 +12,7 @@ from cstofacts.output import rows
 from cstofacts.output.formats import Format
 from cstofacts.query import filters
 
-app = typer.Typer()
+app = o.command_app()
 
 Numbers = Annotated[
     list[str] | None,
@@ -20,7 +20,7 @@ Numbers = Annotated[
 ]
 
 
-@app.command("read")
+@app.command("read", cls=o.Command)
 def read(ctx: typer.Context, numbers: Numbers = None, fmt: o.Format = None) -> int:
     """Print the article's paragraphs, each followed by the ids of the claims that cite it.
 

@@ -8,7 +8,7 @@ from cstofacts.cli import options as o
 from cstofacts.cli import present
 from cstofacts.cli.context import shared
 
-app = typer.Typer()
+app = o.command_app()
 
 Words = Annotated[
     list[str],
@@ -20,7 +20,7 @@ Words = Annotated[
 ]
 
 
-@app.command("search")
+@app.command("search", cls=o.Command)
 def search(
     ctx: typer.Context,
     words: Words,

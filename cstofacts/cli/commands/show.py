@@ -17,7 +17,7 @@ from cstofacts.query.filters import suggest
 from cstofacts.records import Source
 from cstofacts.store.engine import Store
 
-app = typer.Typer()
+app = o.command_app()
 
 Ids = Annotated[
     list[str],
@@ -30,7 +30,7 @@ Ids = Annotated[
 ]
 
 
-@app.command("show")
+@app.command("show", cls=o.Command)
 def show(ctx: typer.Context, ids: Ids, fmt: o.Format = None, fields: o.Fields = None) -> int:
     """Show every field of claims, with the paragraphs and quotes that state them.
 

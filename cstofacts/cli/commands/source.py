@@ -12,10 +12,10 @@ from cstofacts.errors import ExitCode
 from cstofacts.output import formats, rows
 from cstofacts.output.formats import Format
 
-app = typer.Typer()
+app = o.command_app()
 
 
-@app.command("source")
+@app.command("source", cls=o.Command)
 def source(ctx: typer.Context, fmt: o.Format = None) -> int:
     """Show the source article: headline, portal, analyst, byline, period and claim count.
 

@@ -12,7 +12,7 @@ from cstofacts.output.formats import Format, stats_records
 from cstofacts.query.filters import StatsBy, show, suggest
 from cstofacts.store.engine import Store
 
-app = typer.Typer()
+app = o.command_app()
 
 By = Annotated[
     str,
@@ -26,7 +26,7 @@ By = Annotated[
 ]
 
 
-@app.command("stats", context_settings=o.NO_WORDS)
+@app.command("stats", cls=o.Command, context_settings=o.NO_WORDS)
 def stats(
     ctx: typer.Context,
     by: By = "category",

@@ -8,10 +8,10 @@ from cstofacts.cli.context import shared
 from cstofacts.errors import ExitCode
 from cstofacts.output.formats import Format
 
-app = typer.Typer()
+app = o.command_app()
 
 
-@app.command("timeline", context_settings=o.NO_WORDS)
+@app.command("timeline", cls=o.Command, context_settings=o.NO_WORDS)
 def timeline(
     ctx: typer.Context,
     year: o.Year = None,

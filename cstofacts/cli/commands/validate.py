@@ -4,11 +4,12 @@ from typing import Annotated
 
 import typer
 
+from cstofacts.cli import options as o
 from cstofacts.cli import present
 from cstofacts.cli.context import shared
 from cstofacts.errors import DataError, ExitCode
 
-app = typer.Typer()
+app = o.command_app()
 
 Path = Annotated[
     str | None,
@@ -18,7 +19,7 @@ Path = Annotated[
 ]
 
 
-@app.command("validate")
+@app.command("validate", cls=o.Command)
 def validate(ctx: typer.Context, path: Path = None) -> int:
     """Check a dataset and list every problem with its file and line.
 

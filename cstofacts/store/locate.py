@@ -1,0 +1,56 @@
+"""Where a problem sits: the line of a table, an array entry or a key in a dataset's raw TOML text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_HEADER = re.compile(r"^[ \t]*\[\[?[ \t]*([A-Za-z0-9_.\"' -]+?)[ \t]*\]\]?", re.MULTILINE)
+
+# A line number, or a function that finds it: locating lines costs time, so
+# checks only do it when they report a problem.
+Where = int | None | Callable[[], int | None]
+
+
+class Locator:
+    """Finds the line of a table, an array entry or a key in the raw text.
+
+    tomllib keeps no positions, so the headers are scanned once, and the keys of
+    a table once per table, however many problems it has: locating is linear overall.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._lines = text.splitlines()
+        self._arrays: dict[str, list[int]] = {}
+        line, offset = 1, 0
+        for match in _HEADER.finditer(text):
+            line += text.count("\n", offset, match.start())  # counted incrementally: linear overall
+            offset = match.start()
+            name = match[1].replace('"', "").replace("'", "").replace(" ", "")
+            self._arrays.setdefault(name, []).append(line)
+        self._keys: dict[int, dict[str, int]] = {}
+
+    def entry(self, array: str, index: int) -> int | None:
+        """The header line of entry `index` of an array of tables."""
+        lines = self._arrays.get(array, [])
+        return lines[index] if index < len(lines) else None
+
+    def table(self, name: str) -> int | None:
+        lines = self._arrays.get(name)
+        return lines[0] if lines else None
+
+    def key(self, start: int | None, key: str) -> int | None:
+        """The line of `key = ...` in the table opening at `start`, else `start`."""
+        if start is None:
+            return None
+        keys = self._keys.get(start)
+        if keys is None:
+            keys = self._keys[start] = {}
+            for number in range(start, len(self._lines)):
+                line = self._lines[number].lstrip()
+                if line.startswith("["):
+                    break
+                name, equals, _ = line.partition("=")
+                if equals:
+                    keys.setdefault(name.strip().strip("\"'"), number + 1)
+        return keys.get(key, start)
