@@ -185,6 +185,12 @@ def run(argv: list[str] | None = None) -> int:
         return report(environment, WriteError(f"cannot write results: {exc.strerror or exc}"))
     except KeyboardInterrupt:
         return ExitCode.INTERRUPTED
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.TyperException as exc:  # Click's own usage errors: missing values, unknown options
+        from cstofacts.cli.errors import click_message
+
+        return report(environment, UsageError(click_message(exc)))
     except Exception as exc:
         # A compiled database damaged after it was opened. sqlite3 is looked up, not imported:
         # --version and --help never load it.
@@ -195,12 +201,6 @@ def run(argv: list[str] | None = None) -> int:
 
         reason = f"the compiled dataset cannot be read ({exc}); run again with --no-cache"
         return report(environment, DataError([Problem(shared.data or "bundled dataset", None, reason)]))
-    except typer.Exit as exc:
-        return int(exc.exit_code)
-    except typer.TyperException as exc:  # Click's own usage errors: missing values, unknown options
-        from cstofacts.cli.errors import click_message
-
-        return report(environment, UsageError(click_message(exc)))
     finally:
         shared.close()
 

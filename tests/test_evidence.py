@@ -1,0 +1,360 @@
+"""Evidence: every claim carries the article's own words, and the tool shows, cites and checks them."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import DATA, EXE, ROOT, run
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+BUNDLED = ROOT / "data" / "claims.toml"
+ARTICLE = DATA / "article.numbered.txt"
+KHUJAND = "khujand-border-agreement-2025-03-31"
+KHUJAND_QUOTE = (
+    "the signing on March 31, 2025, in Khujand of a border agreement between Tajikistan, Kyrgyzstan, "
+    "and Uzbekistan"
+)
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    home = tmp_path / "home"
+    home.mkdir()
+    return {"XDG_CACHE_HOME": str(tmp_path / "cache"), "HOME": str(home)}
+
+
+def dataset() -> dict[str, Any]:
+    with BUNDLED.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def article_paragraphs() -> dict[int, str]:
+    """¶N -> text, parsed from the numbered article: `[¶N] text` on one line each."""
+    found: dict[int, str] = {}
+    for line in ARTICLE.read_text(encoding="utf-8").splitlines():
+        match = re.fullmatch(r"\[¶(\d+)\] (.*)", line)
+        if match:
+            found[int(match[1])] = match[2]
+    return found
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def in_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
+    """Run with stdout on a pseudo-terminal, stderr on a pipe; exit code, screen, stderr."""
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NO_COLOR", "FORCE_COLOR", "CSTOFACTS_DATA", "COLUMNS", "TERM")
+    }
+    base.update(env)
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [EXE, *args], stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.PIPE, env=base
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the program closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    assert proc.stderr is not None
+    err = proc.stderr.read().decode("utf-8", "replace")
+    code = proc.wait(timeout=60)
+    return code, b"".join(chunks).decode("utf-8").replace("\r\n", "\n"), err
+
+
+# -- the bundled evidence ---------------------------------------------------------------------------
+
+
+def test_the_source_body_is_the_article_word_for_word() -> None:
+    paragraphs = article_paragraphs()
+    assert sorted(paragraphs) == list(range(1, 21))
+    (source,) = dataset()["sources"]
+    assert source["body"] == [paragraphs[n] for n in range(1, 21)]
+
+
+def test_every_claim_has_evidence_found_verbatim_in_a_cited_paragraph() -> None:
+    paragraphs = article_paragraphs()
+    claims = dataset()["claims"]
+    assert len(claims) == 45
+    for claim in claims:
+        assert claim.get("evidence"), claim["id"]
+        for item in claim["evidence"]:
+            assert set(item) == {"paragraph", "quote"}, claim["id"]
+            assert item["paragraph"] in claim["paragraphs"], claim["id"]
+            assert fold(item["quote"]) in fold(paragraphs[item["paragraph"]]), (claim["id"], item["quote"])
+
+
+def test_show_piped_lists_the_evidence_lines(env: dict[str, str]) -> None:
+    result = run("show", "khujand-border", env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"id\t{KHUJAND}"
+    assert [line for line in lines if line.startswith("evidence\t")] == [f"evidence\t¶13 {KHUJAND_QUOTE}"]
+
+
+def test_show_evidence_of_a_claim_with_several_quotes(env: dict[str, str]) -> None:
+    result = run("show", "tasmagambetov-appointed", env=env)
+    assert result.returncode == 0
+    assert [line for line in result.stdout.splitlines() if line.startswith("evidence\t")] == [
+        "evidence\t¶8 Immediately after his appointment, the new Secretary General of the CSTO",
+        "evidence\t¶16 the appointment of I.N. Tasmagambetov as the Secretary General of the CSTO",
+    ]
+
+
+def test_show_json_carries_evidence_as_paragraph_and_quote(env: dict[str, str]) -> None:
+    result = run("show", "khujand-border", "--format", "json", env=env)
+    assert result.returncode == 0
+    (record,) = json.loads(result.stdout)
+    assert record["id"] == KHUJAND
+    assert record["evidence"] == [{"paragraph": 13, "quote": KHUJAND_QUOTE}]
+
+
+def test_list_json_carries_every_claims_evidence_exactly(env: dict[str, str]) -> None:
+    result = run("list", "--format", "json", "--sort", "id", env=env)
+    assert result.returncode == 0
+    shown = {record["id"]: record["evidence"] for record in json.loads(result.stdout)}
+    assert shown == {claim["id"]: claim["evidence"] for claim in dataset()["claims"]}
+
+
+# -- read ---------------------------------------------------------------------------------------------
+
+
+def test_read_one_paragraph_piped_is_one_line(env: dict[str, str]) -> None:
+    result = run("read", "13", env=env)
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert result.stdout == f"13\t{article_paragraphs()[13]}\n"
+
+
+def test_read_with_no_arguments_prints_every_paragraph(env: dict[str, str]) -> None:
+    result = run("read", env=env)
+    assert result.returncode == 0
+    paragraphs = article_paragraphs()
+    assert result.stdout.splitlines() == [f"{n}\t{paragraphs[n]}" for n in range(1, 21)]
+
+
+def test_read_json_names_the_claims_citing_the_paragraph(env: dict[str, str]) -> None:
+    result = run("read", "13", "--format", "json", env=env)
+    assert result.returncode == 0
+    citing = [c["id"] for c in dataset()["claims"] if 13 in c["paragraphs"]]
+    assert json.loads(result.stdout) == [
+        {"paragraph": 13, "text": article_paragraphs()[13], "claims": citing}
+    ]
+
+
+@pytest.mark.parametrize("number", ["0", "21"])
+def test_read_outside_the_article_is_a_usage_error(env: dict[str, str], number: str) -> None:
+    result = run("read", number, env=env)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"cstofacts: error: N: there is no paragraph {number}; "
+        "the article's paragraphs are numbered 1 to 20\n"
+    )
+
+
+# -- cite ----------------------------------------------------------------------------------------------
+
+
+def test_cite_text_has_headline_portal_paragraph_and_quote_and_no_date_or_url(env: dict[str, str]) -> None:
+    result = run("cite", "khujand-border", env=env)
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert "CSTO has proven its ability to adapt to changes in the global situation" in text
+    assert "Allies. CSTO" in text
+    assert "¶13" in text
+    assert KHUJAND_QUOTE in text
+    rest = text.replace(KHUJAND_QUOTE, "")  # the quote itself names the signing date
+    assert not re.search(r"\b(1[89]|20)\d\d\b", rest), rest
+    assert not re.search(r"https?:|www\.|doi", rest, re.IGNORECASE), rest
+    assert "accessed" not in rest.casefold()
+
+
+def test_cite_json_is_csl_json_without_issued_or_url(env: dict[str, str]) -> None:
+    result = run("cite", "khujand-border", "minsk", "--format", "json", env=env)
+    assert result.returncode == 0, result.stderr
+    items = json.loads(result.stdout)
+    assert isinstance(items, list)
+    assert [item["id"] for item in items] == [KHUJAND, "minsk-meeting-2023-03-06"]
+    for item in items:
+        assert {"id", "type", "title", "container-title", "author"} <= set(item)
+        assert item["title"] == "CSTO has proven its ability to adapt to changes in the global situation"
+        assert item["container-title"] == "Allies. CSTO"
+        assert isinstance(item["author"], list) and item["author"]
+        assert all(isinstance(name, dict) for name in item["author"])
+        assert "issued" not in item
+        assert "URL" not in item
+        assert "accessed" not in item
+    assert KHUJAND_QUOTE in items[0]["note"]
+
+
+# -- validate rejects what the article does not say ----------------------------------------------------
+
+
+def mutated(tmp_path: Path, old: str, new: str, *, after: str | None = None) -> tuple[Path, int]:
+    """A copy of the bundled dataset with `old` replaced by `new` once (after `after` if given), and
+    the line the change is on."""
+    text = BUNDLED.read_text(encoding="utf-8")
+    start = text.index(after) if after else 0
+    at = text.index(old, start)
+    path = tmp_path / "mutated.toml"
+    path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
+    return path, text.count("\n", 0, at) + 1
+
+
+def rejected(path: Path, env: dict[str, str]) -> list[str]:
+    result = run("validate", str(path), env=env)
+    assert result.returncode == 3, result.stdout
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    return result.stderr.splitlines()
+
+
+def test_validate_rejects_a_mutated_number(tmp_path: Path, env: dict[str, str]) -> None:
+    path, line = mutated(tmp_path, "in 15 signed documents", "in 16 signed documents")
+    assert rejected(path, env) == [
+        f"cstofacts: {path}:{line}: claim 'summit-15-documents': the number '16' is not in the "
+        "evidence or cited paragraphs"
+    ]
+
+
+def test_validate_rejects_a_mutated_date(tmp_path: Path, env: dict[str, str]) -> None:
+    path, line = mutated(tmp_path, 'date = "2025-03-31"', 'date = "2025-03-30"', after=f'id = "{KHUJAND}"')
+    (message,) = rejected(path, env)
+    assert message.startswith(f"cstofacts: {path}:{line}: claim '{KHUJAND}': '2025-03-30'")
+
+
+def test_validate_rejects_an_invented_name(tmp_path: Path, env: dict[str, str]) -> None:
+    path, line = mutated(tmp_path, "A meeting in Minsk on", "A meeting in Astana on")
+    assert rejected(path, env) == [
+        f"cstofacts: {path}:{line}: claim 'minsk-meeting-2023-03-06': 'Astana' is not in the evidence "
+        "or cited paragraphs"
+    ]
+
+
+def test_validate_rejects_a_summary_copying_six_words(tmp_path: Path, env: dict[str, str]) -> None:
+    path, line = mutated(
+        tmp_path,
+        "also yielded a signed provision on the CSTO's joint press center.",
+        "also yielded a provision on the joint press center of the CSTO.",
+    )
+    (message,) = rejected(path, env)
+    assert message.startswith(f"cstofacts: {path}:{line}: claim 'joint-press-center-provision': copies ")
+    assert "from ¶9" in message
+
+
+def test_validate_rejects_a_quote_not_in_its_paragraph(tmp_path: Path, env: dict[str, str]) -> None:
+    # The problem is placed at the quote's own line, where the fix is made.
+    path, line = mutated(
+        tmp_path,
+        'quote = "At the meeting of the Council',
+        'quote = "At the session of the Council',
+    )
+    (message,) = rejected(path, env)
+    assert message.startswith(f"cstofacts: {path}:{line}: claim 'military-cooperation-plan-2026-2030': ")
+    assert "is not in ¶15 word for word" in message
+
+
+def test_validate_accepts_the_bundled_dataset(env: dict[str, str]) -> None:
+    result = run("validate", str(BUNDLED), env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{BUNDLED}: ok, 45 claims, 1 source\n"
+
+
+# -- --paragraph ------------------------------------------------------------------------------------
+
+
+def citing(*numbers: int) -> set[str]:
+    return {c["id"] for c in dataset()["claims"] if set(c["paragraphs"]) & set(numbers)}
+
+
+def ids(stdout: str) -> list[str]:
+    return [line.split("\t", 1)[0] for line in stdout.splitlines()]
+
+
+@pytest.mark.parametrize("command", ["list", "timeline"])
+def test_paragraph_filters_with_or_when_repeated(env: dict[str, str], command: str) -> None:
+    one = run(command, "--paragraph", "13", env=env)
+    assert one.returncode == 0
+    assert set(ids(one.stdout)) == citing(13)
+    assert len(ids(one.stdout)) == len(citing(13)) == 5
+    both = run(command, "--paragraph", "13", "-p", "8", env=env)
+    assert both.returncode == 0
+    assert sorted(ids(both.stdout)) == sorted(citing(13, 8))
+
+
+def test_paragraph_filters_search_results(env: dict[str, str]) -> None:
+    everything = run("search", "CSTO", env=env)
+    assert everything.returncode == 0
+    filtered = run("search", "CSTO", "--paragraph", "13", "--paragraph", "8", env=env)
+    assert filtered.returncode == 0
+    expected = [i for i in ids(everything.stdout) if i in citing(13, 8)]
+    assert expected
+    assert ids(filtered.stdout) == expected
+
+
+def test_paragraph_filters_stats(env: dict[str, str]) -> None:
+    result = run("stats", "--by", "category", "-p", "13", "-p", "8", env=env)
+    assert result.returncode == 0
+    counts: dict[str, int] = {}
+    for claim in dataset()["claims"]:
+        if claim["id"] in citing(13, 8):
+            counts[claim["category"]] = counts.get(claim["category"], 0) + 1
+    shown = dict(line.split("\t") for line in result.stdout.splitlines())
+    assert {k: int(v) for k, v in shown.items()} == counts
+
+
+# -- show on a terminal ------------------------------------------------------------------------------
+
+SHOW_KHUJAND = """\
+khujand-border-agreement-2025-03-31
+id             khujand-border-agreement-2025-03-31
+kind           event
+category       agreement
+date           2025-03-31
+date_basis     stated
+summary        Tajikistan, Kyrgyzstan and Uzbekistan signed a border agreement in Khujand on March
+               31, 2025.
+countries      TJ,KG,UZ
+location       Khujand
+paragraphs     13
+attributed_to  article
+source         babaev-csto-2023-2025
+stated_in      ¶13 of "CSTO has proven its ability to adapt to changes in the global situation"
+
+¶13
+  “the signing on March 31, 2025, in Khujand of a border agreement between Tajikistan, Kyrgyzstan,
+  and Uzbekistan”
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_show_on_a_terminal_puts_the_evidence_under_its_paragraph(env: dict[str, str]) -> None:
+    code, screen, err = in_terminal(
+        ["show", "khujand-border"], {**env, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "xterm"}
+    )
+    assert code == 0
+    assert err == ""
+    assert screen == SHOW_KHUJAND
