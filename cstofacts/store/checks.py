@@ -36,6 +36,10 @@ class Checks:
     def key_line(self, line: Where, key: str) -> Where:
         return lambda: self.where.key(line() if callable(line) else line, key)
 
+    def quote_line(self, line: Where, quote: str) -> Where:
+        """The line where a quoted value starts, searched from `line` (a key's): its own, not the key's."""
+        return lambda: self.where.holding(line() if callable(line) else line, quote)
+
     def problem(self, line: Where, message: str) -> None:
         """Record a problem; a callable line is only located now, when something is wrong."""
         self.problems.append(Problem(self.path, line() if callable(line) else line, message))
@@ -69,10 +73,22 @@ class Checks:
 
     def strings(self, table: dict[str, Any], key: str, what: str, line: Where) -> tuple[str, ...]:
         value = table.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            message = f"{what}: {key!r} must be a list of non-empty strings, not {describe(value)}"
-            self.problem(self.key_line(line, key), message)
+        if not isinstance(value, list):
+            self.problem(
+                self.key_line(line, key), f"{what}: {key!r} must be a list of strings, not {describe(value)}"
+            )
             return ()
+        for number, item in enumerate(value, start=1):
+            if not isinstance(item, str):
+                message = f"{what}: {key!r} item {number} must be a string, not {describe(item)}"
+                self.problem(self.key_line(line, key), message)
+                return ()
+            if not item.strip():
+                blank = "empty" if not item else "only white space"
+                self.problem(
+                    self.key_line(line, key), f"{what}: {key!r} item {number} must have text; it is {blank}"
+                )
+                return ()
         return tuple(value)
 
     def table(self, document: dict[str, Any], key: str) -> dict[str, Any]:
@@ -113,8 +129,8 @@ def describe(value: Any) -> str:
     """A value's type as a message names it: 'a number', 'a table'."""
     names = {
         bool: "a boolean",
-        int: "a number",
-        float: "a number",
+        int: "a whole number",
+        float: "a decimal number",
         str: "a string",
         list: "a list",
         dict: "a table",

@@ -126,10 +126,15 @@ class ClaimCheck:
     ) -> tuple[int, ...]:
         value = entry.get("paragraphs", [])
         line = self.v.key_line(line, "paragraphs")
-        if not isinstance(value, list) or not all(is_int(v) for v in value):
-            message = f"{what}: 'paragraphs' must be a list of paragraph numbers, not {describe(value)}"
-            self.v.problem(line, message)
+        if not isinstance(value, list):
+            self.v.problem(
+                line, f"{what}: 'paragraphs' must be a list of paragraph numbers, not {describe(value)}"
+            )
             return ()
+        for item in value:
+            if not is_int(item):
+                self.v.problem(line, f"{what}: paragraph {item!r} is not a whole number but {describe(item)}")
+                return ()
         if "paragraphs" in entry and not value:
             self.v.problem(line, f"{what}: cites no paragraph")
         last = source.paragraphs if source is not None else None
@@ -167,7 +172,8 @@ class ClaimCheck:
                 continue
             text = source.paragraph(number) if source is not None else None
             if source is not None and source.body and (text is None or fold(quote) not in fold(text)):
-                self.v.problem(line, f"{what}: evidence {cut(quote)!r} is not in ¶{number} word for word")
+                at = self.v.quote_line(line, quote)
+                self.v.problem(at, f"{what}: evidence {cut(quote)!r} is not in ¶{number} word for word")
                 continue
             found.append(Evidence(paragraph=number, quote=quote))
         return tuple(found)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_HEADER = re.compile(r"^[ \t]*\[\[?[ \t]*([A-Za-z0-9_.\"' -]+?)[ \t]*\]\]?", re.MULTILINE)
+# A table header; a quoted key part may hold any character but its quote (`[organizations."UN,CSTO"]`).
+_HEADER = re.compile(
+    r"""^[ \t]*\[\[?[ \t]*((?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_.\- \t])+?)[ \t]*\]\]?""", re.MULTILINE
+)
 
 # A line number, or a function that finds it: locating lines costs time, so
 # checks only do it when they report a problem.
@@ -26,7 +29,7 @@ class Locator:
         for match in _HEADER.finditer(text):
             line += text.count("\n", offset, match.start())  # counted incrementally: linear overall
             offset = match.start()
-            name = match[1].replace('"', "").replace("'", "").replace(" ", "")
+            name = re.sub(r"\s*\.\s*", ".", match[1].replace('"', "").replace("'", "")).strip()
             self._arrays.setdefault(name, []).append(line)
         self._keys: dict[int, dict[str, int]] = {}
 
@@ -38,6 +41,19 @@ class Locator:
     def table(self, name: str) -> int | None:
         lines = self._arrays.get(name)
         return lines[0] if lines else None
+
+    def holding(self, start: int | None, value: str) -> int | None:
+        """The first line from `start` on, within its table, that holds the start of `value`."""
+        if start is None:
+            return None
+        needle = value[:30].replace("\\", "\\\\").replace('"', '\\"')  # as a TOML basic string writes it
+        for number in range(start - 1, len(self._lines)):
+            line = self._lines[number]
+            if number >= start and line.lstrip().startswith("["):
+                break
+            if needle in line or value[:30] in line:
+                return number + 1
+        return start
 
     def key(self, start: int | None, key: str) -> int | None:
         """The line of `key = ...` in the table opening at `start`, else `start`."""

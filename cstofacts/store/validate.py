@@ -123,10 +123,10 @@ class _Validator(Checks):
                 self.problem(line, f"{what}: must be a description or a table, not {describe(entry)}")
                 continue
             self.keys(entry, CATEGORY_KEYS, what, line)
-            description = self.string(entry, "description", what, line, nonempty=True)
+            # Declared even when its description is wrong, so its claims are not reported too.
+            description = self.string(entry, "description", what, line, nonempty=True) or ""
             synonyms = self.strings(entry, "synonyms", what, line)
-            if description is not None:
-                yield name, Category(name=name, description=description, synonyms=synonyms)
+            yield name, Category(name=name, description=description, synonyms=synonyms)
 
     def attributions(self, document: dict[str, Any]) -> dict[str, str]:
         table = self.table(document, "attributions")
@@ -283,6 +283,10 @@ class _Validator(Checks):
         for index, entry in enumerate(entries):
             claim = check.claim(index, entry)
             if claim is None:
+                # Known by its id all the same: its children's parent is reported once, not again.
+                raw_id = entry.get("id")
+                if isinstance(raw_id, str):
+                    seen.setdefault(raw_id, index)
                 continue
             if claim.id in seen:
                 first = self.where.entry("claims", seen[claim.id])
@@ -295,8 +299,21 @@ class _Validator(Checks):
                     (claim.id, claim.parent, self.key_line(self.entry_line("claims", index), "parent"))
                 )
             yield claim
+        links = {claim_id: parent for claim_id, parent, _ in parents}
         for claim_id, parent, line in parents:
             if parent == claim_id:
                 self.problem(line, f"claim {claim_id!r}: 'parent' cannot be the claim itself")
             elif parent not in seen:
                 self.problem(line, f"claim {claim_id!r}: parent {parent!r} is not the id of any claim")
+            elif (loop := _loop(claim_id, links)) is not None:
+                self.problem(line, f"claim {claim_id!r}: parents go round in a circle: {' → '.join(loop)}")
+
+
+def _loop(start: str, links: dict[str, str]) -> list[str] | None:
+    """The chain of parents from `start` when it comes back to `start`, else None."""
+    chain = [start]
+    current = links.get(start)
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = links.get(current)
+    return [*chain, start] if current == start else None
