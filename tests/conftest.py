@@ -1,8 +1,9 @@
-"""Fixtures: run the CLI in-process through its real entry point."""
+"""Fixtures: a private cache and home for every test, and the CLI run in-process through its entry point."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from helpers import Result
@@ -10,10 +11,34 @@ from helpers import Result
 from cstofacts.cli import main
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Module- and session-scoped fixtures run before the per-test fixture below: give them a private
+    cache and home too, so nothing in the suite ever reads or writes the real ones."""
+    root = tmp_path_factory.mktemp("session-home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(root / "cache"))
+        patch.setenv("HOME", str(root))
+        patch.delenv("CSTOFACTS_NO_CACHE", raising=False)
+        patch.delenv("CSTOFACTS_DATA", raising=False)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own XDG_CACHE_HOME and HOME (subprocesses inherit them through os.environ);
+    the cache is on (CSTOFACTS_NO_CACHE unset). Returns the directory cstofacts caches databases in."""
+    root = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(root / "cache"))
+    monkeypatch.setenv("HOME", str(root))
+    monkeypatch.delenv("CSTOFACTS_NO_CACHE", raising=False)
+    monkeypatch.delenv("CSTOFACTS_DATA", raising=False)
+    return root / "cache" / "cstofacts"
+
+
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
     """Run `cstofacts ARGS` through the real entry point, stdout not a terminal."""
-    monkeypatch.delenv("CSTOFACTS_DATA", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
@@ -23,6 +48,7 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
             main(list(args))
         out, err = capsys.readouterr()
         code = exit_info.value.code
-        return Result(code if isinstance(code, int) else 1, out, err)
+        assert isinstance(code, int), f"exit code {code!r} is not a number"
+        return Result(code, out, err)
 
     return invoke

@@ -1,4 +1,4 @@
-"""Helpers for the tests: paths, and running the installed command as a subprocess."""
+"""Helpers for the tests: paths, the bundled data as plain TOML, small datasets, and the installed command."""
 
 from __future__ import annotations
 
@@ -6,13 +6,27 @@ import importlib.util
 import os
 import subprocess
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # cstofacts depends on tomli before 3.11
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+BUNDLED = ROOT / "data" / "claims.toml"
+MINIMAL = DATA / "minimal.toml"
 EXE = str(Path(sys.executable).parent / "cstofacts")
+# HOME as the suite found it, before conftest gives every test its own: for tools such as pip
+# that read their settings from it. cstofacts itself never sees it.
+REAL_HOME = os.environ.get("HOME", "/")
+# Variables that change what the command prints; each test sets the ones it means.
+_UNSET = ("NO_COLOR", "FORCE_COLOR", "CSTOFACTS_DATA", "CSTOFACTS_NO_CACHE", "COLUMNS", "TERM")
 
 
 @dataclass(frozen=True)
@@ -22,25 +36,40 @@ class Result:
     err: str
 
 
+def ids(result: Result) -> list[str]:
+    """The first column of plain output: the ids, in order."""
+    return [line.split("\t", 1)[0] for line in result.out.splitlines()]
+
+
+def bundled() -> dict[str, Any]:
+    """data/claims.toml parsed by tomllib, for tests that compute what to expect on their own."""
+    return tomllib.loads(BUNDLED.read_text(encoding="utf-8"))
+
+
+def minimal_text() -> str:
+    return MINIMAL.read_text(encoding="utf-8")
+
+
+def child_env(env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The test's environment (with its private XDG_CACHE_HOME and HOME), less what changes output."""
+    base = {k: v for k, v in os.environ.items() if k not in _UNSET}
+    base.update(env or {})
+    return base
+
+
 def run(
     *args: str,
-    env: dict[str, str] | None = None,
+    env: Mapping[str, str] | None = None,
     stdin: str | None = None,
-    timeout: float = 60,
+    timeout: float = 120,
     **kwargs: object,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the installed `cstofacts` command with a clean environment plus `env`."""
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("NO_COLOR", "FORCE_COLOR", "CSTOFACTS_DATA", "COLUMNS", "TERM")
-    }
-    base.update(env or {})
+    """Run the installed `cstofacts` command in the test's environment plus `env`."""
     return subprocess.run(
         [EXE, *args],
         capture_output=True,
         text=True,
-        env=base,
+        env=child_env(env),
         input=stdin,
         timeout=timeout,
         check=False,
@@ -49,12 +78,11 @@ def run(
 
 
 def shell(
-    command: str, env: dict[str, str] | None = None, timeout: float = 60
+    command: str, env: Mapping[str, str] | None = None, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
-    """Run a shell pipeline with the installed command first on PATH."""
-    base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CSTOFACTS_DATA")}
+    """Run a bash command line with the installed command first on PATH, in the test's environment."""
+    base = child_env(env)
     base["PATH"] = str(Path(sys.executable).parent) + os.pathsep + base.get("PATH", "")
-    base.update(env or {})
     return subprocess.run(
         ["bash", "-c", command], capture_output=True, text=True, env=base, timeout=timeout, check=False
     )
@@ -68,3 +96,88 @@ def docs_script() -> ModuleType:
     sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
     spec.loader.exec_module(module)
     return module
+
+
+# -- small datasets ---------------------------------------------------------------------------
+
+# The vocabulary and source of tests/data/minimal.toml, without a body, so a claim may say anything;
+# plus a place, so that a claim's location can involve a country.
+HEAD = """\
+schema = 2
+
+[categories]
+exercise = "An exercise."
+meeting = "A meeting."
+
+[attributions]
+article = "The article's own reporting."
+analyst = "The analyst."
+
+[countries.BY]
+alpha3 = "BLR"
+name = "Belarus"
+adjectives = ["Belarusian"]
+
+[countries.KG]
+alpha3 = "KGZ"
+name = "Kyrgyzstan"
+adjectives = ["Kyrgyz"]
+
+[organizations.CSTO]
+name = "Collective Security Treaty Organization"
+aliases = []
+
+[organizations.UN]
+name = "United Nations"
+aliases = ["ООН"]
+
+[places.Minsk]
+country = "BY"
+
+[[sources]]
+id = "doc"
+headline = "A test document"
+paragraphs = 5
+"""
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Sequence):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(value)
+
+
+def claim_toml(claim_id: str, **fields: object) -> str:
+    """One [[claims]] table: an event of the test source, dated when `date` is given."""
+    values: dict[str, object] = {
+        "id": claim_id,
+        "source": "doc",
+        "kind": "event",
+        "category": "meeting",
+        "summary": f"Claim {claim_id}.",
+        "countries": [],
+        "organizations": [],
+        "paragraphs": [1],
+        "attributed_to": "article",
+    }
+    if "date" in fields:
+        values["date_basis"] = "stated"
+    values.update(fields)
+    lines = [f"{key} = {_toml_value(value)}" for key, value in values.items() if value is not None]
+    return "\n[[claims]]\n" + "\n".join(lines) + "\n"
+
+
+def dataset_text(*claims: str) -> str:
+    """A schema-2 dataset of HEAD and the given claim tables."""
+    return HEAD + "".join(claims)
+
+
+def write_dataset(path: Path, *claims: str) -> str:
+    path.write_text(dataset_text(*claims), encoding="utf-8")
+    return str(path)

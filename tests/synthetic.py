@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import re
 
-from cstofacts import dataset
+from cstofacts.store.reader import bundled_bytes
 
 _PARENT = re.compile(r'^parent = ".*"\n', re.MULTILINE)
 _ID = re.compile(r'^id = "(.*)"', re.MULTILINE)
+_CLAIMS = re.compile(r"^\[\[claims\]\]\n", re.MULTILINE)
 
 
 def generate(count: int) -> str:
-    """A valid dataset of `count` claims: the bundled ones repeated under new ids."""
-    text = dataset.bundled_text()
-    head, _, body = text.partition("[[claims]]")
-    blocks = [_PARENT.sub("", b) for b in ("[[claims]]" + body).split("[[claims]]")[1:]]
+    """A valid schema-2 dataset of `count` claims: the bundled ones repeated under new ids.
+
+    The vocabularies and the source (with its body) are kept as they are, so every evidence
+    quote still lies in its paragraph; parent links are dropped, since the parents are renamed.
+    """
+    text = bundled_bytes().decode("utf-8")
+    head, *blocks = _CLAIMS.split(text)
+    assert re.search(r"^schema = 2$", head, re.MULTILINE), "the bundled dataset is not schema 2"
+    blocks = [_PARENT.sub("", block).rstrip("\n") + "\n\n" for block in blocks]
     out = [head]
     for index in range(count):
         block = _ID.sub(f'id = "\\1-{index}"', blocks[index % len(blocks)], count=1)
-        out.append("[[claims]]" + block.rstrip("\n") + "\n\n")
+        out.append("[[claims]]\n" + block)
     return "".join(out)

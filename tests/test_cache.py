@@ -124,15 +124,16 @@ def test_no_absolute_base_means_no_cache(home: str | None) -> None:
     assert Cache.from_environ(environ) is None
 
 
-@pytest.mark.parametrize("value", ["1", "0", "yes", "false"])
-def test_any_non_empty_disable_value_turns_the_cache_off(tmp_path: Path, value: str) -> None:
+@pytest.mark.parametrize("value", ["1", "yes", "true", "on", "anything"])
+def test_a_disable_value_turns_the_cache_off(tmp_path: Path, value: str) -> None:
     environ = {ENV_DISABLE: value, "XDG_CACHE_HOME": str(tmp_path), "HOME": str(tmp_path)}
     assert default_root(environ) is None
     assert Cache.from_environ(environ) is None
 
 
-def test_an_empty_disable_value_leaves_the_cache_on(tmp_path: Path) -> None:
-    assert default_root({ENV_DISABLE: "", "HOME": str(tmp_path)}) == tmp_path / ".cache" / "cstofacts"
+@pytest.mark.parametrize("value", ["", "0", "false", "No", " off "])
+def test_an_empty_or_negative_disable_value_leaves_the_cache_on(tmp_path: Path, value: str) -> None:
+    assert default_root({ENV_DISABLE: value, "HOME": str(tmp_path)}) == tmp_path / ".cache" / "cstofacts"
 
 
 def test_a_relative_root_is_refused() -> None:

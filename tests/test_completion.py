@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from helpers import DATA, run
+from helpers import MINIMAL, run
 
 
 def complete(line: str, env: dict[str, str] | None = None) -> list[str]:
+    """What bash completion offers for the last word of `line`."""
     words = line.split(" ")
     result = run(
         env={
@@ -16,7 +17,7 @@ def complete(line: str, env: dict[str, str] | None = None) -> list[str]:
             **(env or {}),
         }
     )
-    assert result.returncode == 0, result.stderr
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
     return result.stdout.split()
 
 
@@ -25,9 +26,10 @@ def complete(line: str, env: dict[str, str] | None = None) -> list[str]:
     [
         ("cstofacts list --category ex", ["exercise"]),
         ("cstofacts list --category p", ["priority-task", "publication"]),
-        ("cstofacts list --country K", ["KG", "KZ"]),
+        ("cstofacts list --country K", ["KG", "Kyrgyzstan", "KZ", "Kazakhstan"]),
         ("cstofacts timeline --org S", ["SCO"]),
         ("cstofacts stats --kind a", ["assessment"]),
+        ("cstofacts list --attributed-to an", ["analyst"]),
         ("cstofacts show khujand", ["khujand-border-agreement-2025-03-31", "khujand-agreement-stability"]),
     ],
 )
@@ -36,8 +38,8 @@ def test_values_complete_from_the_dataset(line: str, expected: list[str]) -> Non
 
 
 def test_completion_follows_the_data_option() -> None:
-    assert complete(f"cstofacts --data {DATA / 'minimal.toml'} show ta") == ["talks"]
-    assert complete("cstofacts show d", env={"CSTOFACTS_DATA": str(DATA / "minimal.toml")}) == ["drill"]
+    assert complete(f"cstofacts --data {MINIMAL} show ta") == ["talks"]
+    assert complete("cstofacts show d", env={"CSTOFACTS_DATA": str(MINIMAL)}) == ["drill"]
 
 
 def test_completion_with_a_broken_dataset_offers_nothing_and_never_fails() -> None:

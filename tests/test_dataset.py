@@ -1,21 +1,30 @@
-"""The bundled dataset, its loader and the validator's rules."""
+"""The bundled dataset, the engine that loads, validates, compiles and caches it, and the validator's rules."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import DATA, ROOT
+from helpers import DATA, MINIMAL, REAL_HOME, ROOT, Result, bundled, ids, minimal_text
 
-from cstofacts import dataset, query
+from cstofacts import store
 from cstofacts.errors import DataError
 from cstofacts.model import Kind
+from cstofacts.query.filters import Query, StatsBy
+from cstofacts.records import Dataset
+from cstofacts.store.reader import BUNDLED, bundled_bytes, parse_toml
+from cstofacts.store.validate import validate
 
-MINIMAL = (DATA / "minimal.toml").read_text(encoding="utf-8")
+Cli = Callable[..., Result]
+MINIMAL_TEXT = minimal_text()
+TOML = bundled()
 EXERCISES_2023 = [
     "combat-brotherhood-2023",
     "interaction-2023",
@@ -27,45 +36,106 @@ EXERCISES_2023 = [
 ]
 
 
-def test_bundled_dataset_validates() -> None:
-    data = dataset.load()
-    assert 35 <= len(data.claims) <= 50
-    assert data.path == dataset.BUNDLED
+def parse(text: str, name: str = "bad.toml") -> Dataset:
+    """Parse and validate a dataset's text, as every command does before it compiles one."""
+    return validate(parse_toml(text, name), text, name)
 
 
-def test_every_body_paragraph_is_cited() -> None:
-    cited = {p for claim in dataset.load().claims for p in claim.paragraphs}
-    assert cited == set(range(1, 21))
+@pytest.fixture(scope="module")
+def data() -> Dataset:
+    dataset, _ = store.load(None)
+    return dataset
+
+
+def test_bundled_dataset_validates(data: Dataset) -> None:
+    assert data.path == BUNDLED
+    assert [c.id for c in data.claims] == [c["id"] for c in TOML["claims"]]
+    assert TOML["schema"] == 2
+    assert bundled_bytes() == (ROOT / "data" / "claims.toml").read_bytes()
+
+
+def test_every_body_paragraph_is_cited(data: Dataset) -> None:
+    [source] = data.sources
+    cited = {p for claim in data.claims for p in claim.paragraphs}
+    assert cited == set(range(1, len(source.body) + 1))
+    assert source.paragraphs == len(source.body) == 20
+
+
+def test_every_claim_has_evidence_from_a_cited_paragraph(data: Dataset) -> None:
+    [source] = data.sources
+    for claim in data.claims:
+        assert claim.evidence, claim.id
+        for item in claim.evidence:
+            assert item.paragraph in claim.paragraphs, claim.id
+            body = source.paragraph(item.paragraph)
+            assert body is not None and " ".join(item.quote.split()) in " ".join(body.split()), claim.id
+
+
+def test_the_body_is_the_article_word_for_word(data: Dataset) -> None:
+    import re
+
+    article = (DATA / "article.numbered.txt").read_text(encoding="utf-8")
+    paragraphs = dict(re.findall(r"\[¶(\d+)\] (.+)", article))
+    [source] = data.sources
+    assert {int(n): text for n, text in paragraphs.items()} == dict(enumerate(source.body, start=1))
 
 
 def test_every_2023_exercise_is_found_by_year_and_category() -> None:
-    data = dataset.load()
-    filters = query.build_filters(data, years=["2023"], categories=["exercise"])
-    assert [c.id for c in query.select(data, filters)] == EXERCISES_2023
+    engine = store.open_store(None)
+    try:
+        query = Query(
+            years=((dt.date(2023, 1, 1), dt.date(2023, 12, 31)),), categories=frozenset({"exercise"})
+        )
+        assert [c.id for c in engine.claims(query)] == EXERCISES_2023
+    finally:
+        engine.close()
 
 
-def test_the_five_maneuvers_belong_to_combat_brotherhood() -> None:
-    children = {c.id for c in dataset.load().claims if c.parent == "combat-brotherhood-2023"}
+def test_the_store_answers_with_records() -> None:
+    engine = store.open_store(None, use_cache=False)
+    try:
+        assert len(engine.claims(Query())) == len(TOML["claims"])
+        counts = dict(engine.count(Query(), StatsBy.KIND))
+        assert counts == {k: sum(1 for c in TOML["claims"] if c["kind"] == k) for k in counts}
+        assert set(engine.vocabulary.countries) == set(TOML["countries"])
+        assert set(engine.vocabulary.places) == set(TOML["places"])
+        assert set(engine.vocabulary.people) == set(TOML["people"])
+        assert engine.vocabulary.categories["exercise"].synonyms == tuple(
+            TOML["categories"]["exercise"]["synonyms"]
+        )
+        [source] = engine.sources
+        assert source.body == tuple(TOML["sources"][0]["body"])
+    finally:
+        engine.close()
+
+
+def test_the_five_maneuvers_belong_to_combat_brotherhood(data: Dataset) -> None:
+    children = {c.id for c in data.claims if c.parent == "combat-brotherhood-2023"}
     assert children == {"interaction-2023", "search-2023", "echelon-2023", "barrier-2023", "rock-2023"}
 
 
-def test_four_priority_tasks_each_cite_the_intro_and_their_item() -> None:
-    tasks = [c for c in dataset.load().claims if c.category == "priority-task"]
+def test_four_priority_tasks_each_cite_the_intro_and_their_item(data: Dataset) -> None:
+    tasks = [c for c in data.claims if c.category == "priority-task"]
     assert sorted(c.paragraphs for c in tasks) == [(3, 4), (3, 5), (3, 6), (3, 7)]
 
 
-def test_inferred_dates_are_exactly_these_and_say_why() -> None:
-    inferred = {c.id: c for c in dataset.load().claims if c.date_basis == "inferred"}
-    assert {k: v.date for k, v in inferred.items()} == {
-        "unbreakable-brotherhood-2023": "2023",
-        "un-general-assembly-resolution": "2024-11-18",
-        "collective-forces-exercises-2025": "2025",
-    }
+def test_the_kazakhstan_scenario_is_a_dated_claim_and_the_task_is_not(data: Dataset) -> None:
+    claims = {c.id: c for c in data.claims}
+    scenario = claims["kazakhstan-scenario-2022-01"]
+    assert (scenario.date, scenario.date_basis, scenario.countries) == ("2022-01", "stated", ("KZ",))
+    assert claims["task-prevent-crises"].date is None
+
+
+def test_inferred_dates_say_why(data: Dataset) -> None:
+    inferred = {c.id: c for c in data.claims if c.date_basis == "inferred"}
+    expected = {c["id"]: c["date"] for c in TOML["claims"] if c.get("date_basis") == "inferred"}
+    assert {k: v.date for k, v in inferred.items()} == expected
+    assert "un-general-assembly-resolution" in expected
     assert all(c.date_note for c in inferred.values())
 
 
-def test_dated_meetings_signings_and_decisions_are_claims_of_their_own() -> None:
-    dated = {c.date: c.id for c in dataset.load().claims if c.date and len(c.date) == 10}
+def test_dated_meetings_signings_and_decisions_are_claims_of_their_own(data: Dataset) -> None:
+    dated = {c.date: c.id for c in data.claims if c.date and len(c.date) == 10}
     assert dated == {
         "2023-03-06": "minsk-meeting-2023-03-06",
         "2024-07-19": "security-council-meeting-2024-07-19",
@@ -76,8 +146,7 @@ def test_dated_meetings_signings_and_decisions_are_claims_of_their_own() -> None
     }
 
 
-def test_source_metadata_is_the_article_and_has_no_publication_date() -> None:
-    data = dataset.load()
+def test_source_metadata_is_the_article_and_has_no_publication_date(data: Dataset) -> None:
     [source] = data.sources
     assert source.headline == "CSTO has proven its ability to adapt to changes in the global situation"
     assert source.portal == "Allies. CSTO"
@@ -92,20 +161,35 @@ def test_source_metadata_is_the_article_and_has_no_publication_date() -> None:
     )
     assert source.analyst.titles == ("Doctor of Philological Sciences", "professor")
     assert not hasattr(source, "published")
-    assert "published" not in dataset.bundled_text().split("[[claims]]")[0].replace("# The page", "")
+    assert source.record()["published"] is None
+    assert "published" not in TOML["sources"][0]
 
 
-def test_claims_are_frozen_and_typed() -> None:
-    claim = dataset.load().claims[0]
-    with pytest.raises(AttributeError):
-        claim.id = "other"  # type: ignore[misc]
+def test_claims_are_typed(data: Dataset) -> None:
+    claim = data.claims[0]
     assert isinstance(claim.kind, Kind)
     assert isinstance(claim.paragraphs, tuple)
+    assert all(isinstance(p, int) for p in claim.paragraphs)
+    assert isinstance(claim.evidence, tuple)
 
 
-def test_minimal_fixture_is_valid() -> None:
-    data = dataset.parse(MINIMAL, "minimal.toml")
-    assert [c.id for c in data.claims] == ["umbrella", "drill", "talks"]
+def test_minimal_fixture_is_valid_and_faithful() -> None:
+    from cstofacts.store.fidelity import lint_dataset
+
+    dataset = parse(MINIMAL_TEXT, "minimal.toml")
+    assert [c.id for c in dataset.claims] == ["umbrella", "drill", "talks"]
+    assert lint_dataset(dataset, MINIMAL_TEXT) == []
+
+
+def test_categories_may_be_tables_with_synonyms() -> None:
+    text = MINIMAL_TEXT.replace(
+        '[categories]\nexercise = "An exercise."\nmeeting = "A meeting."',
+        '[categories.exercise]\ndescription = "An exercise."\nsynonyms = ["drill", "war game"]\n\n'
+        '[categories.meeting]\ndescription = "A meeting."',
+    )
+    dataset = parse(text)
+    assert dataset.vocabulary.categories["exercise"].synonyms == ("drill", "war game")
+    assert dataset.vocabulary.categories["meeting"].synonyms == ()
 
 
 def _line_of(text: str, marker: str) -> int:
@@ -115,8 +199,13 @@ def _line_of(text: str, marker: str) -> int:
 CLAIM_3 = "<header of the third claim>"
 # (case, text to replace, replacement, expected message, marker of the expected line)
 RULES = [
+    ("missing schema", "schema = 2\n", "", "dataset: missing key 'schema'", "<line 1>"),
+    ("unknown schema", "schema = 2", "schema = 3", "schema 3 is not one this version reads", "schema = 3"),
+    ("schema not a number", "schema = 2", 'schema = "2"', "'schema' must be a whole number", "schema = "),
     ("unknown key", 'location = "Belarus"', 'place = "Belarus"', "unknown key 'place'", 'place = "Belarus"'),
     ("missing key", 'summary = "Talks on November 18."\n', "", "missing key 'summary'", CLAIM_3),
+    ("missing paragraphs", "paragraphs = [3]\n", "", "missing key 'paragraphs'", CLAIM_3),
+    ("no paragraph", "paragraphs = [3]", "paragraphs = []", "cites no paragraph", "paragraphs = []"),
     (
         "unknown kind",
         'kind = "event"\ncategory = "meeting"',
@@ -146,6 +235,8 @@ RULES = [
         'organizations = ["NATO"]',
     ),
     ("malformed date", 'date = "2024-11-18"', 'date = "18.11.2024"', "is not a date", 'date = "18.11.2024"'),
+    ("non-ASCII digits", 'date = "2024-11-18"', 'date = "٢٠٢٤-11-18"', "is not a date", 'date = "٢٠٢٤'),
+    ("full-width digits", 'date = "2024-11-18"', 'date = "２０２４"', "is not a date", 'date = "２０２４"'),
     (
         "impossible date",
         'date = "2024-11-18"',
@@ -163,6 +254,13 @@ RULES = [
     ),
     ("duplicate id", 'id = "talks"', 'id = "drill"', "duplicate id", CLAIM_3),
     (
+        "duplicate source id",
+        "[[claims]]",
+        '[[sources]]\nid = "doc"  # again\nheadline = "Again"\n\n[[claims]]',
+        "source 'doc': duplicate id (first at line 29)",
+        'id = "doc"  # again',
+    ),
+    (
         "dangling parent",
         'parent = "umbrella"',
         'parent = "nowhere"',
@@ -172,16 +270,16 @@ RULES = [
     (
         "paragraph below 1",
         "paragraphs = [3]",
-        "paragraphs = [0]",
+        "paragraphs = [3, 0]",
         "paragraph 0 is below 1",
-        "paragraphs = [0]",
+        "paragraphs = [3, 0]",
     ),
     (
         "paragraph past the source",
         "paragraphs = [3]",
-        "paragraphs = [9]",
-        "past the source's last",
-        "paragraphs = [9]",
+        "paragraphs = [3, 9]",
+        "paragraph 9 is past the source's last (¶5)",
+        "paragraphs = [3, 9]",
     ),
     (
         "wrong type",
@@ -189,6 +287,20 @@ RULES = [
         'paragraphs = "3"',
         "must be a list of paragraph numbers",
         'paragraphs = "3"',
+    ),
+    (
+        "evidence not in its paragraph",
+        'quote = "On November 18, officials',
+        'quote = "On November 19, officials',
+        "is not in ¶3 word for word",
+        "November 19, officials",
+    ),
+    (
+        "evidence from an uncited paragraph",
+        "{ paragraph = 3, quote",
+        "{ paragraph = 4, quote",
+        "evidence quotes ¶4, which the claim does not cite",
+        "{ paragraph = 4",
     ),
     (
         "inferred without note",
@@ -206,6 +318,34 @@ RULES = [
         'source = "other"',
     ),
     ("bad id", 'id = "talks"', 'id = "Talks Now"', "id must be lowercase", 'id = "Talks Now"'),
+    (
+        "organization short name",
+        "[organizations.UN]",
+        '[organizations."-UN"]',
+        "organization '-UN': a short name is letters and digits",
+        '[organizations."-UN"]',
+    ),
+    (
+        "organization short name with a comma",
+        "[organizations.UN]",
+        '[organizations."U,N"]',
+        "organization 'U,N': a short name is letters and digits",
+        '[organizations."U,N"]',
+    ),
+    (
+        "place in an undeclared country",
+        "[[sources]]",
+        '[places.Osh]\ncountry = "TJ"\n\n[[sources]]',
+        "place 'Osh': unknown country 'TJ'; declared: BY, KG",
+        'country = "TJ"',
+    ),
+    (
+        "category table with an unknown key",
+        '[categories]\nexercise = "An exercise."',
+        '[categories.exercise]\ndescription = "An exercise."\nsynonym = ["drill"]\n\n[categories]',
+        "category 'exercise': unknown key 'synonym'",
+        'synonym = ["drill"]',
+    ),
 ]
 
 
@@ -213,11 +353,16 @@ RULES = [
 def test_each_rule_reports_its_message_and_line(
     case: str, old: str, new: str, message: str, marker: str
 ) -> None:
-    assert old in MINIMAL, case
-    text = _replace_last(MINIMAL, old, new)
+    assert old in MINIMAL_TEXT, case
+    text = _replace_last(MINIMAL_TEXT, old, new)
     with pytest.raises(DataError) as error:
-        dataset.parse(text, "bad.toml")
-    expected_line = _claim_line(text, 2) if marker == CLAIM_3 else _line_of(text, marker)
+        parse(text)
+    if marker == CLAIM_3:
+        expected_line = _claim_line(text, 2)
+    elif marker == "<line 1>":
+        expected_line = 1
+    else:
+        expected_line = _line_of(text, marker)
     matching = [p for p in error.value.problems if message in p.message]
     assert matching, [str(p) for p in error.value.problems]
     assert matching[0].path == "bad.toml"
@@ -234,42 +379,64 @@ def _claim_line(text: str, index: int) -> int:
     return lines[index]
 
 
-def test_every_problem_is_reported_at_once() -> None:
+def test_every_problem_is_reported_at_once_in_line_order() -> None:
     text = (
-        MINIMAL.replace('category = "meeting"', 'category = "summit"')
+        MINIMAL_TEXT.replace('category = "meeting"', 'category = "summit"')
         .replace('parent = "umbrella"', 'parent = "nowhere"')
         .replace('date = "2024-11-18"', 'date = "2024-02-30"')
+        .replace("schema = 2", "schema = 1")
     )
     with pytest.raises(DataError) as error:
-        dataset.parse(text, "bad.toml")
-    messages = " | ".join(p.message for p in error.value.problems)
-    assert "unknown category 'summit'" in messages
-    assert "parent 'nowhere'" in messages
-    assert "is not a real day" in messages
-    assert len(error.value.problems) == 3
+        parse(text)
+    problems = error.value.problems
+    assert [p.message for p in problems] == [
+        "schema 1 is not one this version reads (it reads schema 2)",
+        "claim 'drill': parent 'nowhere' is not the id of any claim",
+        "claim 'talks': unknown category 'summit'; known: exercise, meeting",
+        "claim 'talks': date: '2024-02-30' is not a real day: 2024-02 has 29 days",
+    ]
+    lines = [p.line for p in problems]
+    assert lines == sorted(lines)  # type: ignore[type-var]
+    assert (
+        str(error.value).splitlines()[0]
+        == "bad.toml:1: schema 1 is not one this version reads (it reads schema 2)"
+    )
 
 
 def test_toml_syntax_error_reports_the_parsers_line_and_column() -> None:
-    text = MINIMAL.replace('summary = "A drill', "summary = A drill")
+    text = MINIMAL_TEXT.replace('summary = "A drill', "summary = A drill")
     with pytest.raises(DataError) as error:
-        dataset.parse(text, "bad.toml")
+        parse(text)
     [problem] = error.value.problems
     assert problem.line == _line_of(text, "summary = A drill")
     assert problem.column == len("summary = ") + 1
-    assert str(problem).startswith(f"bad.toml:{problem.line}:{problem.column}: TOML syntax error")
+    assert str(problem) == f"bad.toml:{problem.line}:{problem.column}: TOML syntax error: Invalid value"
 
 
 def test_the_built_wheel_contains_the_dataset(tmp_path: Path) -> None:
     source = tmp_path / "src"
+    source.mkdir()
     for name in ("pyproject.toml", "README.md"):
-        shutil.copy(ROOT / name, source / name if source.exists() else _mkdir(source) / name)
+        shutil.copy(ROOT / name, source / name)
     shutil.copytree(ROOT / "cstofacts", source / "cstofacts", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "data", source / "data", ignore=shutil.ignore_patterns("__pycache__"))
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"), str(source)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "-q",
+            "-w",
+            str(tmp_path / "dist"),
+            str(source),
+        ],
         check=True,
         capture_output=True,
         timeout=600,
+        # pip reads its index settings from the real home; it caches nothing
+        env={**os.environ, "HOME": REAL_HOME, "PIP_NO_CACHE_DIR": "1"},
     )
     [wheel] = (tmp_path / "dist").glob("cstofacts-*.whl")
     with zipfile.ZipFile(wheel) as archive:
@@ -277,37 +444,105 @@ def test_the_built_wheel_contains_the_dataset(tmp_path: Path) -> None:
     assert shipped == (ROOT / "data" / "claims.toml").read_bytes()
 
 
-def _mkdir(path: Path) -> Path:
-    path.mkdir(parents=True)
-    return path
+# -- the cache of compiled databases ------------------------------------------------------------
 
 
-def test_parse_cache_is_used_and_a_broken_cache_is_ignored(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.fixture
+def validations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The label of every dataset parsed and validated from here on (the work a cache hit skips)."""
+    import cstofacts.store.validate as module
+
+    calls: list[str] = []
+    real = module.validate
+
+    def counting(document: dict[str, object], text: str, path: str) -> Dataset:
+        calls.append(path)
+        return real(document, text, path)
+
+    monkeypatch.setattr(module, "validate", counting)
+    return calls
+
+
+def entries(cache_dir: Path) -> list[str]:
+    return sorted(p.name for p in cache_dir.glob("*.sqlite3")) if cache_dir.exists() else []
+
+
+def test_the_cache_is_written_once_and_then_read(cli: Cli, cache_dir: Path, validations: list[str]) -> None:
+    first = cli("list", "--fields", "id")
+    assert (first.code, validations) == (0, [BUNDLED])
+    [entry] = entries(cache_dir)
+    second = cli("list", "--fields", "id")
+    assert second.out == first.out
+    assert validations == [BUNDLED]  # the second run read the compiled database, and parsed nothing
+    assert entries(cache_dir) == [entry]
+
+
+def test_the_cache_is_keyed_by_content_not_by_path(
+    tmp_path: Path, cache_dir: Path, validations: list[str]
 ) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    first = dataset.parse(MINIMAL, "a.toml")
-    [cached] = (tmp_path / "cstofacts").glob("*.marshal")
-    again = dataset.parse(MINIMAL, "a.toml")
-    assert [c.id for c in again.claims] == [c.id for c in first.claims]
-    cached.write_bytes(b"not marshal data")
-    assert [c.id for c in dataset.parse(MINIMAL, "a.toml").claims] == ["umbrella", "drill", "talks"]
-    # a cached parse never hides a problem: validation runs on every load
-    broken = MINIMAL.replace('category = "meeting"', 'category = "summit"')
+    one, two = tmp_path / "one.toml", tmp_path / "two.toml"
+    one.write_text(MINIMAL_TEXT, encoding="utf-8")
+    two.write_text(MINIMAL_TEXT, encoding="utf-8")
+    for path in (one, two):
+        engine = store.open_store(str(path))
+        assert [c.id for c in engine.claims(Query())] == ["umbrella", "drill", "talks"]
+        engine.close()
+    assert validations == [str(one)]
+    assert len(entries(cache_dir)) == 1
+    two.write_text(MINIMAL_TEXT.replace("Talks on", "Talks held on"), encoding="utf-8")
+    store.open_store(str(two)).close()
+    assert validations == [str(one), str(two)]
+    assert len(entries(cache_dir)) == 2
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_the_cache_can_be_turned_off(
+    cli: Cli, cache_dir: Path, validations: list[str], monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    args = ["--no-cache", "list"] if how == "option" else ["list"]
+    if how == "environment":
+        monkeypatch.setenv("CSTOFACTS_NO_CACHE", "1")
     for _ in range(2):
-        with pytest.raises(DataError):
-            dataset.parse(broken, "b.toml")
+        assert cli(*args).code == 0
+    assert validations == [BUNDLED, BUNDLED]
+    assert not cache_dir.exists()
 
 
-def test_an_unwritable_cache_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_relative_xdg_cache_home_is_ignored(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative-cache")
+    monkeypatch.setenv("HOME", str(home))
+    assert cli("list").code == 0
+    assert not (tmp_path / "relative-cache").exists()
+    assert len(entries(home / ".cache" / "cstofacts")) == 1
+
+
+def test_a_broken_cache_entry_is_rebuilt(cli: Cli, cache_dir: Path, validations: list[str]) -> None:
+    expected = cli("list").out
+    [entry] = cache_dir.glob("*.sqlite3")
+    entry.write_bytes(b"not a database")
+    assert cli("list").out == expected
+    assert validations == [BUNDLED, BUNDLED]
+    assert cli("list").out == expected
+    assert validations == [BUNDLED, BUNDLED]  # the rebuilt entry is used again
+
+
+def test_a_cache_never_hides_a_problem(cli: Cli, tmp_path: Path, cache_dir: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(MINIMAL_TEXT.replace('category = "meeting"', 'category = "summit"'), encoding="utf-8")
+    for _ in range(2):
+        assert cli("--data", str(path), "list").code == 3
+    assert entries(cache_dir) == []
+    assert cli("--data", str(MINIMAL), "list").code == 0
+    assert cli("validate", str(MINIMAL)).code == 0  # validate never trusts the cache, and still passes
+
+
+def test_an_unwritable_cache_is_no_error(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # a file where a directory should be
-    assert len(dataset.parse(MINIMAL, "a.toml").claims) == 3
-
-
-def test_large_texts_are_not_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    big = MINIMAL + "#" * (dataset.CACHE_MAX_CHARS + 1) + "\n"
-    dataset.parse(big, "big.toml")
-    assert not (tmp_path / "cstofacts").exists()
+    result = cli("--data", str(MINIMAL), "list")
+    assert (result.code, ids(result), result.err) == (0, ["umbrella", "drill", "talks"], "")

@@ -6,15 +6,18 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from helpers import Result
+from helpers import Result, bundled, claim_toml, ids, run, write_dataset
 
-from cstofacts import formats
-from cstofacts.formats import Format
-from cstofacts.model import FIELDS, Claim, Kind
+from cstofacts import store
+from cstofacts.model import FIELDS, Claim, Evidence, Kind
+from cstofacts.output import formats
+from cstofacts.output.formats import Format
 
 Cli = Callable[..., Result]
+CLAIMS = bundled()["claims"]
 KEYS = [
     "id",
     "kind",
@@ -29,9 +32,12 @@ KEYS = [
     "location",
     "paragraphs",
     "attributed_to",
+    "attribution_note",
     "parent",
     "source",
+    "evidence",
 ]
+COLUMNS = ["id", "date", "end_date", "category", "countries", "paragraphs", "summary", "kind", "date_basis"]
 
 
 def test_json_is_an_array_with_every_key_in_a_stable_order(cli: Cli) -> None:
@@ -52,10 +58,25 @@ def test_json_is_an_array_with_every_key_in_a_stable_order(cli: Cli) -> None:
         "location": "Khujand",
         "paragraphs": [13],
         "attributed_to": "article",
+        "attribution_note": None,
         "parent": None,
         "source": "babaev-csto-2023-2025",
+        "evidence": [
+            {
+                "paragraph": 13,
+                "quote": "the signing on March 31, 2025, in Khujand of a border agreement between "
+                "Tajikistan, Kyrgyzstan, and Uzbekistan",
+            }
+        ],
     }
     assert list(FIELDS) == KEYS
+
+
+def test_json_keeps_the_attribution_note(cli: Cli) -> None:
+    noted = [c for c in CLAIMS if "attribution_note" in c]
+    assert noted, "the dataset has no attribution_note to check"
+    records = json.loads(cli("show", noted[0]["id"], "--format", "json").out)
+    assert records[0]["attribution_note"] == noted[0]["attribution_note"]
 
 
 def test_json_with_no_match_is_an_empty_array(cli: Cli) -> None:
@@ -70,13 +91,35 @@ def test_jsonl_is_one_object_per_line(cli: Cli) -> None:
     assert all(list(json.loads(line)) == ["id", "date"] for line in lines)
 
 
+def test_plain_has_the_default_columns_with_kind_and_date_basis_last(cli: Cli) -> None:
+    result = cli("list", "--year", "2024..", "--kind", "event", "--limit", "1")
+    assert result.out == (
+        "bilateral-consultations-2024-2025\t2024\t2025\tmeeting\tTJ,KG,UZ\t13\t"
+        "Over 2024-2025, bilateral consultations, whose parties the article does not name, led to the "
+        "border agreement that Tajikistan, Kyrgyzstan and Uzbekistan signed in Khujand.\tevent\tstated\n"
+    )
+    assert list(formats.DEFAULT_FIELDS) == COLUMNS
+
+
 def test_csv_and_tsv_have_a_header_row(cli: Cli) -> None:
     csv_out = cli("list", "--year", "2024", "-f", "csv").out
     rows = list(csv.reader(io.StringIO(csv_out)))
-    assert rows[0] == list(formats.DEFAULT_FIELDS)
-    assert rows[1][0] == "2024-focus-international-organizations"
+    assert rows[0] == COLUMNS
+    assert rows[1] == [
+        "2024-focus-international-organizations",
+        "2024",
+        "",
+        "cooperation",
+        "",
+        "11",
+        "The CSTO's focus in 2024 was on building its relations with international organizations for the "
+        "sake of stability and security.",
+        "background",
+        "stated",
+    ]
     tsv_out = cli("list", "--year", "2024", "-f", "tsv", "--fields", "id,paragraphs").out
     assert tsv_out.splitlines()[:2] == ["id\tparagraphs", "2024-focus-international-organizations\t11"]
+    assert cli("list", "-f", "tsv").out.splitlines()[0] == "\t".join(COLUMNS)
 
 
 def test_markdown_table(cli: Cli) -> None:
@@ -89,12 +132,22 @@ def test_markdown_table(cli: Cli) -> None:
     )
 
 
+def test_fields_all_and_evidence_in_text_formats(cli: Cli) -> None:
+    result = cli("show", "minsk", "--format", "tsv", "--fields", "id,evidence")
+    assert result.out.splitlines() == [
+        "id\tevidence",
+        'minsk-meeting-2023-03-06\t¶8 "On March 6, 2023, a meeting was held in Minsk to discuss proposals '
+        'for reducing tensions between Kyrgyz and Tajik people"',
+    ]
+    assert cli("list", "--limit", "1", "-f", "csv", "--fields", "all").out.splitlines()[0] == ",".join(KEYS)
+
+
 def test_unknown_field_lists_the_valid_ones(cli: Cli) -> None:
     result = cli("list", "--fields", "id,when")
-    assert result.code == 2
-    assert result.out == ""
-    assert "--fields: unknown field 'when'" in result.err
-    assert "valid values: id, kind, category, date" in result.err
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "cstofacts: error: --fields: unknown field 'when'; valid fields: " + ", ".join(KEYS) + ", all\n"
+    )
 
 
 def _claim(summary: str, location: str | None = None) -> Claim:
@@ -107,6 +160,7 @@ def _claim(summary: str, location: str | None = None) -> Claim:
         paragraphs=(1,),
         attributed_to="article",
         location=location,
+        evidence=(Evidence(paragraph=1, quote="a quote"),),
     )
 
 
@@ -117,7 +171,29 @@ def test_csv_and_tsv_neutralise_spreadsheet_formulas(start: str) -> None:
     assert rows[1] == [f'\'{start}HYPERLINK("http://x")']
     assert formats.tsv(records, ["summary"]).splitlines()[1].startswith("'")
     # plain and json are for programs, and stay exact
-    assert json.loads(formats.json_text(records, ["summary"]))[0]["summary"].startswith(start)
+    assert (
+        json.loads(formats.json_text(records, ["summary"]))[0]["summary"] == f'{start}HYPERLINK("http://x")'
+    )
+    escaped = start.replace("\t", "\\t").replace("\r", "\\r")
+    assert formats.plain(records, ["summary"]) == f'{escaped}HYPERLINK("http://x")\n'
+
+
+def test_a_formula_summary_is_prefixed_in_csv_and_tsv_and_exact_in_plain_and_json(
+    cli: Cli, tmp_path: Path
+) -> None:
+    path = write_dataset(tmp_path / "formula.toml", claim_toml("sum", summary="=1+1 was written down."))
+    plain = cli("--data", path, "list", "--fields", "id,summary", "--format", "plain")
+    assert plain.out == "sum\t=1+1 was written down.\n"
+    assert (
+        cli("--data", path, "list", "--fields", "summary", "-f", "csv").out
+        == "summary\n'=1+1 was written down.\n"
+    )
+    assert (
+        cli("--data", path, "list", "--fields", "summary", "-f", "tsv").out
+        == "summary\n'=1+1 was written down.\n"
+    )
+    assert json.loads(cli("--data", path, "list", "-f", "json").out)[0]["summary"] == "=1+1 was written down."
+    assert "summary\t=1+1 was written down." in cli("--data", path, "show", "sum").out.splitlines()
 
 
 def test_tabs_and_newlines_never_break_one_claim_per_line() -> None:
@@ -130,18 +206,16 @@ def test_tabs_and_newlines_never_break_one_claim_per_line() -> None:
     assert rows[1] == ["one\ttwo\nthree\\four", "a\r\nb"]
     md = formats.markdown(records, ["summary"])
     assert md.count("\n") == 4
-    assert "one\ttwo<br>three" in md
+    assert "| one\\x09two<br>three\\\\four |\n" in md
 
 
 @pytest.mark.parametrize("fmt", [f for f in Format if f is not Format.TABLE])
 def test_every_format_prints_every_claim_in_full(cli: Cli, fmt: Format) -> None:
     result = cli("list", "--format", fmt.value, "--fields", "id,summary")
     assert result.code == 0
-    count = _count(fmt, result.out)
-    assert count == 44
-    from cstofacts import dataset
-
-    for claim in dataset.load().claims:
+    assert _count(fmt, result.out) == len(CLAIMS)
+    dataset, _ = store.load(None)
+    for claim in dataset.claims:
         assert claim.summary.replace('"', '""' if fmt is Format.CSV else '"') in result.out or (
             fmt in (Format.JSON, Format.JSONL) and json.dumps(claim.summary, ensure_ascii=False) in result.out
         )
@@ -170,16 +244,22 @@ def thousand(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(path)
 
 
+def test_the_generated_dataset_is_valid_and_has_no_parents(cli: Cli, thousand: str) -> None:
+    result = cli("validate", thousand)
+    assert (result.code, result.err) == (0, "")
+    assert result.out == f"{thousand}: ok, 1000 claims, 1 source\n"
+    listed = cli("--data", thousand, "list", "--fields", "id,parent")
+    assert len(set(ids(listed))) == 1000
+    assert all(line.endswith("\t") for line in listed.out.splitlines())
+
+
 @pytest.mark.parametrize("fmt", [f for f in Format if f is not Format.TABLE])
 def test_a_generated_dataset_of_1000_claims_loses_nothing(thousand: str, fmt: Format) -> None:
-    from helpers import run
-
     result = run("--data", thousand, "list", "--format", fmt.value)
     assert result.returncode == 0, result.stderr
     assert _count(fmt, result.stdout) == 1000
-    from cstofacts import dataset
-
-    longest = max(dataset.load(thousand).claims, key=lambda c: len(c.summary))
+    dataset, _ = store.load(thousand)
+    longest = max(dataset.claims, key=lambda c: len(c.summary))
     assert (
         longest.summary.replace('"', '""') in result.stdout
         or json.dumps(longest.summary, ensure_ascii=False)[1:-1] in result.stdout
@@ -187,8 +267,6 @@ def test_a_generated_dataset_of_1000_claims_loses_nothing(thousand: str, fmt: Fo
 
 
 def test_the_table_shows_every_claim_of_1000(thousand: str) -> None:
-    from helpers import run
-
     result = run("--data", thousand, "list", "--format", "table", env={"COLUMNS": "120"})
     assert result.returncode == 0
     assert sum(1 for line in result.stdout.splitlines() if "  ¶" in line) == 1000

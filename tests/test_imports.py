@@ -1,46 +1,69 @@
-"""Start-up stays light: a machine-format query never imports Rich or pydantic."""
+"""Start-up stays light: a machine-format query imports neither Rich nor pydantic nor OpenSSL, and a warm
+cache spares the parser, the validator and the compiler."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
-import tempfile
+from pathlib import Path
 
+from helpers import child_env
+
+# Run one command line through cstofacts.cli.app.run, then report the exit code and what it imported.
 PROBE = """
-import sys
-from cstofacts.cli import main
-try:
-    main({args!r})
-except SystemExit as exit:
-    assert exit.code == 0, exit.code
-heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("rich", "pydantic", "pygments", "markdown_it"))
-print(",".join(heavy))
+import json, os, sys
+from cstofacts.cli.app import run
+code = run(sys.argv[1:])
+sys.stdout.flush()
+os.write(2, ("\\nPROBE " + json.dumps({"code": int(code), "modules": sorted(sys.modules)}) + "\\n").encode())
 """
+HEAVY = ("rich", "pydantic", "pygments", "markdown_it", "_hashlib")
+COMPILING = ("cstofacts.records", "cstofacts.store.compile", "cstofacts.store.validate")
 
 
-def loaded(*args: str) -> str:
-    code = PROBE.format(args=list(args))
-    # Run outside the source tree, so the installed package is what gets imported.
+def loaded(*args: str, cwd: Path) -> set[str]:
+    """The modules a command line imports, run in a fresh interpreter with the test's private cache."""
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tempfile.gettempdir()
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,  # outside the source tree, so the installed package is what gets imported
+        env=child_env(),
+        timeout=120,
     )
-    return result.stdout.splitlines()[-1]
+    report = result.stderr.rsplit("\nPROBE ", 1)[-1]
+    probe = json.loads(report)
+    assert probe["code"] == 0, result.stderr
+    return set(probe["modules"])
 
 
-def test_json_query_loads_neither_rich_nor_pydantic() -> None:
-    assert loaded("list", "--year", "2023", "--format", "json") == ""
+def heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in HEAVY)
 
 
-def test_other_machine_formats_stay_light_too() -> None:
+def test_json_query_is_light_cold_and_spares_the_compiler_when_warm(tmp_path: Path, cache_dir: Path) -> None:
+    cold = loaded("list", "--format", "json", cwd=tmp_path)
+    assert heavy(cold) == []
+    assert "cstofacts.store.compile" in cold  # the first run built the cache ...
+    assert len(list(cache_dir.glob("*.sqlite3"))) == 1
+    warm = loaded("list", "--format", "json", cwd=tmp_path)
+    assert heavy(warm) == []
+    assert sorted(m for m in warm if m in COMPILING) == []  # ... and the second only read it
+
+
+def test_other_machine_formats_stay_light_too(tmp_path: Path) -> None:
+    loaded("list", "--format", "json", cwd=tmp_path)  # warm the cache
     for fmt in ("plain", "jsonl", "tsv", "csv", "markdown"):
-        assert loaded("list", "--year", "2023", "--format", fmt) == "", fmt
-    assert loaded("search", "Khujand", "--format", "json") == ""
-    assert loaded("show", "minsk", "--format", "json") == ""
-    assert loaded("stats", "--by", "year", "--format", "json") == ""
+        assert heavy(loaded("list", "--year", "2023", "--format", fmt, cwd=tmp_path)) == [], fmt
+    assert heavy(loaded("search", "Khujand", "--format", "json", cwd=tmp_path)) == []
+    assert heavy(loaded("show", "minsk", "--format", "json", cwd=tmp_path)) == []
+    assert heavy(loaded("stats", "--by", "year", "--format", "json", cwd=tmp_path)) == []
 
 
-def test_drawing_loads_rich_and_only_what_it_draws_with() -> None:
-    listed = loaded("list", "--year", "2023", "--format", "table").split(",")
+def test_drawing_loads_rich_and_only_what_it_draws_with(tmp_path: Path) -> None:
+    listed = loaded("list", "--year", "2023", "--format", "table", cwd=tmp_path)
     assert "rich.console" in listed
     assert "rich.table" not in listed  # the list view lays out its own columns
-    assert "rich.table" in loaded("stats", "--by", "year", "--format", "table").split(",")
+    assert "rich.table" in loaded("stats", "--by", "year", "--format", "table", cwd=tmp_path)

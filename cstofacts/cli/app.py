@@ -190,7 +190,8 @@ def run(argv: list[str] | None = None) -> int:
     except typer.TyperException as exc:  # Click's own usage errors: missing values, unknown options
         from cstofacts.cli.errors import click_message
 
-        return report(environment, UsageError(click_message(exc)))
+        named = next((a for a in args if a in COMMANDS), None)
+        return report(environment, UsageError(click_message(exc, named)))
     except Exception as exc:
         # A compiled database damaged after it was opened. sqlite3 is looked up, not imported:
         # --version and --help never load it.

@@ -130,22 +130,31 @@ def _month_note(run: Shared, found: Sequence[Claim], query: Query) -> None:
 
 def explain_miss(run: Shared, store: Store, terms: Sequence[Term]) -> None:
     """Say on stderr which word matched nothing, with the nearest word the dataset has."""
-    from cstofacts.query.filters import suggest
+    from cstofacts.output.safe import one_line
 
     missing = [t for t in terms if not store.matches(t)]
     if not missing:
         if len(terms) > 1:
             note(run, "each word matches some claim, but no claim holds them all")
         return
-    vocabulary: list[str] | None = None
     for term in missing:
-        if vocabulary is None:
-            vocabulary = store.words()
-        hint = suggest(term.typed, vocabulary) if len(term.tokens) == 1 else None
-        tail = f"; did you mean {hint!r}?" if hint else ""
-        from cstofacts.output.safe import one_line
+        note(run, f"no claim holds {one_line(term.typed, 40)!r}{_hint(store, term)}")
 
-        note(run, f"no claim holds {one_line(term.typed, 40)!r}{tail}")
+
+def _hint(store: Store, term: Term) -> str:
+    """A word of a declared name points to the name; any other word to its nearest neighbour."""
+    from cstofacts.query.filters import suggest
+
+    if len(term.tokens) != 1:
+        return ""
+    word = term.tokens[0]
+    for phrase, meanings in store.lexicon.entries.items():
+        if word in phrase and len(phrase) > 1:
+            short = next((value for what, value in meanings if what in ("org", "country")), None)
+            also = f" or {short}" if short else ""
+            return f"; it is part of the name '{' '.join(phrase)}': search for the whole name{also}"
+    near = suggest(term.typed, [w for w in store.words() if w != word])
+    return f"; did you mean {near!r}?" if near else ""
 
 
 def records(run: Shared, fmt: Format, rows: Sequence[dict[str, Any]], keys: Sequence[str]) -> None:

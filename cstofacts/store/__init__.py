@@ -26,7 +26,7 @@ __all__ = ["BUNDLED", "SCHEMA_VERSION", "STDIN", "load", "open_store"]
 
 # Bump when the compiled tables change (store/compile.py): a cached database of another
 # version is rebuilt, never migrated.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # The tables every query needs: an entry without one of them is rebuilt, not trusted.
 TABLES = frozenset(
     {"meta", "claims", "claims_fts", "claim_countries", "claim_organizations", "claim_paragraphs", "evidence",

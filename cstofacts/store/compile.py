@@ -219,7 +219,9 @@ class _Indexer:
 
     def columns(self, claim: Claim) -> tuple[str, str, str, str, str, str]:
         place = self.places.get(claim.location or "")
-        location = " ".join((claim.location or "", *(place.aliases if place else ())))
+        # The place as the article names it; its other names match through its tag in `names`,
+        # so they do not dilute the column BM25 weighs.
+        location = claim.location or ""
         names = [tag("c", code) for code in claim.countries]
         names += [tag("o", short) for short in claim.organizations]
         if place is not None:
