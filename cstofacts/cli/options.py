@@ -4,7 +4,7 @@ Values arrive as plain strings and are checked by the core's resolvers, not by
 Click's types, so every bad value gets the same one-line message and suggestion.
 """
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Annotated, Any, TypeVar
 
@@ -297,6 +297,16 @@ def parse_sort(value: str | None) -> SortKey | None:
             if folded == key.value:
                 return key
         raise UsageError(f"unknown sort key {filters.show(value)}; valid values: date, id, category")
+
+
+FILTER_NAMES = (
+    "year", "since", "until", "category", "country", "org", "kind", "attributed_to", "paragraph", "text",
+)  # fmt: skip
+
+
+def query_from(store: Store, params: Mapping[str, Any], **rest: Any) -> Query:
+    """The Query of a command's filter options, as Click parsed them (ctx.params), plus `rest`."""
+    return build_query(store, **{name: params.get(name) for name in FILTER_NAMES}, **rest)
 
 
 def build_query(

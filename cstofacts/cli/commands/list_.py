@@ -42,18 +42,9 @@ def list_claims(
     run = shared(ctx)
     store = run.store()
     fmt_chosen = present.choose_format(run, fmt)
-    query = o.build_query(
+    query = o.query_from(
         store,
-        year=year,
-        since=since,
-        until=until,
-        category=category,
-        country=country,
-        org=org,
-        kind=kind,
-        attributed_to=attributed_to,
-        paragraph=paragraph,
-        text=text,
+        ctx.params,
         sort=o.parse_sort(sort),
         reverse=reverse,
         limit=o.parse_limit(limit),

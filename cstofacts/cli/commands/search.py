@@ -61,18 +61,9 @@ def search(
     fmt_chosen = present.choose_format(run, fmt)
     with option("WORDS"):
         terms = w.terms(store.lexicon, words)
-    query = o.build_query(
+    query = o.query_from(
         store,
-        year=year,
-        since=since,
-        until=until,
-        category=category,
-        country=country,
-        org=org,
-        kind=kind,
-        attributed_to=attributed_to,
-        paragraph=paragraph,
-        text=text,
+        ctx.params,
         words=terms,
         sort=o.parse_sort(sort),
         reverse=reverse,

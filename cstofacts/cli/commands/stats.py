@@ -63,18 +63,9 @@ def stats(
     store = run.store()
     fmt_chosen = present.choose_format(run, fmt)
     dimension = _dimension(by)
-    query = o.build_query(
+    query = o.query_from(
         store,
-        year=year,
-        since=since,
-        until=until,
-        category=category,
-        country=country,
-        org=org,
-        kind=kind,
-        attributed_to=attributed_to,
-        paragraph=paragraph,
-        text=text,
+        ctx.params,
     )
     pairs = store.count(query, dimension)
     if reverse:
