@@ -82,16 +82,23 @@ def claims(
     if not found:
         return no_match(run, fmt)
     if fmt is Format.TABLE:
-        from cstofacts.output import views
-
-        shown = chosen if fields else None  # None: the default list view
         env_ = run.env
-        draw(
-            run,
-            lambda width: views.claims_table(
-                found, shown, width, colour=env_.colour, ascii_only=env_.ascii_only, evidence=evidence
-            ),
-        )
+        width = max(20, min(500, env_.width))  # as views.make_console clamps it
+        from cstofacts.output import listview
+
+        if fields is None and listview.fits(found, width):  # the default view, drawn without Rich
+            look = {"colour": env_.colour, "ascii_only": env_.ascii_only}
+            write(run, listview.claim_list(found, width, evidence=evidence, **look))
+        else:
+            from cstofacts.output import views
+
+            shown = chosen if fields else None  # None: the default list view, stacked when narrow
+            draw(
+                run,
+                lambda width: views.claims_table(
+                    found, shown, width, colour=env_.colour, ascii_only=env_.ascii_only, evidence=evidence
+                ),
+            )
         if query is not None:
             _month_note(run, found, query)
     else:
