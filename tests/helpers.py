@@ -181,3 +181,38 @@ def dataset_text(*claims: str) -> str:
 def write_dataset(path: Path, *claims: str) -> str:
     path.write_text(dataset_text(*claims), encoding="utf-8")
     return str(path)
+
+
+def pty_run(
+    args: list[str], env: dict[str, str], *, stdin: Any = subprocess.DEVNULL, timeout: float = 60
+) -> tuple[int, bytes, str]:
+    """Run the installed command with stdout on a pseudo-terminal and stderr on a pipe.
+
+    The environment is the test's own, less what changes how output looks, plus `env`.
+    Returns the exit code, the raw screen bytes and stderr.
+    """
+    import pty
+
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NO_COLOR", "FORCE_COLOR", "CSTOFACTS_DATA", "COLUMNS", "TERM")
+    }
+    base.update(env)
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([EXE, *args], stdin=stdin, stdout=slave, stderr=subprocess.PIPE, env=base)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the program closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    assert proc.stderr is not None
+    err = proc.stderr.read().decode("utf-8", "replace")
+    code = proc.wait(timeout=timeout)
+    return code, b"".join(chunks), err

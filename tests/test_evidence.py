@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import pty
 import re
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import DATA, EXE, ROOT, run
+from helpers import DATA, ROOT, pty_run, run
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -55,35 +52,9 @@ def fold(text: str) -> str:
 
 
 def in_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
-    """Run with stdout on a pseudo-terminal, stderr on a pipe; exit code, screen, stderr."""
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("NO_COLOR", "FORCE_COLOR", "CSTOFACTS_DATA", "COLUMNS", "TERM")
-    }
-    base.update(env)
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(
-        [EXE, *args], stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.PIPE, env=base
-    )
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:  # EIO: the program closed the terminal
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(master)
-    assert proc.stderr is not None
-    err = proc.stderr.read().decode("utf-8", "replace")
-    code = proc.wait(timeout=60)
-    return code, b"".join(chunks).decode("utf-8").replace("\r\n", "\n"), err
-
-
-# -- the bundled evidence ---------------------------------------------------------------------------
+    """Exit code, screen (CRLF made LF) and stderr of a run with stdout on a pseudo-terminal."""
+    code, screen, err = pty_run(args, env)
+    return code, screen.decode("utf-8").replace("\r\n", "\n"), err
 
 
 def test_the_source_body_is_the_article_word_for_word() -> None:

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import pty
 import re
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import EXE, ROOT, run
+from helpers import ROOT, pty_run, run
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -55,32 +52,9 @@ def claims() -> list[dict[str, Any]]:
 
 
 def in_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
-    """Run with stdout on a pseudo-terminal (no colour, 100 columns); exit code, screen, stderr."""
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("NO_COLOR", "FORCE_COLOR", "CSTOFACTS_DATA", "COLUMNS", "TERM")
-    }
-    base.update({"COLUMNS": "100", "NO_COLOR": "1", "TERM": "xterm"}, **env)
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(
-        [EXE, *args], stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.PIPE, env=base
-    )
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(master)
-    assert proc.stderr is not None
-    err = proc.stderr.read().decode("utf-8", "replace")
-    code = proc.wait(timeout=60)
-    return code, b"".join(chunks).decode("utf-8").replace("\r\n", "\n"), err
+    """Exit code, screen (CRLF made LF) and stderr on a 100-column pseudo-terminal without colour."""
+    code, screen, err = pty_run(args, {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "xterm", **env})
+    return code, screen.decode("utf-8").replace("\r\n", "\n"), err
 
 
 def ids(stdout: str) -> list[str]:

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import os
-import pty
 import re
 import signal
 import subprocess
@@ -14,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import EXE, ROOT, Result, run, shell
+from helpers import EXE, ROOT, Result, pty_run, run, shell
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -129,29 +128,7 @@ def in_terminal(
     args: list[str], env: dict[str, str], *, stdin: int | None = subprocess.DEVNULL, timeout: float = 60
 ) -> tuple[int, bytes, str]:
     """Run with stdout on a pseudo-terminal and stderr on a pipe: exit code, raw screen bytes, stderr."""
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("NO_COLOR", "FORCE_COLOR", "CSTOFACTS_DATA", "COLUMNS", "TERM")
-    }
-    base.update(env)
-    master, slave = pty.openpty()
-    proc = subprocess.Popen([EXE, *args], stdin=stdin, stdout=slave, stderr=subprocess.PIPE, env=base)
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:  # EIO: the program closed the terminal
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(master)
-    assert proc.stderr is not None
-    err = proc.stderr.read().decode("utf-8", "replace")
-    code = proc.wait(timeout=timeout)
-    return code, b"".join(chunks), err
+    return pty_run(args, env, stdin=stdin, timeout=timeout)
 
 
 def assert_only_our_colours(screen: bytes) -> str:

@@ -4,15 +4,12 @@ exactly what a command takes, dates written the way people write them, and tidy 
 from __future__ import annotations
 
 import importlib
-import os
-import pty
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 import typer
-from helpers import EXE, ROOT, run
+from helpers import ROOT, pty_run, run
 
 from cstofacts.cli.app import COMMANDS
 
@@ -30,32 +27,8 @@ def env(tmp_path: Path) -> dict[str, str]:
 def in_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
     """Run with stdout on a pseudo-terminal, stderr on a pipe; exit code, screen (colour codes
     removed, CRLF made LF), stderr."""
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("NO_COLOR", "FORCE_COLOR", "CSTOFACTS_DATA", "COLUMNS", "TERM")
-    }
-    base.update({"COLUMNS": "100", "TERM": "xterm-256color"}, **env)
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(
-        [EXE, *args], stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.PIPE, env=base
-    )
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(master)
-    assert proc.stderr is not None
-    err = proc.stderr.read().decode("utf-8", "replace")
-    code = proc.wait(timeout=60)
-    screen = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
-    return code, SGR.sub("", screen), err
+    code, screen, err = pty_run(args, {"COLUMNS": "100", "TERM": "xterm-256color", **env})
+    return code, SGR.sub("", screen.decode("utf-8").replace("\r\n", "\n")), err
 
 
 def ids(stdout: str) -> list[str]:
