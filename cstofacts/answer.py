@@ -58,8 +58,13 @@ def answer(store: Store, reading: Reading, limit: int | None = None) -> Answer:
 
 
 def _precise(found: list[Claim], reading: Reading) -> list[Claim]:
-    """Asked for a day or a month, claims dated within it come before those dated only to the year."""
-    fine = [(low, high) for low, high in reading.spans if (high - low).days < 365]
+    """Asked for a day or a month, claims dated within it come first, and alone for a list question;
+    claims dated only to the year follow, or make the answer when nothing is dated more closely."""
+    fine = [
+        (low, high)
+        for low, high in reading.spans
+        if (low.month, low.day, high.month, high.day) != (1, 1, 12, 31)
+    ]
     if not fine:
         return found
 
@@ -69,7 +74,9 @@ def _precise(found: list[Claim], reading: Reading) -> list[Claim]:
         )
 
     inside = [c for c in found if within(c)]
-    return inside + [c for c in found if not within(c)] if inside else found
+    if not inside or reading.listing:
+        return inside or found
+    return inside + [c for c in found if not within(c)]
 
 
 def _hard(reading: Reading, **extra: object) -> Query:
@@ -116,7 +123,9 @@ def _listing(store: Store, reading: Reading, relaxed: list[str]) -> list[Claim]:
 
 def _pointed(store: Store, reading: Reading, count: int) -> list[Claim]:
     terms = reading.names + reading.entity_terms + reading.words
-    terms += tuple(Term(c, tuple(text.words(c))) for c in reading.categories)
+    # The category as the question words it ("roadmap", "drills"): in a summary that word is what
+    # tells the claim asked about from the rest of its category.
+    terms += reading.category_terms
     if not terms:
         return _precise(store.claims(facets(reading)), reading)[:count]
     candidates = store.claims(_hard(reading, texts=tuple((t,) for t in terms)))

@@ -35,7 +35,7 @@ QUESTION_WORDS = frozenset(
     """
     held happen happened happening occur occurred took take place conducted carried out done
     go went get got make made new also
-    know known learn see look info information detail details
+    know known learn see look info information detail details many much
     involve involves involved involving concern concerns concerned concerning regard regards
     everything anything something thing things item items fact facts record records entry entries
     effort efforts activity activities step steps measure measures action actions development developments
@@ -84,6 +84,7 @@ class Reading:
     names: tuple[Term, ...] = ()  # people and other declared names, matched whole
     words: tuple[Term, ...] = ()
     entity_terms: tuple[Term, ...] = field(default=())  # countries, organizations, places as terms too
+    category_terms: tuple[Term, ...] = field(default=())  # the category words as typed: "roadmap", "drills"
 
 
 def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> Reading:
@@ -115,6 +116,7 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
         names=tuple(found.names),
         words=tuple(found.words),
         entity_terms=tuple(found.entities),
+        category_terms=tuple(found.category_words),
     )
 
 
@@ -131,6 +133,7 @@ class _Found:
     attributions: set[str] = field(default_factory=set)
     names: list[Term] = field(default_factory=list)
     entities: list[Term] = field(default_factory=list)
+    category_words: list[Term] = field(default_factory=list)
     words: list[Term] = field(default_factory=list)
 
     @property
@@ -154,6 +157,7 @@ def _match(tokens: Sequence[str], lexicon: Lexicon) -> _Found:
             typed = " ".join(run)
             if what == "category":
                 found.categories.add(value)
+                found.category_words.append(Term(typed, run))
                 if run[-1] != _singular(run)[-1]:
                     found.plural = True
             elif what == "country":
