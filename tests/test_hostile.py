@@ -373,7 +373,13 @@ def test_json_stays_utf8_whatever_the_locale_encoding(env: dict[str, str]) -> No
 
 
 def test_ctrl_c_at_start_up_is_quiet(env: dict[str, str]) -> None:
-    """SIGINT the moment the process exists (Popen returns after exec), several times."""
+    """SIGINT the moment the process exists (Popen returns after exec), several times.
+
+    Where the signal lands is a race. Before any of cstofacts runs (the interpreter importing
+    site, pip's wrapper importing re) Python itself may print a KeyboardInterrupt traceback or a
+    fatal start-up error: nothing of ours can be in place yet, so such a run proves nothing either
+    way. From cstofacts.cli on, the promise holds: no traceback from our code, exit 130.
+    """
     for _ in range(8):
         proc = subprocess.Popen(
             [EXE, "list"],
@@ -383,6 +389,8 @@ def test_ctrl_c_at_start_up_is_quiet(env: dict[str, str]) -> None:
         )
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
+        if b"/cstofacts/" not in err and (b"Traceback" in err or b"Fatal Python error" in err):
+            continue  # interrupted inside the interpreter's start-up, before our code existed
         assert b"Traceback" not in err, err.decode()
         # Dying of the signal itself, before Python's handler is in place, is what a shell shows as 130.
         assert proc.returncode in (130, -signal.SIGINT), (proc.returncode, err.decode())
