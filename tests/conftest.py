@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from helpers import Result
+from hypothesis import settings
 
 from cstofacts.cli import main
+
+# Machines here are shared and noisy: no property test may fail for taking long. In CI the
+# examples are derandomized, so a run is repeatable and a landing never hangs on a lucky draw.
+settings.register_profile("cstofacts", deadline=None, derandomize=bool(os.environ.get("CI")))
+settings.load_profile("cstofacts")
 
 
 @pytest.fixture(scope="session", autouse=True)
