@@ -352,10 +352,14 @@ def lock() -> Path:
 
 
 # A pytest plugin for the runs: one failing example kills a mutant, so Hypothesis need not shrink it.
+# It acts once tests/conftest.py has loaded the suite's own profile, and keeps the rest of that.
 _PLUGIN = """from hypothesis import Phase, settings
 
-settings.register_profile("mutate", phases=(Phase.explicit, Phase.reuse, Phase.generate))
-settings.load_profile("mutate")
+
+def pytest_sessionstart(session):
+    phases = (Phase.explicit, Phase.reuse, Phase.generate)
+    settings.register_profile("mutate", settings(settings.default, phases=phases))
+    settings.load_profile("mutate")
 """
 
 

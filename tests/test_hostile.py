@@ -386,6 +386,8 @@ def test_ctrl_c_at_start_up_is_quiet(env: dict[str, str]) -> None:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env={**os.environ, **env},
+            # A shell's background job inherits SIGINT ignored; a user's Ctrl-C never is.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)

@@ -110,6 +110,13 @@ def test_a_category_may_be_typed_as_a_plural(cli: Cli, typed: str, category: str
     assert ids(cli("list", "--category", category))  # the comparison above compares something
 
 
+def test_only_a_plural_in_ies_is_read_as_a_word_in_y(cli: Cli) -> None:
+    assert_usage_error(
+        cli("list", "--category", "prioritise"),
+        "--category: unknown category 'prioritise'; did you mean 'priority-task'?",
+    )
+
+
 def test_a_category_whose_plural_adds_es_is_found_by_it(cli: Cli, tmp_path: Path) -> None:
     head = HEAD.replace('meeting = "A meeting."', 'speech = "A speech."')
     path = tmp_path / "speeches.toml"
