@@ -16,12 +16,17 @@ uses nothing but the standard library. For every question in the questions file
           sqlite-utils user would: every token double-quoted, joined with OR,
           ranked by bm25, top 20 rows.
 
-It prints one row per system: hit@1 and hit@3 over all questions (a hit is a
-first result, or one of the first three, in the question's `expect`), and for
-list questions the mean precision and recall of the whole returned set. Then it
-lists the questions `ask` misses, with what was expected and the first three ids
-it got. An exit status of 1 with `[]` means nothing matched. The script exits 0
-whatever the scores; only a broken script or file exits otherwise.
+It prints one row per system: hit@1 and hit@3 over the pointed questions (a hit
+is a first result, or one of the first three, in the question's `expect`); for
+list questions the mean precision and recall of the whole returned set; how many
+of the questions the article does not answer (type "none") got nothing at all;
+and how many questions about the source itself (type "source") printed every
+string of their `expect_text`. Then it lists the questions `ask` misses, with what
+was expected and the first three ids it got, unless --quiet: a held-out set
+(tests/questions_heldout.toml) is scored with --quiet, so that it keeps measuring
+and is never tuned against. An exit status of 1 with nothing on stdout means
+nothing matched. The script exits 0 whatever the scores; only a broken script or
+file exits otherwise.
 """
 
 from __future__ import annotations
@@ -49,39 +54,67 @@ FTS_LIMIT = 20
 @dataclass
 class Question:
     q: str
-    type: str
+    type: str  # pointed, list, none (the article does not answer), source (about the source itself)
     expect: list[str]
     note: str = ""
+    expect_text: list[str] = field(default_factory=list)
 
 
 @dataclass
 class Answer:
     ids: list[str]
     error: str = ""  # set when the command failed for a reason other than "nothing matched"
+    output: str = ""  # what it printed on stdout
 
 
 @dataclass
 class Score:
-    n: int = 0
+    n: int = 0  # pointed questions
     hit1: int = 0
     hit3: int = 0
     precisions: list[float] = field(default_factory=list)
     recalls: list[float] = field(default_factory=list)
+    none: int = 0  # questions the article does not answer
+    silent: int = 0  # ... answered with nothing
+    source: int = 0  # questions about the source itself
+    sourced: int = 0  # ... whose answer printed every expected string
     errors: int = 0
     first_error: str = ""
 
     def add(self, question: Question, answer: Answer) -> None:
         expect = set(question.expect)
-        self.n += 1
-        self.hit1 += bool(answer.ids[:1] and answer.ids[0] in expect)
-        self.hit3 += any(i in expect for i in answer.ids[:3])
-        if question.type == "list":
+        if question.type == "none":
+            self.none += 1
+            self.silent += not answer.output.strip()
+        elif question.type == "source":
+            self.source += 1
+            self.sourced += bool(answer.output) and right_text(question, answer)
+        elif question.type == "list":
             got = set(answer.ids)
             self.precisions.append(len(got & expect) / len(got) if got else 0.0)
             self.recalls.append(len(got & expect) / len(expect) if expect else 1.0)
+        else:
+            self.n += 1
+            self.hit1 += bool(answer.ids[:1] and answer.ids[0] in expect)
+            self.hit3 += any(i in expect for i in answer.ids[:3])
         if answer.error:
             self.errors += 1
             self.first_error = self.first_error or answer.error
+
+
+def right_text(question: Question, answer: Answer) -> bool:
+    folded = answer.output.casefold()
+    return all(text.casefold() in folded for text in question.expect_text)
+
+
+def missed(question: Question, answer: Answer) -> bool:
+    if question.type == "none":
+        return bool(answer.output.strip())
+    if question.type == "source":
+        return not right_text(question, answer)
+    expect = set(question.expect)
+    wrong = not (answer.ids[:1] and answer.ids[0] in expect)
+    return wrong or (question.type == "list" and set(answer.ids) != expect)
 
 
 def load_questions(path: Path) -> list[Question]:
@@ -89,9 +122,22 @@ def load_questions(path: Path) -> list[Question]:
         raw = tomllib.load(handle)
     questions = []
     for entry in raw.get("questions", []):
-        if entry.get("type") not in ("list", "pointed") or not entry.get("expect"):
+        kind = entry.get("type")
+        if kind not in ("list", "pointed", "none", "source"):
             raise SystemExit(f"{path}: bad question entry: {entry!r}")
-        questions.append(Question(entry["q"], entry["type"], list(entry["expect"]), entry.get("note", "")))
+        if kind in ("list", "pointed") and not entry.get("expect"):
+            raise SystemExit(f"{path}: a {kind} question needs `expect`: {entry!r}")
+        if kind == "source" and not entry.get("expect_text"):
+            raise SystemExit(f"{path}: a source question needs `expect_text`: {entry!r}")
+        questions.append(
+            Question(
+                entry["q"],
+                kind,
+                list(entry.get("expect", [])),
+                entry.get("note", ""),
+                list(entry.get("expect_text", [])),
+            )
+        )
     return questions
 
 
@@ -108,7 +154,8 @@ def run_cstofacts(args: Sequence[str], data: Path | None) -> Answer:
     if not proc.stdout.strip():
         return Answer([])
     try:
-        return Answer([str(claim["id"]) for claim in json.loads(proc.stdout)])
+        found = json.loads(proc.stdout)
+        return Answer([str(claim["id"]) for claim in found if "id" in claim], output=proc.stdout)
     except (ValueError, TypeError, KeyError) as exc:
         return Answer([], f"bad JSON output: {exc}")
 
@@ -147,6 +194,7 @@ class Fts5Baseline:
         expression = self.match_expression(question)
         if not expression:
             return Answer([])
+        output = ""
         try:
             rows = self.db.execute(
                 "SELECT id FROM claims WHERE claims MATCH ? ORDER BY bm25(claims) LIMIT ?",
@@ -154,7 +202,8 @@ class Fts5Baseline:
             ).fetchall()
         except sqlite3.Error as exc:
             return Answer([], f"sqlite: {exc}")
-        return Answer([row[0] for row in rows])
+        ids = [row[0] for row in rows]
+        return Answer(ids, output=json.dumps(ids) if ids else output)
 
 
 def evaluate(
@@ -189,13 +238,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="dataset for all three systems (default: the bundled one, data/claims.toml)",
     )
     parser.add_argument("--jobs", type=int, default=4, help="subprocesses run at once (default: 4)")
+    parser.add_argument("--quiet", action="store_true", help="scores only, no question-by-question misses")
     args = parser.parse_args(argv)
 
     questions = load_questions(args.questions)
-    n_list = sum(q.type == "list" for q in questions)
-    print(
-        f"{len(questions)} questions ({n_list} list, {len(questions) - n_list} pointed) from {args.questions}"
-    )
+    counts = {t: sum(q.type == t for q in questions) for t in ("pointed", "list", "none", "source")}
+    mix = ", ".join(f"{n} {t}" for t, n in counts.items())
+    print(f"{len(questions)} questions ({mix}) from {args.questions}")
 
     systems: list[tuple[str, Callable[[str, Path | None], Answer]]] = [
         ("ask", ask),
@@ -204,15 +253,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     results = {name: evaluate(system, questions, args.data, args.jobs) for name, system in systems}
 
-    header = f"{'system':<14} {'hit@1':>6} {'hit@3':>6} {'list P':>7} {'list R':>7} {'n':>4}"
+    header = (
+        f"{'system':<14} {'hit@1':>6} {'hit@3':>6} {'list P':>7} {'list R':>7} {'silent':>7} {'source':>7}"
+    )
     print()
     print(header)
     print("-" * len(header))
     for name, (score, _) in results.items():
         print(
             f"{name:<14} {fraction(score.hit1, score.n):>6} {fraction(score.hit3, score.n):>6}"
-            f" {mean(score.precisions):>7} {mean(score.recalls):>7} {score.n:>4}"
+            f" {mean(score.precisions):>7} {mean(score.recalls):>7}"
+            f" {score.silent:>3}/{score.none:<3} {score.sourced:>3}/{score.source:<3}"
         )
+    print("hit@1, hit@3: pointed questions; silent: unanswerable ones answered with nothing;")
+    print("source: questions about the source whose answer names what was asked")
     for name, (score, _) in results.items():
         if score.errors:
             print(
@@ -221,16 +275,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
 
     ask_answers = results["ask"][1]
-    misses = []
-    for question, answer in zip(questions, ask_answers, strict=True):
-        expect = set(question.expect)
-        missed = not (answer.ids[:1] and answer.ids[0] in expect)
-        if question.type == "list":
-            missed = missed or set(answer.ids) != expect
-        if missed:
-            misses.append((question, answer))
+    misses = [(q, a) for q, a in zip(questions, ask_answers, strict=True) if missed(q, a)]
     print()
     print(f"ask misses: {len(misses)} of {len(questions)} (list: first result wrong or set not exact)")
+    if args.quiet:
+        return 0
     for question, answer in misses:
         print(f"- [{question.type}] {question.q}")
         print(f"    expected: {', '.join(sorted(question.expect))}")

@@ -1,227 +1,295 @@
-"""Answer a question, as read by query.question, with the claims of a compiled dataset.
+"""Answer a question, as read by query.question, with what one ordinary query returns.
 
-A list question ("which exercises …") gets every claim its facets and words match,
-and nothing else. A pointed question ("when was … signed") gets the best few: the
-claims holding the most of its words first, then those of the kind of answer asked
-for (a person for who, a day for when, a place for where), then by BM25.
+The answer is always the result of a single Query that `list` or `search` can run: ask
+builds it from the reading, runs it, and shows it as its reading, so running that reading
+gives the same claims. A list question ("which exercises …") gets every claim the query
+finds; a pointed one ("when was … signed") gets the first few of a ranked search.
+
+When the article does not answer, the answer says so and holds no claims: a date no claim
+has, or a thing no claim, name, source or thesaurus word accounts for.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from cstofacts import dates, text
 from cstofacts.model import Claim
-from cstofacts.query.filters import Query, Term, suggest
+from cstofacts.query.filters import Prefer, Query, SortKey, Term, suggest
 from cstofacts.query.question import Reading
 from cstofacts.store.engine import Store
 
 POINTED = 3  # how many answers a pointed question gets unless --limit says otherwise
+# An entity on more than this share of the claims (the CSTO, on almost all of them) does not
+# narrow anything: it ranks a pointed question's answers and filters nothing.
+COMMON = 0.5
+_PREFER = {
+    "who": Prefer.WHO,
+    "when": Prefer.WHEN,
+    "where": Prefer.WHERE,
+    "why": Prefer.WHY,
+    "effect": Prefer.WHY,
+    "how many": Prefer.HOW_MANY,
+}
 
 
 @dataclass(frozen=True)
 class Answer:
     claims: list[Claim]
     reading: Reading
+    query: Query | None  # what ran; None when the article does not answer
     corrections: tuple[tuple[str, str], ...] = ()  # (typed, used instead)
-    relaxed: tuple[str, ...] = ()  # what was set aside because nothing matched with it
+    silence: str = ""  # why the article does not answer, when it does not
+    partial: tuple[str, ...] = ()  # what the question asks that no answer holds
+    explained: tuple[tuple[str, str], ...] = ()  # (words as typed, what they became)
+
+    @property
+    def command(self) -> str:
+        return "search" if self.query is not None and self.query.words else "list"
 
 
-def answer(store: Store, reading: Reading, limit: int | None = None) -> Answer:
-    reading, corrections = _correct(store, reading)
-    if not (reading.words or reading.names or facets(reading) != Query()):
-        # Nothing in the question is something the dataset knows: no answer, rather than all claims.
-        return Answer([], reading, tuple(corrections), ("everything",))
-    relaxed: list[str] = []
-    if reading.spans and not store.claims(_hard(reading, limit=1)):
-        # No claim has that date: the number was part of a name ("Plan … for 2026-2030").
-        words = tuple(Term(t, tuple(text.words(t))) for t in reading.span_text)
-        reading = dataclasses.replace(reading, spans=(), words=reading.words + words)
-        relaxed.append("dates")
-    if reading.categories and not reading.listing and reading.spans:
-        # A pointed question names what it asks about; a date in it may only describe it
-        # ("the task of preventing crises like the one in January 2022").
-        dated = store.claims(dataclasses.replace(_hard(reading), categories=reading.categories, limit=1))
-        if not dated and store.claims(Query(categories=reading.categories, limit=1)):
-            words = tuple(Term(t, tuple(text.words(t))) for t in reading.span_text)
-            reading = dataclasses.replace(reading, spans=(), words=reading.words + words)
-            relaxed.append("dates")
-    if reading.listing:
-        found = _listing(store, reading, relaxed)
-        if limit is not None:
-            found = found[:limit]
-    else:
-        found = _pointed(store, reading, limit or POINTED)
-    return Answer(_precise(found, reading), reading, tuple(corrections), tuple(relaxed))
-
-
-def _precise(found: list[Claim], reading: Reading) -> list[Claim]:
-    """Asked for a day or a month, claims dated within it come first, and alone for a list question;
-    claims dated only to the year follow, or make the answer when nothing is dated more closely."""
-    fine = [
-        (low, high)
-        for low, high in reading.spans
-        if (low.month, low.day, high.month, high.day) != (1, 1, 12, 31)
-    ]
-    if not fine:
-        return found
-
-    def within(claim: Claim) -> bool:
-        return claim.span is not None and any(
-            low <= claim.span[0] and claim.span[1] <= high for low, high in fine
-        )
-
-    inside = [c for c in found if within(c)]
-    if not inside or reading.listing:
-        return inside or found
-    return inside + [c for c in found if not within(c)]
-
-
-def _hard(reading: Reading, **extra: object) -> Query:
-    """The facets every answer must have: dates, kinds, attribution and paragraphs."""
-    return Query(
-        years=reading.spans,
-        since=reading.since,
-        until=reading.until,
+def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Query | None = None) -> Answer:
+    plan = _Plan(store, reading)
+    words = plan.words()
+    if plan.unaccounted:
+        said = ", ".join(plan.unaccounted)
+        return plan.silent(f"the article does not say anything about: {said}")
+    years, since, until, relaxed = plan.dates()
+    if relaxed is None:
+        return plan.silent(plan.no_date())
+    words += relaxed
+    base = Query(
+        years=years,
+        since=since,
+        until=until,
         kinds=reading.kinds,
         attributions=reading.attributions,
         paragraphs=reading.paragraphs,
-        **extra,  # type: ignore[arg-type]
     )
-
-
-def facets(reading: Reading, **extra: object) -> Query:
-    """Every facet as a filter: what a list question's answers must all have."""
-    return dataclasses.replace(
-        _hard(reading),
-        categories=reading.categories,
-        countries=reading.countries,
-        organizations=reading.organizations,
-        places=reading.places,
-        **extra,  # type: ignore[arg-type]
-    )
-
-
-def _listing(store: Store, reading: Reading, relaxed: list[str]) -> list[Claim]:
-    required = reading.names + reading.words
-    if required:
-        found = store.claims(facets(reading, texts=(required,)))
-        if found and reading.asks is not None:  # "how many documents …": the one with a number first
-            return _rank(store, found, required, reading)
-        if found:
-            return found
-        relaxed.append("words")
-    found = store.claims(facets(reading))
-    if not found:
-        return []
-    if reading.words or reading.names:
-        return _rank(store, found, reading.names + reading.words, reading)
-    return found
-
-
-def _pointed(store: Store, reading: Reading, count: int) -> list[Claim]:
-    terms = reading.names + reading.entity_terms + reading.words
-    # The category as the question words it ("roadmap", "drills"): in a summary that word is what
-    # tells the claim asked about from the rest of its category.
-    terms += reading.category_terms
-    if not terms:
-        return _precise(store.claims(facets(reading)), reading)[:count]
-    candidates = store.claims(_hard(reading, texts=tuple((t,) for t in terms)))
-    if not candidates:
-        candidates = store.claims(facets(reading))
-    return _rank(store, candidates, terms, reading)[:count]
-
-
-def _rank(store: Store, claims: Sequence[Claim], terms: Sequence[Term], reading: Reading) -> list[Claim]:
-    holding = [store.holding(t) for t in terms]
-    scores = store.scores(terms)
-    people = store.lexicon.phrases("person")
-    wanted = reading.categories
-
-    def key(claim: Claim) -> tuple[float, ...]:
-        coverage = sum(1 for ids in holding if claim.id in ids)
-        return (
-            -coverage,
-            -_fits(claim, reading.asks, people),
-            -(claim.category in wanted),
-            scores.get(claim.id, 0.0),
+    base = _narrowed(base, narrow)
+    entities, ranking = plan.entities()
+    names = reading.names + plan.places()
+    if reading.listing:
+        # A category filters when it is what the list question asks for ("which exercises …");
+        # elsewhere in a list question its word must occur like any other.
+        categories = reading.categories if reading.category_subject else frozenset()
+        required = (*names, *words)
+        if not categories:
+            required = (*required, *plan.category_terms())
+        query = dataclasses.replace(entities(base), categories=categories)
+        if required:
+            query = dataclasses.replace(query, words=required, sort=SortKey.DATE)
+        query = dataclasses.replace(query, limit=limit)
+        tries = [query]
+        if required:  # no claim holds every word: the claims holding most of them, said to be partial
+            tries.append(
+                dataclasses.replace(
+                    query, any_words=True, best=True, sort=None, words=(*required, *ranking), limit=limit
+                )
+            )
+            if query.dated or query.paragraphs or categories or entities(Query()) != Query():
+                # The facets alone ("which claims cite ¶19"), when no claim holds the words.
+                tries.append(dataclasses.replace(query, words=(), sort=None))
+    else:
+        terms = (*names, *words, *plan.category_terms(), *ranking)
+        query = dataclasses.replace(
+            entities(base),
+            words=terms,
+            any_words=bool(terms),
+            prefer=_PREFER.get(reading.asks or ""),
+            limit=limit or POINTED,
         )
-
-    return sorted(claims, key=key)
-
-
-def _fits(claim: Claim, asks: str | None, people: Sequence[str]) -> int:
-    """How well a claim is the kind of answer the question word asks for."""
-    if asks == "who":
-        summary = f" {text.normalize(claim.summary)} "
-        return int(any(f" {p} " in summary for p in people))
-    if asks == "when":
-        return len(claim.date or "")
-    if asks == "where":
-        return int(claim.location is not None)
-    if asks == "how many":
-        return int(any(ch.isdigit() for ch in claim.summary))
-    if asks in ("why", "effect"):
-        return int(claim.kind.value != "event")
-    return 0
+        tries = [query]
+        if plan.entity_count:  # no claim involves every entity named: rank by them instead
+            tries.append(dataclasses.replace(base, words=(*terms, *plan.entity_terms()), any_words=True,
+                                             prefer=query.prefer, limit=limit or POINTED))  # fmt: skip
+    for query in _precise(tries, reading):
+        found = store.claims(query)
+        if found:
+            return plan.answer(found, query)
+    return plan.answer([], tries[-1])
 
 
-def _correct(store: Store, reading: Reading) -> tuple[Reading, list[tuple[str, str]]]:
-    """Words no claim holds are replaced by the nearest word the dataset has, when one is close."""
-    corrections: list[tuple[str, str]] = []
-    words: list[Term] = []
-    vocabulary: list[str] | None = None
-    for term in reading.words:
-        if store.matches(term):
-            words.append(term)
+def _precise(tries: list[Query], reading: Reading) -> list[Query]:
+    """Asked for a day or a month, first the claims dated within it, then those whose dates
+    overlap it (dated only to the year), as --since and --until say it."""
+    fine = tuple(
+        (low, high)
+        for low, high in reading.spans
+        if (low.month, low.day, high.month, high.day) != (1, 1, 12, 31)
+    )
+    if not fine:
+        return tries
+    coarse = tuple(span for span in reading.spans if span not in fine)
+    inside, overlapping = [], []
+    for q in tries:
+        if not set(fine) <= set(q.years):
+            inside.append(q)
             continue
-        if vocabulary is None:
-            # Never "correct" a word into a function word or a month: "many" is not "may".
-            months = {m.casefold() for m in dates.MONTH_NAMES}
-            vocabulary = [w for w in store.words() if w not in text.STOP_WORDS and w not in months]
-        # Stricter than a hint: a word ask replaces on its own must be a near-certain typo.
-        near = suggest(term.typed, vocabulary, cutoff=0.8) if len(term.typed) > 3 else None
-        if near is not None:
-            corrections.append((term.typed, near))
-            words.append(Term(near, tuple(text.words(near))))
-        # A word nothing holds and nothing resembles cannot help any answer: it is left out.
-    return dataclasses.replace(reading, words=tuple(words)), corrections
+        inside.append(dataclasses.replace(q, years=coarse, within=fine))
+        low = min(s[0] for s in fine)
+        high = max(s[1] for s in fine)
+        since = max(low, q.since) if q.since else low
+        until = min(high, q.until) if q.until else high
+        overlapping.append(dataclasses.replace(q, years=coarse, since=since, until=until))
+    return [*inside, *overlapping]
 
 
-def read_as(answer: Answer, vocabulary_names: dict[str, str] | None = None) -> str:
-    """The question as the equivalent command line, so that people learn the options."""
-    import shlex
+def _narrowed(base: Query, narrow: Query | None) -> Query:
+    """The question's facets, with each filter option given to ask in place of the question's."""
+    if narrow is None:
+        return base
+    changes = {
+        f.name: getattr(narrow, f.name)
+        for f in dataclasses.fields(Query)
+        if getattr(narrow, f.name) != f.default and f.name not in ("limit", "sort", "reverse")
+    }
+    return dataclasses.replace(base, **changes)
 
-    reading = answer.reading
-    words = [t.typed for t in (*reading.names, *reading.words)]
-    if not reading.listing:
-        words += [t.typed for t in reading.entity_terms]
-    parts = ["cstofacts", "search" if words else "list", *(shlex.quote(w) for w in words)]
-    for low, high in reading.spans:
-        if (low.month, low.day, high.month, high.day) == (1, 1, 12, 31):
-            value = str(low.year) if low.year == high.year else f"{low.year}..{high.year}"
-            parts += ["--year", value]
-        else:
-            parts += ["--since", low.isoformat(), "--until", high.isoformat()]
-    if reading.since:
-        parts += ["--since", reading.since.isoformat()]
-    if reading.until:
-        parts += ["--until", reading.until.isoformat()]
-    if reading.listing or not words:
-        for place in sorted(reading.places):
-            parts += ["--text", shlex.quote(place)]
-        for category in sorted(reading.categories):
-            parts += ["--category", category]
-        for code in sorted(reading.countries):
-            parts += ["--country", code]
-        for short in sorted(reading.organizations):
-            parts += ["--org", short]
-    for kind in sorted(k.value for k in reading.kinds):
-        parts += ["--kind", kind]
-    for who in sorted(reading.attributions):
-        parts += ["--attributed-to", who]
-    for number in sorted(reading.paragraphs):
-        parts += ["--paragraph", str(number)]
-    return " ".join(parts)
+
+class _Plan:
+    """What ask makes of each part of a reading, against one dataset."""
+
+    def __init__(self, store: Store, reading: Reading) -> None:
+        self.store = store
+        self.reading = reading
+        self.corrections: list[tuple[str, str]] = []
+        self.unaccounted: list[str] = []
+        self.explained: list[tuple[str, str]] = []
+        self.entity_count = 0
+
+    def words(self) -> tuple[Term, ...]:
+        """The question's other words: those claims hold, the thesaurus's words for the rest,
+        near-certain typos corrected. A thing nothing accounts for is noted; other words go."""
+        kept: list[Term] = []
+        vocabulary: list[str] | None = None
+        for term in self.store.widen(self.reading.words):
+            if term.alternatives:
+                shown = ", ".join(" ".join(a) for a in term.alternatives)
+                self.explained.append((term.typed, f"a word for: {shown}"))
+                kept.append(term)
+                continue
+            if self.store.matches(term):
+                self.explained.append((term.typed, "a word claims hold"))
+                kept.append(term)
+                continue
+            from cstofacts import english
+
+            sort = english.sort_of(term.tokens[0]) if len(term.tokens) == 1 else "n"
+            near = None
+            if sort is None and len(term.typed) > 3:
+                # A word that is no English word, close to one claims hold, is a typo for it.
+                vocabulary = vocabulary if vocabulary is not None else self._vocabulary()
+                near = suggest(term.typed, vocabulary, cutoff=0.8)
+            if near is not None:
+                self.corrections.append((term.typed, near))
+                self.explained.append((term.typed, f"a typo for {near!r}"))
+                kept.append(Term(near, tuple(text.words(near))))
+            elif sort != "g" and not term.typed.isdigit() and not self.store.in_article(term):
+                # A thing or a name no claim, name, source or thesaurus word accounts for.
+                self.unaccounted.append(term.typed)
+                self.explained.append((term.typed, "nothing in the article"))
+            else:
+                self.explained.append((term.typed, "left out: a word no claim holds"))
+        return tuple(kept)
+
+    def _vocabulary(self) -> list[str]:
+        # Never "correct" a word into a function word or a month: "many" is not "may".
+        months = {m.casefold() for m in dates.MONTH_NAMES}
+        return [w for w in self.store.words() if w not in text.STOP_WORDS and w not in months]
+
+    def dates(
+        self,
+    ) -> tuple[tuple[dates.Span, ...], date | None, date | None, tuple[Term, ...] | None]:
+        """The question's dates as filters; a date no claim has but claims' text holds ("the plan
+        for 2026-2030") as words; None when no claim has the date and no text holds it."""
+        r = self.reading
+        if not (r.spans or r.since or r.until):
+            return (), None, None, ()
+        if self.store.claims(Query(years=r.spans, since=r.since, until=r.until, limit=1)):
+            for typed in r.span_text:
+                self.explained.append((typed, "a date"))
+            return r.spans, r.since, r.until, ()
+        words = tuple(Term(t, tuple(text.words(t))) for t in r.span_text)
+        if words and all(self.store.matches(w) for w in words):
+            for typed in r.span_text:
+                self.explained.append((typed, "words claims hold (no claim is dated so)"))
+            return (), None, None, words
+        return (), None, None, None
+
+    def no_date(self) -> str:
+        asked = " and ".join(self.reading.span_text) or "then"
+        span = self.store.date_range()
+        known = f" (its claims run from {span[0]} to {span[1]})" if span else ""
+        return f"the article has no claims dated {asked}{known}"
+
+    def entities(self) -> tuple[Callable[[Query], Query], tuple[Term, ...]]:
+        """Countries and organizations as filters, every one required; one on most claims only ranks."""
+        r = self.reading
+        countries = sorted(r.countries)
+        organizations = sorted(r.organizations)
+        ranking: list[Term] = []
+        for term in r.entity_terms:
+            code = term.tags[0][2:] if term.tags else ""
+            what = "country" if term.tags and term.tags[0].startswith("xc") else "org"
+            if not term.tags or term.tags[0].startswith("xp"):
+                continue
+            chosen = countries if what == "country" else organizations
+            key = next((k for k in chosen if "".join(text.words(k)) == code), None)
+            if key is None:
+                continue
+            probe = Query(all_countries=(key,)) if what == "country" else Query(all_organizations=(key,))
+            if self.store.share(probe) > COMMON:
+                chosen.remove(key)
+                ranking.append(term)
+                self.explained.append((term.typed, f"{what} {key}: on most claims, so it only ranks"))
+            else:
+                self.explained.append((term.typed, f"{what} {key}: required"))
+        self.entity_count = len(countries) + len(organizations)
+
+        def apply(q: Query) -> Query:
+            if len(countries) == 1:
+                q = dataclasses.replace(q, countries=frozenset(countries))
+            elif countries:
+                q = dataclasses.replace(q, all_countries=tuple(countries))
+            if len(organizations) == 1:
+                q = dataclasses.replace(q, organizations=frozenset(organizations))
+            elif organizations:
+                q = dataclasses.replace(q, all_organizations=tuple(organizations))
+            return q
+
+        return apply, tuple(ranking)
+
+    def entity_terms(self) -> tuple[Term, ...]:
+        return tuple(t for t in self.reading.entity_terms if t.tags and not t.tags[0].startswith("xp"))
+
+    def places(self) -> tuple[Term, ...]:
+        """Places as words: a claim held there, or one that names the place, holds them."""
+        found = tuple(t for t in self.reading.entity_terms if t.tags and t.tags[0].startswith("xp"))
+        for term in found:
+            self.explained.append((term.typed, "a place"))
+        return found
+
+    def category_terms(self) -> tuple[Term, ...]:
+        """A category a question names without listing it ranks, as the word typed."""
+        return self.reading.category_terms
+
+    def silent(self, why: str) -> Answer:
+        return Answer([], self.reading, None, tuple(self.corrections), why, (), tuple(self.explained))
+
+    def answer(self, found: list[Claim], query: Query) -> Answer:
+        partial: tuple[str, ...] = ()
+        if found and query.any_words:
+            ids = {c.id for c in found}
+            partial = tuple(t.typed for t in query.words if not (self.store.holding(t) & ids))
+            if self.reading.listing and not partial:
+                partial = ("every word together",)
+        for term in self.reading.names:
+            self.explained.append((term.typed, "a person or role"))
+        for typed in (t.typed for t in self.reading.category_terms):
+            how = "a category, listed" if self.reading.listing else "a category word, ranking"
+            self.explained.append((typed, how))
+        return Answer(found, self.reading, query, tuple(self.corrections), "", partial, tuple(self.explained))

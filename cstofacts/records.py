@@ -108,11 +108,13 @@ class Place:
 
 @dataclass(frozen=True, eq=False, kw_only=True)
 class Person:
-    """A person the article names, with other spellings of the name (search aids)."""
+    """A person the article names, with other spellings of the name (search aids), and the
+    roles the article gives them ("Secretary General"): a claim that names the role is about them."""
 
     slug: str
     name: str
     aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
 
     @property
     def spellings(self) -> tuple[str, ...]:

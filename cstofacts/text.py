@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # A word is a run of letters and digits (Unicode categories L and N), as in FTS5's unicode61
 # tokenizer, so Python and the index always agree on where words begin and end.
@@ -58,3 +59,34 @@ def meaningful(tokens: list[str]) -> list[str]:
 
 def is_cyrillic(text: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def stem_russian(word: str) -> str:
+    """A Russian word's Snowball stem, taken again until it stops changing.
+
+    Russian names decline: Таджикистане, Таджикистана. One pass of the Snowball stemmer can
+    leave a case form and the nominative with different stems (таджикистан, таджикиста); a
+    stem of a stem is stable, and all forms of a name reach the same one. Words of other
+    scripts come back as they are.
+    """
+    if not is_cyrillic(word):
+        return word
+    stemmer = _russian()
+    word = word.removesuffix("ь")  # the soft sign ends some nominatives only: Беларусь, Беларуси
+    for _ in range(8):  # each pass only shortens the word; a few passes reach the fixpoint
+        shorter = stemmer.stemWord(word)
+        if shorter == word or len(shorter) < 3:
+            break
+        word = shorter
+    return word
+
+
+_STEMMER: list[object] = []
+
+
+def _russian() -> Any:
+    if not _STEMMER:
+        import snowballstemmer  # type: ignore[import-untyped]  # only when a Russian word is read
+
+        _STEMMER.append(snowballstemmer.stemmer("russian"))
+    return _STEMMER[0]

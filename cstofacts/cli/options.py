@@ -187,6 +187,40 @@ AttributedTo = Annotated[
         help="Who asserts the claim: analyst (Babaev) or article (the report's own voice).",
     ),
 ]
+Within = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--within",
+        metavar="DATE",
+        rich_help_panel=FILTERS,
+        show_default=False,
+        help="Claims dated inside DATE (2025-03, 2025-03-31, 'March 2025'): a claim dated only to the "
+        "year is not inside a month.",
+    ),
+]
+WithCountry = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--with-country",
+        metavar="X",
+        rich_help_panel=FILTERS,
+        show_default=False,
+        autocompletion=complete_country,
+        help="A country every claim must involve; repeat it for claims involving all of them "
+        "(--country is any of them).",
+    ),
+]
+WithOrg = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--with-org",
+        metavar="NAME",
+        rich_help_panel=FILTERS,
+        show_default=False,
+        autocompletion=complete_org,
+        help="An organization every claim must involve; repeat it for all of them (--org is any of them).",
+    ),
+]
 Paragraph = Annotated[
     list[str] | None,
     typer.Option(
@@ -241,6 +275,34 @@ Sort = Annotated[
         help="date, id or category; undated claims come last.",
     ),
 ]
+AnyWords = Annotated[
+    bool,
+    typer.Option(
+        "--any",
+        rich_help_panel=OUTPUT,
+        help="Claims holding any of the words, those holding the most of them first.",
+    ),
+]
+Best = Annotated[
+    bool,
+    typer.Option(
+        "--best",
+        rich_help_panel=OUTPUT,
+        help="With --any: only the claims holding the most of the words.",
+    ),
+]
+Prefer = Annotated[
+    str | None,
+    typer.Option(
+        "--prefer",
+        metavar="WORD",
+        rich_help_panel=OUTPUT,
+        show_default=False,
+        autocompletion=_choices([k.value for k in filters.Prefer]),
+        help="Among equal matches, first the claims that answer who (name a person), when (the most "
+        "precise date), where (a place), why (a view or background) or how-many (a number).",
+    ),
+]
 Reverse = Annotated[bool, typer.Option("--reverse", "-r", rich_help_panel=OUTPUT, help="Reverse the order.")]
 Limit = Annotated[
     str | None,
@@ -288,6 +350,18 @@ def parse_limit(value: str | None) -> int | None:
         return min(int(text), 2**62)  # SQLite's LIMIT is a 64-bit integer; more than this is "all"
 
 
+def parse_prefer(value: str | None) -> filters.Prefer | None:
+    if value is None:
+        return None
+    with option("--prefer"):
+        folded = value.strip().casefold().replace(" ", "-")
+        for key in filters.Prefer:
+            if folded == key.value:
+                return key
+        valid = ", ".join(k.value for k in filters.Prefer)
+        raise UsageError(f"unknown question word {filters.show(value)}; valid values: {valid}")
+
+
 def parse_sort(value: str | None) -> SortKey | None:
     if value is None:
         return None
@@ -300,7 +374,8 @@ def parse_sort(value: str | None) -> SortKey | None:
 
 
 FILTER_NAMES = (
-    "year", "since", "until", "category", "country", "org", "kind", "attributed_to", "paragraph", "text",
+    "year", "since", "until", "within", "category", "country", "with_country", "org", "with_org", "kind",
+    "attributed_to", "paragraph", "text",
 )  # fmt: skip
 
 
@@ -315,9 +390,12 @@ def build_query(
     year: Sequence[str] | None = None,
     since: str | None = None,
     until: str | None = None,
+    within: Sequence[str] | None = None,
     category: Sequence[str] | None = None,
     country: Sequence[str] | None = None,
+    with_country: Sequence[str] | None = None,
     org: Sequence[str] | None = None,
+    with_org: Sequence[str] | None = None,
     kind: Sequence[str] | None = None,
     attributed_to: Sequence[str] | None = None,
     paragraph: Sequence[str] | None = None,
@@ -344,7 +422,16 @@ def build_query(
         # The vocabulary and the source are read from the database only when a filter needs them.
         categories=each("--category", category, lambda v: filters.resolve_category(store.vocabulary, v)),
         countries=each("--country", country, lambda v: filters.resolve_country(store.vocabulary, v)),
+        all_countries=tuple(
+            sorted(
+                each("--with-country", with_country, lambda v: filters.resolve_country(store.vocabulary, v))
+            )
+        ),
         organizations=each("--org", org, lambda v: filters.resolve_organization(store.vocabulary, v)),
+        all_organizations=tuple(
+            sorted(each("--with-org", with_org, lambda v: filters.resolve_organization(store.vocabulary, v)))
+        ),
+        within=tuple(sorted(each("--within", within, filters.parse_date))),
         kinds=each("--kind", kind, filters.resolve_kind),
         attributions=each("--attributed-to", attributed_to, lambda v: _attribution(store, v)),
         paragraphs=each(

@@ -26,6 +26,16 @@ class SortKey(str, Enum):
     CATEGORY = "category"
 
 
+class Prefer(str, Enum):
+    """What sort of claim answers a question word: search --prefer ranks those first among equals."""
+
+    WHO = "who"  # names a person
+    WHEN = "when"  # the most precise date
+    WHERE = "where"  # a place
+    WHY = "why"  # a view or background, not a bare event
+    HOW_MANY = "how-many"  # a number
+
+
 class StatsBy(str, Enum):
     """Dimensions for stats --by."""
 
@@ -48,6 +58,9 @@ class Term:
     typed: str
     tokens: tuple[str, ...]
     tags: tuple[str, ...] = ()
+    # Other phrases that stand for the same thing (the thesaurus's words for a word no claim
+    # holds, or a Russian name's stem); any of them matches.
+    alternatives: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass  # not frozen: see model.py; nothing mutates a query, dataclasses.replace copies it
@@ -66,6 +79,12 @@ class Query:
     paragraphs: frozenset[int] = frozenset()
     texts: tuple[tuple[Term, ...], ...] = ()  # --text: each value's terms must all occur; values are OR
     words: tuple[Term, ...] = ()  # search: every term must occur; ranked by relevance
+    any_words: bool = False  # search --any: any term may occur; ranked by how many occur, then relevance
+    best: bool = False  # search --any --best: only the claims holding the most of the terms
+    prefer: Prefer | None = None  # search --prefer: among equals, the claims that answer this first
+    all_countries: tuple[str, ...] = ()  # --with-country: every one is involved (AND)
+    all_organizations: tuple[str, ...] = ()  # --with-org: every one is involved (AND)
+    within: tuple[dates.Span, ...] = ()  # --within: dated inside one of these spans, not just overlapping
     sort: SortKey | None = None
     reverse: bool = False
     limit: int | None = None
@@ -73,7 +92,7 @@ class Query:
 
     @property
     def dated(self) -> bool:
-        return bool(self.years or self.since or self.until)
+        return bool(self.years or self.since or self.until or self.within)
 
 
 # -- checking typed values ------------------------------------------------------

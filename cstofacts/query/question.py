@@ -15,7 +15,7 @@ from datetime import date
 from cstofacts import dates, text
 from cstofacts.model import Kind
 from cstofacts.query.filters import Term
-from cstofacts.query.words import Lexicon, tag
+from cstofacts.query.words import Lexicon, entity_tags, tag
 
 # Words that say what sort of statement is wanted.
 KIND_WORDS = {
@@ -85,6 +85,7 @@ class Reading:
     words: tuple[Term, ...] = ()
     entity_terms: tuple[Term, ...] = field(default=())  # countries, organizations, places as terms too
     category_terms: tuple[Term, ...] = field(default=())  # the category words as typed: "roadmap", "drills"
+    category_subject: bool = False  # the category is what a list question lists ("which exercises")
 
 
 def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> Reading:
@@ -95,7 +96,11 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
     tokens = text.words(raw)
     asks = _asks(tokens)
     found = _match(tokens, lexicon)
-    listing = _is_list(tokens) or found.plural
+    # A plural category or kind asks for all of them ("exercises in Belarus", "what exercises"),
+    # unless the question asks who, why or how, or what someone did ("what did the leaders …").
+    listing = _is_list(tokens) or (
+        found.plural and asks not in ("who", "why", "how many") and not _did(tokens)
+    )
     narrowed = found.facets or bool(spans or since or until or paragraphs or found.attributions)
     if asks is None and not found.words and not found.names and narrowed:
         listing = True  # nothing to rank by: the facets name a set, and all of it is the answer
@@ -117,6 +122,7 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
         words=tuple(found.words),
         entity_terms=tuple(found.entities),
         category_terms=tuple(found.category_words),
+        category_subject=listing and found.category_first,
     )
 
 
@@ -132,6 +138,7 @@ class _Found:
     kinds: set[Kind] = field(default_factory=set)
     attributions: set[str] = field(default_factory=set)
     names: list[Term] = field(default_factory=list)
+    category_first: bool = False  # a category word comes before any other word to rank by or name
     entities: list[Term] = field(default_factory=list)
     category_words: list[Term] = field(default_factory=list)
     words: list[Term] = field(default_factory=list)
@@ -156,6 +163,8 @@ def _match(tokens: Sequence[str], lexicon: Lexicon) -> _Found:
             what, value = entry
             typed = " ".join(run)
             if what == "category":
+                if not (found.words or found.names or found.entities or found.category_words):
+                    found.category_first = True
                 found.categories.add(value)
                 found.category_words.append(Term(typed, run))
                 if run[-1] != _singular(run)[-1]:
@@ -170,7 +179,7 @@ def _match(tokens: Sequence[str], lexicon: Lexicon) -> _Found:
                 found.places.add(value)
                 found.entities.append(Term(typed, run, (tag("p", value),)))
             elif what == "person":
-                found.names.append(Term(typed, run, (tag("h", value),)))
+                found.names.append(Term(typed, run, entity_tags("person", value)))
             index += size
             break
         else:
@@ -246,7 +255,15 @@ def _is_list(tokens: Sequence[str]) -> bool:
     if tokens[0] in LIST_OPENERS or "all" in tokens or "every" in tokens:
         return True
     opening = " ".join(tokens[:3])
-    return opening.startswith(("what happened", "what were", "what are the", "show me all", "what did the"))
+    return opening.startswith(("what happened", "what were", "what are the", "show me all"))
+
+
+# Verbs that, right after "what", make it a question about what someone did or said.
+_AUXILIARIES = frozenset("did does do has have had will would can could was is".split())
+
+
+def _did(tokens: Sequence[str]) -> bool:
+    return len(tokens) > 1 and tokens[0] == "what" and tokens[1] in _AUXILIARIES
 
 
 def _singular(run: tuple[str, ...]) -> tuple[str, ...]:

@@ -26,6 +26,13 @@ def tag(kind: str, key: str) -> str:
 ENTITIES = {"country": "c", "org": "o", "place": "p", "person": "h"}  # what -> tag prefix
 
 
+def entity_tags(what: str, key: str) -> tuple[str, ...]:
+    """The tags a declared entity is found by: a person also by the claims naming their role."""
+    if what == "person":
+        return (tag("h", key), tag("r", key))
+    return (tag(ENTITIES[what], key),)
+
+
 @dataclass
 class Lexicon:
     """Every declared name, as its words, to what it names: the one vocabulary search and ask read.
@@ -43,11 +50,18 @@ class Lexicon:
 
     def tags(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """The index tags of the entities a run of words names (none for a category)."""
-        return tuple(tag(ENTITIES[w], v) for w, v in self.entries.get(words, ()) if w in ENTITIES)
+        return tuple(t for w, v in self.meanings(words) if w in ENTITIES for t in entity_tags(w, v))
 
     def first(self, words: tuple[str, ...]) -> tuple[str, str] | None:
-        found = self.entries.get(words)
+        found = self.meanings(words)
         return found[0] if found else None
+
+    def meanings(self, words: tuple[str, ...]) -> list[tuple[str, str]]:
+        """What a run of words names: as typed, or, for Russian words, in any case form."""
+        found = self.entries.get(words)
+        if found is None and any(text.is_cyrillic(w) for w in words):
+            found = self.entries.get(stems(words))
+        return found or []
 
     def phrases(self, what: str) -> list[str]:
         """The names of one sort (say person), each as its words joined by spaces."""
@@ -73,8 +87,10 @@ def lexicon(vocabulary: Vocabulary) -> Lexicon:
             key = tuple(text.words(spelling))
             if not key or all(w in text.STOP_WORDS for w in key):
                 continue  # a name of stop words only would swallow ordinary questions
-            if (what, value) not in entries.setdefault(key, []):
-                entries[key].append((what, value))
+            # A Russian name is also found in any of its case forms, through its stems.
+            for form in {key, stems(key)}:
+                if (what, value) not in entries.setdefault(form, []):
+                    entries[form].append((what, value))
 
     for name, category in vocabulary.categories.items():
         add((name, *category.synonyms), "category", name)
@@ -85,11 +101,19 @@ def lexicon(vocabulary: Vocabulary) -> Lexicon:
     for name, place in vocabulary.places.items():
         add(place.spellings, "place", name)
     for slug, person in vocabulary.people.items():
-        # A surname alone names the person too: "Tasmagambetov" is "I.N. Tasmagambetov".
-        add((*person.spellings, *(s.split()[-1] for s in person.spellings)), "person", slug)
+        # A surname alone names the person too: "Tasmagambetov" is "I.N. Tasmagambetov"; so does
+        # a role the article gives them ("Secretary General"), though never its last word alone.
+        add((*person.spellings, *(s.split()[-1] for s in person.spellings), *person.roles), "person", slug)
     for name in vocabulary.attributions:
         add((name,), "attribution", name)
     return Lexicon(entries)
+
+
+def stems(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A run of words with each Russian word cut to its stem (text.stem_russian); others kept."""
+    if not any(text.is_cyrillic(w) for w in words):
+        return words
+    return tuple(text.stem_russian(w) for w in words)
 
 
 def split_typed(typed: Sequence[str]) -> list[tuple[str, bool]]:

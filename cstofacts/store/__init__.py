@@ -26,12 +26,15 @@ __all__ = ["BUNDLED", "SCHEMA_VERSION", "STDIN", "load", "open_store"]
 
 # Bump when the compiled tables change (store/compile.py): a cached database of another
 # version is rebuilt, never migrated.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 8
+# The first 12 hex digits of the SHA-256 of data/thesaurus.json, which every compiled database
+# holds: a new thesaurus makes new cache keys. tests/test_thesaurus.py checks it is current.
+THESAURUS = "a011ca39f443"
 # The tables every query needs: an entry without one of them is rebuilt, not trusted.
 TABLES = frozenset(
     {"meta", "claims", "claims_fts", "claim_countries", "claim_organizations", "claim_paragraphs", "evidence",
      "sources", "paragraphs", "categories", "attributions", "countries", "organizations", "places", "people",
-     "terms", "lexicon"}
+     "terms", "lexicon", "related", "article_fts"}
 )  # fmt: skip
 
 
@@ -89,7 +92,7 @@ def open_store(
 
 def _key(digest: str) -> str:
     """A compiled database's key: the dataset's content, the tool that compiled it, the tables' version."""
-    return f"{digest} {__version__} {SCHEMA_VERSION}"
+    return f"{digest} {__version__} {SCHEMA_VERSION} {THESAURUS}"
 
 
 def _entry(key: str) -> str:

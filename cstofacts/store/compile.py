@@ -37,7 +37,9 @@ CREATE TABLE organizations (short TEXT PRIMARY KEY, name TEXT NOT NULL, aliases 
 CREATE TABLE places (
     name TEXT PRIMARY KEY, country TEXT NOT NULL REFERENCES countries(code), aliases TEXT NOT NULL
 );
-CREATE TABLE people (slug TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL);
+CREATE TABLE people (
+    slug TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL, roles TEXT NOT NULL
+);
 CREATE TABLE claims (
     seq INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -77,6 +79,8 @@ CREATE TABLE evidence (
 );
 CREATE TABLE terms (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE lexicon (phrase TEXT NOT NULL, what TEXT NOT NULL, value TEXT NOT NULL);
+CREATE TABLE related (word TEXT NOT NULL, target TEXT NOT NULL, PRIMARY KEY (word, target)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE article_fts USING fts5(text, tokenize = '{TOKENIZER}');
 CREATE VIRTUAL TABLE claims_fts USING fts5({", ".join(FTS_COLUMNS)}, tokenize = '{TOKENIZER}');
 """
 
@@ -114,6 +118,33 @@ def build(connection: sqlite3.Connection, dataset: Dataset, key: str) -> None:
         )
         connection.executemany("INSERT OR IGNORE INTO terms VALUES (?)", ((w,) for w in index.terms))
         connection.executemany("INSERT INTO lexicon VALUES (?, ?, ?)", lexicon(dataset.vocabulary).rows())
+        connection.executemany("INSERT OR IGNORE INTO related VALUES (?, ?)", _thesaurus(index.terms))
+        connection.executemany("INSERT INTO article_fts (text) VALUES (?)", ((t,) for t in _article(dataset)))
+
+
+def _article(dataset: Dataset) -> Iterator[str]:
+    """Every text of the sources, header and body: what the articles say anything about."""
+    for source in dataset.sources:
+        yield from (v for v in (source.headline, source.portal, source.section, source.byline) if v)
+        if source.analyst is not None:
+            yield from (v for v in (source.analyst.name, source.analyst.post, *source.analyst.titles) if v)
+        yield from source.body
+
+
+def _thesaurus(terms: set[str]) -> list[tuple[str, str]]:
+    """The bundled thesaurus (scripts/thesaurus.py): each everyday word with the words of this
+    dataset it may stand for."""
+    from importlib import resources
+
+    raw = resources.files("cstofacts.data").joinpath("thesaurus.json").read_text(encoding="utf-8")
+    thesaurus = json.loads(raw)
+    related = [
+        (text.normalize(word), target)
+        for word, targets in thesaurus["related"].items()
+        for target in targets
+        if target in terms  # only words this dataset's claims hold
+    ]
+    return related
 
 
 def _vocabulary(connection: sqlite3.Connection, dataset: Dataset) -> None:
@@ -157,8 +188,8 @@ def _vocabulary(connection: sqlite3.Connection, dataset: Dataset) -> None:
         ((p.name, p.country, dump(list(p.aliases))) for p in vocabulary.places.values()),
     )
     connection.executemany(
-        "INSERT INTO people VALUES (?, ?, ?)",
-        ((p.slug, p.name, dump(list(p.aliases))) for p in vocabulary.people.values()),
+        "INSERT INTO people VALUES (?, ?, ?, ?)",
+        ((p.slug, p.name, dump(list(p.aliases)), dump(list(p.roles))) for p in vocabulary.people.values()),
     )
 
 
@@ -193,8 +224,15 @@ class _Indexer:
         self.people = [
             (person, [text.normalize(s) for s in person.spellings]) for person in vocabulary.people.values()
         ]
-        # People and places a summary names are found by any of their names, as tags.
+        # People and places a summary names are found by any of their names, as tags. A summary
+        # that names a person's role ("the Secretary General") is about them too, under its own
+        # tag, so that `search --prefer who` can still tell a claim that names them.
         self.mentions = [(tag("h", person.slug), forms) for person, forms in self.people]
+        self.mentions += [
+            (tag("r", person.slug), [text.normalize(r) for r in person.roles])
+            for person in vocabulary.people.values()
+            if person.roles
+        ]
         self.mentions += [
             (tag("p", place.name), [text.normalize(s) for s in place.spellings])
             for place in vocabulary.places.values()

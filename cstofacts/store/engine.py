@@ -28,7 +28,16 @@ class Store:
 
     def claims(self, q: Query) -> list[Claim]:
         statement, params = sql.select(q)
-        return [_claim(row) for row in self.connection.execute(statement, params)]
+        rows = self.connection.execute(statement, params)
+        if q.best and q.any_words and q.words:
+            # Ranked by how many terms each holds (the last column), most first: the best are a prefix.
+            found: list[Any] = []
+            for row in rows:
+                if found and row[-1] < found[0][-1]:
+                    break
+                found.append(row)
+            return [_claim(row) for row in found]
+        return [_claim(row) for row in rows]
 
     def records(self, q: Query) -> Iterator[dict[str, Any]]:
         """The claims a query finds as JSON-ready records (Claim.record()), straight from the rows.
@@ -67,6 +76,48 @@ class Store:
     def matches(self, term: Term) -> bool:
         statement, params = sql.hits(term)
         return self.connection.execute(statement, params).fetchone() is not None
+
+    def widen(self, terms: Sequence[Term]) -> tuple[Term, ...]:
+        """Terms with the thesaurus's words added to each single word no claim holds: "accord"
+        also finds the agreements. Search and ask both read words through this."""
+        widened = []
+        for term in terms:
+            if len(term.tokens) == 1 and not term.tags and not term.alternatives and not self.matches(term):
+                related = self.related(term.tokens[0])
+                if related:
+                    term = Term(term.typed, term.tokens, (), tuple(tuple(r.split()) for r in related))
+            widened.append(term)
+        return tuple(widened)
+
+    def related(self, word: str) -> list[str]:
+        """The dataset's words the thesaurus relates an everyday word to (a plural or past
+        form is looked up as its base too)."""
+        from cstofacts.english import bases
+
+        forms = bases(word)
+        marks = ", ".join("?" * len(forms))
+        rows = self.connection.execute(
+            f"SELECT DISTINCT target FROM related WHERE word IN ({marks}) ORDER BY target", forms
+        )
+        return [row[0] for row in rows]
+
+    def in_article(self, term: Term) -> bool:
+        """Whether the article's own text (any paragraph, or the header) holds a term's words."""
+        row = self.connection.execute(sql.IN_ARTICLE, [sql.quoted(term.tokens)]).fetchone()
+        return row is not None
+
+    def date_range(self) -> tuple[str, str] | None:
+        """The first and last year any claim is dated in."""
+        row = self.connection.execute(
+            "SELECT substr(min(first_day), 1, 4), substr(max(last_day), 1, 4) FROM claims"
+        ).fetchone()
+        return (row[0], row[1]) if row and row[0] else None
+
+    def share(self, q: Query) -> float:
+        """The share of all claims a query finds: how much a filter narrows."""
+        statement, params = sql.count_all(q)
+        found, total = self.connection.execute(statement, params).fetchone()
+        return found / total if total else 0.0
 
     def ids(self) -> list[str]:
         return [row[0] for row in self.connection.execute("SELECT id FROM claims ORDER BY seq")]
@@ -179,8 +230,8 @@ class Store:
                 for name, country, aliases in execute("SELECT name, country, aliases FROM places")
             },
             people={
-                slug: Person(slug=slug, name=name, aliases=tuple(loads(aliases)))
-                for slug, name, aliases in execute("SELECT slug, name, aliases FROM people")
+                slug: Person(slug=slug, name=name, aliases=tuple(loads(aliases)), roles=tuple(loads(roles)))
+                for slug, name, aliases, roles in execute("SELECT slug, name, aliases, roles FROM people")
             },
         )
 

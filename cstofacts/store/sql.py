@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from cstofacts.model import FIELDS
-from cstofacts.query.filters import Query, SortKey, StatsBy, Term
+from cstofacts.query.filters import Prefer, Query, SortKey, StatsBy, Term
 
 Params = list[object]
 
@@ -35,14 +35,23 @@ _PREFIXED = ", ".join("c." + name for name in CLAIM_COLUMNS)
 _BY_DATE = "c.first_day IS NULL, c.first_day {d}, length(c.date) {d}, c.last_day {d}, c.seq"
 
 
+IN_ARTICLE = "SELECT 1 FROM article_fts WHERE article_fts MATCH ? LIMIT 1"
+
+
+def quoted(tokens: Iterable[str]) -> str:
+    return _quoted(tokens)
+
+
 def _quoted(tokens: Iterable[str]) -> str:
     # Tokens hold only letters and digits (text.words), but double any quote all the same.
     return '"' + " ".join(tokens).replace('"', '""') + '"'
 
 
 def match_term(term: Term) -> str:
-    """One term as an FTS5 expression: its words as a phrase in the text columns, or its tags."""
-    parts = [f"{_TEXT_COLUMNS} : {_quoted(term.tokens)}"] if term.tokens else []
+    """One term as an FTS5 expression: its words as a phrase in the text columns, or its tags,
+    or any of its alternative phrases."""
+    phrases = [p for p in (term.tokens, *term.alternatives) if p]
+    parts = [f"{_TEXT_COLUMNS} : {_quoted(p)}" for p in phrases]
     parts += [f"names : {_quoted([tag])}" for tag in term.tags]
     return "(" + " OR ".join(parts) + ")"
 
@@ -80,9 +89,18 @@ def where(q: Query) -> tuple[list[str], Params]:
             f"(c.seq IN (SELECT claim FROM claim_countries WHERE {tagged})"
             f" OR c.location IN (SELECT name FROM places WHERE {placed}))"
         )
+    for code in q.all_countries:  # --with-country: each one, as --country matches it
+        params += [code, code]
+        clauses.append(
+            "(c.seq IN (SELECT claim FROM claim_countries WHERE country = ?)"
+            " OR c.location IN (SELECT name FROM places WHERE country = ?))"
+        )
     if q.organizations:
         inner = _in("organization", q.organizations, params)
         clauses.append(f"c.seq IN (SELECT claim FROM claim_organizations WHERE {inner})")
+    for short in q.all_organizations:
+        params.append(short)
+        clauses.append("c.seq IN (SELECT claim FROM claim_organizations WHERE organization = ?)")
     if q.places:
         clauses.append(_in("c.location", q.places, params))
     if q.paragraphs:
@@ -102,6 +120,12 @@ def where(q: Query) -> tuple[list[str], Params]:
     if q.until is not None:
         clauses.append("c.first_day <= ?")
         params.append(q.until.isoformat())
+    if q.within:
+        spans = []
+        for low, high in q.within:
+            spans.append("(c.first_day >= ? AND c.last_day <= ?)")
+            params += [low.isoformat(), high.isoformat()]
+        clauses.append("(" + " OR ".join(spans) + ")")
     if q.texts:
         clauses.append("c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
         params.append(" OR ".join(f"({match_all(terms)})" for terms in q.texts))
@@ -120,18 +144,59 @@ def order(q: Query, ranked: bool) -> str:
     return by_date
 
 
+# What makes a claim the sort of answer a question word asks for (search --prefer).
+_PREFER = {
+    Prefer.WHO: "c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'names : xh*')",
+    Prefer.WHEN: "coalesce(length(c.date), 0)",
+    Prefer.WHERE: "c.location IS NOT NULL",
+    Prefer.WHY: "c.kind != 'event'",
+    Prefer.HOW_MANY: "c.summary GLOB '*[0-9]*'",
+}
+
+
+def _coverage(terms: Sequence[Term], params: Params) -> str:
+    """How many of the terms a claim holds."""
+    params.extend(match_term(t) for t in terms)
+    held = "(c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?))"
+    return "(" + " + ".join([held] * len(terms)) + ")"
+
+
 def select(q: Query) -> tuple[str, Params]:
     """The claims a query finds, in its order, at most its limit."""
     clauses, params = where(q)
     source = "claims c"
-    if q.words:
+    columns = _PREFIXED
+    head: Params = []
+    ranking = ""
+    if q.words and q.any_words:
+        # Any term may occur: the claims holding the most of them first, then the preferred
+        # sort of answer, then BM25 over all of them.
+        source = (
+            f"claims c JOIN (SELECT rowid, {_RANK} AS score FROM claims_fts WHERE claims_fts MATCH ?) f"
+            " ON f.rowid = c.seq"
+        )
+        # The last column is how many of the terms the claim holds (Store.claims reads it for --best).
+        columns += ", " + _coverage(q.words, head) + " AS held"
+        head.append(match_any(q.words))
+        if q.sort is None:
+            ranking = "held DESC, "
+            if q.prefer is not None:
+                ranking += _PREFER[q.prefer] + " DESC, "
+            ranking += "f.score " + ("DESC" if q.reverse else "ASC") + ", "
+    elif q.words:
         source = "claims c JOIN claims_fts ON claims_fts.rowid = c.seq"
         clauses.insert(0, "claims_fts MATCH ?")
         params.insert(0, match_all(q.words))
-    sql = f"SELECT {_PREFIXED} FROM {source}"
+        if q.sort is None and q.prefer is not None:
+            ranking = _PREFER[q.prefer] + " DESC, "
+    elif q.sort is None and q.prefer is not None:
+        ranking = _PREFER[q.prefer] + " DESC, "
+    sql = f"SELECT {columns} FROM {source}"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
-    sql += " ORDER BY " + order(q, ranked=bool(q.words))
+    by = order(q, ranked=bool(q.words) and not q.any_words)
+    sql += " ORDER BY " + ranking + by
+    params = head + params
     if q.limit is not None:
         sql += " LIMIT ?"
         params.append(q.limit)
@@ -181,6 +246,15 @@ _DIMENSIONS = {
         "m.country",
     ),
 }
+
+
+def count_all(q: Query) -> tuple[str, Params]:
+    """(claims the query's filters find, all claims)."""
+    clauses, params = where(q)
+    sql = "SELECT count(*), (SELECT count(*) FROM claims) FROM claims c"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    return sql, params
 
 
 def count(q: Query, by: StatsBy) -> tuple[str, Params]:

@@ -58,7 +58,7 @@ CATEGORY_KEYS = {"description": True, "synonyms": False}
 COUNTRY_KEYS = {"alpha3": True, "name": True, "adjectives": False, "aliases": False}
 ORGANIZATION_KEYS = {"name": True, "aliases": False}
 PLACE_KEYS = {"country": True, "aliases": False}
-PERSON_KEYS = {"name": True, "aliases": False}
+PERSON_KEYS = {"name": True, "aliases": False, "roles": False}
 
 
 def validate(document: dict[str, Any], text: str, path: str) -> Dataset:
@@ -209,7 +209,9 @@ class _Validator(Checks):
                 continue
             self.keys(entry, PERSON_KEYS, what, line)
             name = self.string(entry, "name", what, line, nonempty=True) or ""
-            yield slug, Person(slug=slug, name=name, aliases=self.strings(entry, "aliases", what, line))
+            aliases = self.strings(entry, "aliases", what, line)
+            roles = self.strings(entry, "roles", what, line)
+            yield slug, Person(slug=slug, name=name, aliases=aliases, roles=roles)
 
     def sources(self, entries: Any) -> Iterator[Source]:
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):

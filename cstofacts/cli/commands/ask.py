@@ -7,7 +7,7 @@ import typer
 from cstofacts.cli import options as o
 from cstofacts.cli import present
 from cstofacts.cli.context import shared
-from cstofacts.errors import UsageError
+from cstofacts.errors import ExitCode, UsageError
 
 app = o.command_app()
 
@@ -17,7 +17,10 @@ Question = Annotated[
 ]
 Explain = Annotated[
     bool,
-    typer.Option("--explain", help="Say how the question was read, even when stderr is not a terminal."),
+    typer.Option(
+        "--explain",
+        help="Say how the question was read, word by word, even when stderr is not a terminal.",
+    ),
 ]
 
 
@@ -26,17 +29,32 @@ def ask(
     ctx: typer.Context,
     question: Question,
     explain: Explain = False,
+    year: o.Year = None,
+    since: o.Since = None,
+    until: o.Until = None,
+    within: o.Within = None,
+    category: o.Category = None,
+    country: o.Country = None,
+    with_country: o.WithCountry = None,
+    org: o.Org = None,
+    with_org: o.WithOrg = None,
+    kind: o.Kind = None,
+    attributed_to: o.AttributedTo = None,
+    paragraph: o.Paragraph = None,
+    text: o.Text = None,
     fmt: o.Format = None,
     fields: o.Fields = None,
     limit: o.Limit = None,
 ) -> int:
     """Answer a question about the article, in your own words.
 
-    Reads years, dates, categories, countries, organizations, places, people,
-    kinds (opinion, events) and paragraphs out of the question; the other words
-    rank the answers. A "which …" question lists every match; a pointed one
-    ("when was …", "who …") gives the best few, the answer first. Shows how it
-    read the question as the equivalent command line.
+    Reads years, dates, categories, countries, organizations, places, people and
+    their roles, kinds (opinion, events) and paragraphs out of the question, in
+    English or Russian; the other words rank the answers. A "which …" question
+    lists every match; a pointed one ("when was …", "who …") gives the best few,
+    the answer first. Shows its reading as the command line that gives the same
+    answer, and says so plainly when the article does not answer. Filter options
+    narrow the reading, in place of what the question says about the same thing.
 
     Examples:
 
@@ -47,6 +65,8 @@ def ask(
       cstofacts ask what does Babaev conclude --format json
     """
     from cstofacts import answer as answering
+    from cstofacts.cli.reading import command_line
+    from cstofacts.output.safe import one_line
     from cstofacts.query import question as questions
 
     run = shared(ctx)
@@ -56,19 +76,24 @@ def ask(
     typed = " ".join(question).strip()
     if not typed or len(typed) > 500:
         raise UsageError("ask a question of 1 to 500 characters", "QUESTION")
-    last = store.last_paragraph
-    reading = questions.read(typed, store.lexicon, last)
-    result = answering.answer(store, reading, o.parse_limit(limit))
-    if explain or run.env.stderr_isatty:
-        from cstofacts.output.safe import one_line
-
+    narrow = o.query_from(store, ctx.params)
+    reading = questions.read(typed, store.lexicon, store.last_paragraph)
+    result = answering.answer(store, reading, o.parse_limit(limit), narrow)
+    talk = explain or run.env.stderr_isatty
+    if explain:
+        for words, became in result.explained:
+            present.note(run, f"{one_line(words, 40)!r}: {became}")
+    if talk:
         for wrong, right in result.corrections:
             present.note(run, f"read {one_line(wrong, 40)!r} as {right!r}")
-        present.note(run, "read as: " + one_line(answering.read_as(result), 300))
-    if not result.claims and "everything" in result.relaxed:
-        return present.no_match(run, fmt_chosen, "nothing in the question names a claim; try other words")
+    if result.query is None:
+        present.note(run, result.silence)
+        return ExitCode.NO_MATCH
+    if talk:
+        present.note(run, "read as: " + one_line(command_line(result.query), 300))
     if not result.claims:
-        return present.no_match(
-            run, fmt_chosen, "no claim answers that; try fewer words, or: cstofacts search WORDS"
-        )
+        return present.no_match(run, fmt_chosen, "no claim answers that")
+    if result.partial:
+        missing = ", ".join(one_line(p, 40) for p in result.partial)
+        present.note(run, f"partial answer: no answer holds {missing}")
     return present.claims(run, result.claims, fmt_chosen, fields, evidence=True)

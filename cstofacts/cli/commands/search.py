@@ -15,7 +15,7 @@ Words = Annotated[
     typer.Argument(
         metavar="WORDS...",
         show_default=False,
-        help='Words that must all occur; "two words" in quotes is a phrase.',
+        help='Words that must all occur (any, with --any); "two words" in quotes is a phrase.',
     ),
 ]
 
@@ -27,15 +27,21 @@ def search(
     year: o.Year = None,
     since: o.Since = None,
     until: o.Until = None,
+    within: o.Within = None,
     category: o.Category = None,
     country: o.Country = None,
+    with_country: o.WithCountry = None,
     org: o.Org = None,
+    with_org: o.WithOrg = None,
     kind: o.Kind = None,
     attributed_to: o.AttributedTo = None,
     paragraph: o.Paragraph = None,
     text: o.Text = None,
     fmt: o.Format = None,
     fields: o.Fields = None,
+    any_words: o.AnyWords = False,
+    best: o.Best = False,
+    prefer: o.Prefer = None,
     sort: o.Sort = None,
     reverse: o.Reverse = False,
     limit: o.Limit = None,
@@ -43,7 +49,9 @@ def search(
     """Find claims by words, best match first.
 
     Matches whole words and their forms (exercises finds exercise; signing finds signed),
-    names in any declared spelling (UN, United Nations, ООН), and dates as people write them.
+    names in any declared spelling and case (UN, United Nations, ООН, Таджикистане), roles
+    (Secretary General finds Tasmagambetov), and dates as people write them. A word no claim
+    holds is looked up in the thesaurus (accord finds the agreements; see README).
 
     Examples:
 
@@ -60,11 +68,14 @@ def search(
     store = run.store()
     fmt_chosen = present.choose_format(run, fmt)
     with option("WORDS"):
-        terms = w.terms(store.lexicon, words)
+        terms = store.widen(w.terms(store.lexicon, words))
     query = o.query_from(
         store,
         ctx.params,
         words=terms,
+        any_words=any_words,
+        best=best,
+        prefer=o.parse_prefer(prefer),
         sort=o.parse_sort(sort),
         reverse=reverse,
         limit=o.parse_limit(limit),
