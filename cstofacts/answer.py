@@ -106,11 +106,12 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         if plan.entity_count:  # no claim involves every entity named: rank by them instead
             tries.append(dataclasses.replace(base, words=(*terms, *plan.entity_terms()), any_words=True,
                                              prefer=query.prefer, limit=limit or POINTED))  # fmt: skip
-    for query in _precise(tries, reading):
+    attempts = _precise(tries, reading)
+    for query in attempts:
         found = store.claims(query)
         if found:
             return plan.answer(found, query)
-    return plan.answer([], tries[-1])
+    return plan.answer([], attempts[-1])
 
 
 def _precise(tries: list[Query], reading: Reading) -> list[Query]:

@@ -9,8 +9,9 @@ import functools
 
 # Endings only verbs and adjectives take (WordNet's morphy rules): a word so formed from a
 # verb or an adjective is one, whatever else it may be ("closer" is also a noun).
-_VERB_OR_ADJECTIVE = (("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""), ("er", "e"), ("est", ""),
-                      ("est", "e"))  # fmt: skip
+_VERB_OR_ADJECTIVE = (
+    ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""), ("er", "e"), ("est", ""), ("est", "e"),
+)  # fmt: skip
 _PLURAL = (("ies", "y"), ("es", ""), ("s", ""))
 
 

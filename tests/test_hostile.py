@@ -212,7 +212,7 @@ def test_a_hostile_dataset_path_is_escaped_in_problems(tmp_path: Path, env: dict
     result = run("validate", str(path), env=env)
     assert result.returncode == 3
     (line,) = result.stderr.splitlines()
-    assert line.startswith(f"cstofacts: {tmp_path}/e\\x1b]0;x\\x07\\nv\\u202e.toml:41: schema 9")
+    assert line.startswith(f"cstofacts: {tmp_path}/e\\x1b]0;x\\x07\\nv\\u202e.toml:45: schema 9")
 
 
 def test_validate_ok_on_a_terminal_shows_a_hostile_path_escaped(tmp_path: Path, env: dict[str, str]) -> None:

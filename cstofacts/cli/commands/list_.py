@@ -27,6 +27,7 @@ def list_claims(
     text: o.Text = None,
     fmt: o.Format = None,
     fields: o.Fields = None,
+    prefer: o.Prefer = None,
     sort: o.Sort = None,
     reverse: o.Reverse = False,
     limit: o.Limit = None,
@@ -48,6 +49,7 @@ def list_claims(
     query = o.query_from(
         store,
         ctx.params,
+        prefer=o.parse_prefer(prefer),
         sort=o.parse_sort(sort),
         reverse=reverse,
         limit=o.parse_limit(limit),

@@ -1,0 +1,144 @@
+"""`ask` answers with exactly what its printed reading returns when run.
+
+The reading ask prints ("read as: cstofacts search … --any --limit 3") is a real command
+line. Run as it is, it must give the same claims in the same order: all of them for a list
+question, the first few for a pointed one. Checked over generated questions made of the
+dataset's own names, dates, categories and ordinary words, in English and Russian, and
+over a few written ones. When the article does not answer, ask prints no reading and
+nothing on stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from collections.abc import Callable
+
+import pytest
+from helpers import Result
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+READ_AS = "cstofacts: read as: "
+
+OPENERS = ["", "which", "what", "when was", "who", "where did", "why", "how many", "list the", "tell me about"]
+WORDS = [
+    # the dataset's names and categories, in several spellings and Russian case forms
+    "exercises", "exercise", "meetings", "agreement", "roadmap", "award", "drills", "war games", "deal",
+    "Kyrgyzstan", "Tajikistan", "Belarus", "Беларуси", "Таджикистане", "Киргизии", "ОДКБ", "ООН",
+    "CSTO", "UN", "CIS", "SCO", "NATO", "Khujand", "Minsk", "Beijing", "Худжанде",
+    "Tasmagambetov", "Secretary General", "Babaev", "analyst", "opinion", "events",
+    # ordinary words, some in the claims, some not, some typos
+    "border", "signed", "held", "peacekeeping", "terrorism", "plan", "tensions", "pensions",
+    "budget", "weapons", "leaders", "accept", "chief", "talks", "accord", "borderr", "the", "of",
+    # dates
+    "2023", "2024", "2025", "2017", "2026-2030", "March 2025", "March 31, 2025", "July 2024",
+    "paragraph 13", "¶19",
+]  # fmt: skip
+
+
+def reading(result: Result) -> list[str] | None:
+    lines = [line for line in result.err.splitlines() if line.startswith(READ_AS)]
+    if not lines:
+        return None
+    words = shlex.split(lines[-1][len(READ_AS) :])
+    assert words[0] == "cstofacts"
+    return words[1:]
+
+
+def ids(result: Result) -> list[str]:
+    return [claim["id"] for claim in json.loads(result.out)] if result.out.strip() else []
+
+
+def check(cli: Callable[..., Result], question: str) -> None:
+    asked = cli("ask", "--explain", "--format", "json", "--", question)
+    assert asked.code in (0, 1), asked.err
+    command = reading(asked)
+    if command is None:  # the article does not answer: nothing on stdout, and a reason why
+        assert asked.code == 1
+        assert asked.out == ""
+        assert asked.err.strip(), "silent without saying why"
+        return
+    ran = cli(*command, "--format", "json")
+    assert ran.code == asked.code, (question, command, ran.err)
+    assert ids(ran) == ids(asked), (question, command)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    opener=st.sampled_from(OPENERS),
+    words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=4),
+)
+def test_the_reading_gives_the_answer(cli: Callable[..., Result], opener: str, words: list[str]) -> None:
+    check(cli, " ".join([opener, *words]).strip())
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which exercises were held in 2023",
+        "when was the Khujand border agreement signed",
+        "Таджикистане",
+        "which transnational threats are named",
+        "what did the CSTO and the UN do",
+        "what did the leaders of Kyrgyzstan and Tajikistan accept",
+        "what happened on March 31, 2025",
+        "which claims cite ¶19",
+        "who is the boss of the CSTO",
+    ],
+)
+def test_written_questions(cli: Callable[..., Result], question: str) -> None:
+    check(cli, question)
+
+
+def test_a_question_naming_two_entities_wants_both(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "--explain", "--format", "json", "what did the CSTO and the UN do")
+    assert reading(result) == ["list", "--org", "UN"]  # the CSTO is on most claims: it only ranks
+    both = cli("ask", "--format", "json", "what did Kyrgyzstan and Tajikistan agree")
+    for claim in json.loads(both.out):
+        assert {"KG", "TJ"} <= set(claim["countries"]), claim["id"]
+
+
+def test_a_date_the_article_has_no_claim_for_is_said_plainly(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "what happened in 2017")
+    assert result.code == 1
+    assert result.out == ""
+    assert result.err == "cstofacts: the article has no claims dated 2017 (its claims run from 2022 to 2025)\n"
+
+
+def test_a_thing_the_article_never_mentions_is_said_plainly(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "--format", "json", "what did the CSTO decide about pensions")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == "cstofacts: the article does not say anything about: pensions\n"
+
+
+def test_a_year_that_is_part_of_a_name_is_read_as_words(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "--explain", "--format", "json", "the plan for 2026-2030")
+    assert "military-cooperation-plan-2026-2030" in ids(result)
+
+
+def test_russian_case_forms_reach_the_name(cli: Callable[..., Result]) -> None:
+    for form in ("Таджикистан", "Таджикистане", "Таджикистана"):
+        result = cli("ask", "--explain", "--format", "json", form)
+        assert reading(result) == ["list", "--country", "TJ"], form
+
+
+def test_a_role_reaches_the_person_and_the_person_the_role(cli: Callable[..., Result]) -> None:
+    by_name = set(ids(cli("search", "--format", "json", "Tasmagambetov")))
+    by_role = set(ids(cli("search", "--format", "json", "Secretary General")))
+    assert "dostuk-order-award" in by_name  # its summary says only "the CSTO Secretary General"
+    assert "tasmagambetov-appointed" in by_role
+    assert by_name == by_role
+
+
+def test_filter_options_narrow_the_reading(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "--explain", "--format", "json", "--year", "2024", "which meetings were held")
+    assert reading(result) == ["list", "--year", "2024", "--category", "meeting"]
+    assert ids(result) == ["bilateral-consultations-2024-2025", "security-council-meeting-2024-07-19"]
+
+
+def test_explain_says_what_each_word_became(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "--explain", "--format", "json", "which war games were held in Belarus in 2023")
+    assert "cstofacts: 'war games': a category, listed\n" in result.err
+    assert "cstofacts: 'belarus': country BY: required\n" in result.err
+    assert "cstofacts: '2023': a date\n" in result.err
