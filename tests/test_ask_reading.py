@@ -21,7 +21,18 @@ from hypothesis import strategies as st
 
 READ_AS = "cstofacts: read as: "
 
-OPENERS = ["", "which", "what", "when was", "who", "where did", "why", "how many", "list the", "tell me about"]
+OPENERS = [
+    "",
+    "which",
+    "what",
+    "when was",
+    "who",
+    "where did",
+    "why",
+    "how many",
+    "list the",
+    "tell me about",
+]
 WORDS = [
     # the dataset's names and categories, in several spellings and Russian case forms
     "exercises", "exercise", "meetings", "agreement", "roadmap", "award", "drills", "war games", "deal",
@@ -103,7 +114,9 @@ def test_a_date_the_article_has_no_claim_for_is_said_plainly(cli: Callable[..., 
     result = cli("ask", "what happened in 2017")
     assert result.code == 1
     assert result.out == ""
-    assert result.err == "cstofacts: the article has no claims dated 2017 (its claims run from 2022 to 2025)\n"
+    assert (
+        result.err == "cstofacts: the article has no claims dated 2017 (its claims run from 2022 to 2025)\n"
+    )
 
 
 def test_a_thing_the_article_never_mentions_is_said_plainly(cli: Callable[..., Result]) -> None:

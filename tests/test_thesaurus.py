@@ -1,0 +1,81 @@
+"""The thesaurus from WordNet: everyday words reach the dataset's words, and the files are current."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers import Result, ids
+
+from cstofacts import english
+from cstofacts.store import THESAURUS
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDNET = Path("/usr/share/wordnet")
+
+
+def test_the_cache_key_knows_the_thesaurus() -> None:
+    digest = hashlib.sha256((ROOT / "data" / "thesaurus.json").read_bytes()).hexdigest()[:12]
+    assert digest == THESAURUS, "data/thesaurus.json changed: set THESAURUS in cstofacts/store/__init__.py"
+
+
+def test_the_thesaurus_is_what_the_script_makes() -> None:
+    if not (WORDNET / "index.noun").exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI installs wordnet-base (.ci/run); it is missing")
+        pytest.skip("WordNet is not installed here: apt-get install wordnet-base")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "thesaurus.py"), "--check"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_entry_points_at_words_of_the_dataset() -> None:
+    related = json.loads((ROOT / "data" / "thesaurus.json").read_text(encoding="utf-8"))["related"]
+    assert related["boundary"] == ["border"]
+    assert "signing" in related["ratify"]
+    for word, targets in related.items():
+        assert targets and word not in targets, word
+
+
+def test_an_everyday_word_finds_the_claims_of_its_dataset_word(cli: Callable[..., Result]) -> None:
+    assert ids(cli("search", "boundary")) == ids(cli("search", "border"))
+    ratified = ids(cli("search", "ratify"))
+    assert "khujand-border-agreement-2025-03-31" in ratified
+    assert set(ratified) <= set(ids(cli("search", "signed")) + ids(cli("search", "signing")))
+
+
+def test_a_word_neither_claims_nor_thesaurus_know_still_finds_nothing(cli: Callable[..., Result]) -> None:
+    result = cli("search", "pensions")
+    assert result.code == 1
+    assert result.out == ""
+
+
+@pytest.mark.parametrize(
+    ("word", "sort"),
+    [
+        ("pensions", "n"),  # a thing
+        ("headquarters", "n"),  # a noun, though "headquarter" is a verb
+        ("wrote", "g"),  # an irregular verb form
+        ("closer", "g"),  # an adjective's comparative, though also a noun
+        ("face", "g"),  # too many senses to name anything in particular
+        ("tokayev", None),  # not English: a name, or a typo
+    ],
+)
+def test_the_sort_of_a_word(word: str, sort: str | None) -> None:
+    assert english.sort_of(word) == sort
+
+
+def test_the_word_list_is_plain_and_sorted() -> None:
+    lines = gzip.decompress((ROOT / "data" / "english.txt.gz").read_bytes()).decode("ascii").splitlines()
+    words = [line.split("\t")[0] for line in lines]
+    assert words == sorted(words)
+    assert {line.split("\t")[1] for line in lines} == {"n", "g"}
+    assert len(words) > 50_000
