@@ -177,12 +177,10 @@ class _Plan:
                 self.explained.append((term.typed, "a word claims hold"))
                 kept.append(term)
                 continue
-            from cstofacts import english
-
             word = " ".join(term.tokens)
             # WordNet is English: a word of another script that names nothing declared cannot be
             # judged (что, делал), so it is left out rather than taken for a thing.
-            sort = english.sort_of(word) if word.isascii() else "g"
+            sort = self.store.sort_of(word) if word.isascii() else "g"
             near = None
             if sort is None and len(term.typed) > 3:
                 # A word that is no English word, close to one claims hold, is a typo for it.

@@ -1,11 +1,9 @@
-"""What sort of English word a word is, from WordNet's word list (data/english.txt.gz).
-
-Read only when a question holds a word no claim holds, so it costs nothing otherwise.
-"""
+"""What sort of English word a word is, from WordNet's word list (data/english.txt.gz, compiled
+into every database's `english` table): a thing, or a verb, adjective, adverb or vague word."""
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Callable, Mapping
 
 # Endings only verbs and adjectives take (WordNet's morphy rules): a word so formed from a
 # verb or an adjective is one, whatever else it may be ("closer" is also a noun).
@@ -13,19 +11,6 @@ _VERB_OR_ADJECTIVE = (
     ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""), ("er", "e"), ("est", ""), ("est", "e"),
 )  # fmt: skip
 _PLURAL = (("ies", "y"), ("es", ""), ("s", ""))
-
-
-@functools.cache
-def _lemmas() -> dict[str, str]:
-    import gzip
-    from importlib import resources
-
-    raw = resources.files("cstofacts.data").joinpath("english.txt.gz").read_bytes()
-    found = {}
-    for line in gzip.decompress(raw).decode("ascii").splitlines():
-        word, _, sort = line.partition("\t")
-        found[word] = sort
-    return found
 
 
 def _strip(word: str, rules: tuple[tuple[str, str], ...]) -> list[str]:
@@ -41,11 +26,11 @@ def bases(word: str) -> list[str]:
     return [word, *_strip(word, _PLURAL), *_strip(word, _VERB_OR_ADJECTIVE)]
 
 
-def sort_of(word: str) -> str | None:
+def sort_of(word: str, lookup: Callable[[list[str]], Mapping[str, str]]) -> str | None:
     """ "n" for a word that names a thing (mostly a noun, of few senses), "g" for a verb, an
     adjective or adverb, or a vague word; None for a word WordNet does not have (a name, a
-    foreign word, or a typo)."""
-    lemmas = _lemmas()
+    foreign word, or a typo). `lookup` gives the sorts of the words it is asked about."""
+    lemmas = lookup(bases(word))
     if any(lemmas.get(b) == "g" for b in _strip(word, _VERB_OR_ADJECTIVE)):
         return "g"
     if word in lemmas:  # "headquarters" is a noun, whatever "headquarter" is

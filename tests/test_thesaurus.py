@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 from helpers import Result, ids
 
-from cstofacts import english
-from cstofacts.store import THESAURUS
+from cstofacts.store import THESAURUS, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDNET = Path("/usr/share/wordnet")
@@ -70,7 +69,8 @@ def test_a_word_neither_claims_nor_thesaurus_know_still_finds_nothing(cli: Calla
     ],
 )
 def test_the_sort_of_a_word(word: str, sort: str | None) -> None:
-    assert english.sort_of(word) == sort
+    store = open_store(None, use_cache=False)
+    assert store.sort_of(word) == sort
 
 
 def test_the_word_list_is_plain_and_sorted() -> None:

@@ -80,6 +80,7 @@ CREATE TABLE evidence (
 CREATE TABLE terms (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE lexicon (phrase TEXT NOT NULL, what TEXT NOT NULL, value TEXT NOT NULL);
 CREATE TABLE related (word TEXT NOT NULL, target TEXT NOT NULL, PRIMARY KEY (word, target)) WITHOUT ROWID;
+CREATE TABLE english (word TEXT PRIMARY KEY, sort TEXT NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE article_fts USING fts5(text, tokenize = '{TOKENIZER}');
 CREATE VIRTUAL TABLE claims_fts USING fts5({", ".join(FTS_COLUMNS)}, tokenize = '{TOKENIZER}');
 """
@@ -119,6 +120,7 @@ def build(connection: sqlite3.Connection, dataset: Dataset, key: str) -> None:
         connection.executemany("INSERT OR IGNORE INTO terms VALUES (?)", ((w,) for w in index.terms))
         connection.executemany("INSERT INTO lexicon VALUES (?, ?, ?)", lexicon(dataset.vocabulary).rows())
         connection.executemany("INSERT OR IGNORE INTO related VALUES (?, ?)", _thesaurus(index.terms))
+        connection.executemany("INSERT INTO english VALUES (?, ?)", _english())
         connection.executemany("INSERT INTO article_fts (text) VALUES (?)", ((t,) for t in _article(dataset)))
 
 
@@ -129,6 +131,17 @@ def _article(dataset: Dataset) -> Iterator[str]:
         if source.analyst is not None:
             yield from (v for v in (source.analyst.name, source.analyst.post, *source.analyst.titles) if v)
         yield from source.body
+
+
+def _english() -> Iterator[tuple[str, str]]:
+    """WordNet's words, each a thing (n) or not (g): see cstofacts/english.py."""
+    import gzip
+    from importlib import resources
+
+    raw = resources.files("cstofacts.data").joinpath("english.txt.gz").read_bytes()
+    for line in gzip.decompress(raw).decode("ascii").splitlines():
+        word, _, sort = line.partition("\t")
+        yield word, sort
 
 
 def _thesaurus(terms: set[str]) -> list[tuple[str, str]]:

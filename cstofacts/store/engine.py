@@ -101,6 +101,17 @@ class Store:
         )
         return [row[0] for row in rows]
 
+    def sort_of(self, word: str) -> str | None:
+        """Whether WordNet has a word as a thing ("n"), as something else ("g"), or not at all."""
+        from cstofacts import english
+
+        def lookup(words: list[str]) -> dict[str, str]:
+            marks = ", ".join("?" * len(words))
+            rows = self.connection.execute(f"SELECT word, sort FROM english WHERE word IN ({marks})", words)
+            return dict(rows.fetchall())
+
+        return english.sort_of(word, lookup)
+
     def in_article(self, term: Term) -> bool:
         """Whether the article's own text (any paragraph, or the header) holds a term's words."""
         row = self.connection.execute(sql.IN_ARTICLE, [sql.quoted(term.tokens)]).fetchone()
