@@ -67,7 +67,7 @@ _ENTITIES = (
 
 
 def metadata_path(target: str, given: str | None) -> str:
-    """Where the metadata goes: as given, else PATH.metadata.json beside PATH.db (claims.db: claims.metadata.json)."""
+    """Where the metadata goes: as given, else beside PATH.db (claims.db: claims.metadata.json)."""
     if given is not None:
         return given
     stem, extension = os.path.splitext(target)
@@ -96,13 +96,14 @@ def prepare(connection: sqlite3.Connection) -> None:
 
 
 def _row(row: tuple[Any, ...], names: str, synonyms: list[str]) -> tuple[object, ...]:
-    seq, claim_id, category, date, end_date, countries, organizations, paragraphs, evidence = row
+    seq, claim_id, _, date, end_date, countries, organizations, paragraphs, evidence = row
     dump = json.dumps
 
     def split(value: str) -> list[str]:
         return value.split(",") if value else []
 
-    quotes = [item.split(PART_SEPARATOR, 1) for item in evidence.split(EVIDENCE_SEPARATOR)] if evidence else []
+    items = evidence.split(EVIDENCE_SEPARATOR) if evidence else []
+    quotes = [item.split(PART_SEPARATOR, 1) for item in items]
     when = [form for value in (date, end_date) if value for form in spoken_forms(value)]
     keywords = "; ".join(
         part for part in (claim_id.replace("-", " "), " ".join(synonyms), "; ".join(when)) if part
@@ -123,7 +124,8 @@ def _names(connection: sqlite3.Connection) -> dict[int, str]:
     spelled: dict[str, str] = {}
     for kind, query in _ENTITIES:
         for key, label, own, adjectives, aliases in connection.execute(query):
-            others = [s for s in (*json.loads(own), *json.loads(adjectives), *json.loads(aliases)) if s != label]
+            spellings = (*json.loads(own), *json.loads(adjectives), *json.loads(aliases))
+            others = [s for s in spellings if s != label]
             spelled[tag(kind, key)] = f"{label} ({', '.join(dict.fromkeys(others))})" if others else label
     found = {}
     for seq, tags in connection.execute(f"SELECT rowid, names FROM {FTS_TABLE}"):
@@ -132,7 +134,7 @@ def _names(connection: sqlite3.Connection) -> dict[int, str]:
 
 
 def _search_schema() -> str:
-    """The index and triggers `sqlite-utils enable-fts claims … --fts5 --create-triggers` makes, and its rows."""
+    """The index and triggers `sqlite-utils enable-fts --fts5 --create-triggers` makes, and its rows."""
     columns = ", ".join(SEARCH_COLUMNS)
     new = ", ".join("new." + c for c in SEARCH_COLUMNS)
     old = ", ".join("old." + c for c in SEARCH_COLUMNS)
@@ -164,7 +166,7 @@ def metadata(connection: sqlite3.Connection, database: str, *, licence: str | No
     count = connection.execute("SELECT count(*) FROM claims").fetchone()[0]
     tables: dict[str, dict[str, Any]] = {name: {"label_column": column} for name, column in LABELS.items()}
     tables["claims"].update(
-        description="One row a claim: lists as JSON arrays; names and keywords are what search finds a claim by.",
+        description="One row a claim; lists are JSON arrays, and names and keywords what search finds.",
         fts_table=FTS_TABLE,
         fts_pk="seq",
         facets=list(FACETS),
@@ -187,7 +189,7 @@ def metadata(connection: sqlite3.Connection, database: str, *, licence: str | No
 
 
 def source_text(headline: str, byline: str | None, analyst: str | None, portal: str | None) -> str:
-    """A source record in words: the headline, its byline, and whose article it reports, and where that appeared."""
+    """A source record in words: headline, byline, and the article it reports and where that appeared."""
     text = f'"{headline}"' + (f", by {byline}" if byline else "")
     if analyst:
         text += f", reporting an article by {analyst}" + (f' published on "{portal}"' if portal else "")
