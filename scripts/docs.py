@@ -46,10 +46,16 @@ class Example:
 
 
 def _env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CSTOFACTS_DATA")}
+    unset = ("NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "CSTOFACTS_DATA", "CSTOFACTS_PAGER")
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     bin_dir = str(Path(sys.executable).parent)
+    # PAGER=cat: what `less -FRX` leaves on the screen, without waiting for a key.
     env.update(
-        PATH=bin_dir + os.pathsep + env.get("PATH", ""), COLUMNS=str(WIDTH), LINES="50", LANG="C.UTF-8"
+        PATH=bin_dir + os.pathsep + env.get("PATH", ""),
+        COLUMNS=str(WIDTH),
+        LINES="50",
+        LANG="C.UTF-8",
+        PAGER="cat",
     )
     env.update(extra)
     return env
