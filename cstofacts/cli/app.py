@@ -197,6 +197,10 @@ def run(argv: list[str] | None = None) -> int:
                 env.error(environment, line)
             return ExitCode.USAGE
         command = typer.main.get_command(build_app())
+        if os.environ.get(COMPLETE_VAR):  # the shell asks what to complete: after Typer's own classes
+            from cstofacts.cli import completion as shells
+
+            shells.register()
         result = command.main(args=args, prog_name="cstofacts", standalone_mode=False, obj=shared)
         _finish_output()
         return result if isinstance(result, int) else ExitCode.OK
