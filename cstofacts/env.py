@@ -1,4 +1,4 @@
-"""The process's environment, read once: streams, terminals, encodings, colour, width; and safe writing."""
+"""The process's environment, read once: streams, terminals, encodings, colour, pager, width; safe writing."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
     from cstofacts.errors import WriteError
 
+COLOUR_CHOICES = ("auto", "always", "never")  # --color
+DEFAULT_PAGER = "less -FRX"  # as git and gh: quit if one screen, keep colour, leave the text on screen
 MAX_WIDTH = 500  # wider than any sensible view; a bigger COLUMNS means "do not wrap", not a real screen
 DEFAULT_WIDTH = 80
 _PROBE = "Ж–¶█"  # what the views draw beyond ASCII: Cyrillic, dashes, paragraph marks, bars
@@ -96,6 +98,7 @@ class Env:
         "ascii_only",
         "colour",
         "json_ascii",
+        "pager",
         "stderr",
         "stderr_colour",
         "stderr_isatty",
@@ -113,6 +116,7 @@ class Env:
     width: int  # columns for views on stdout
     ascii_only: bool  # stdout cannot show _PROBE: views spell it in ASCII
     json_ascii: bool  # stdout is not UTF-8: JSON uses \u escapes, so its bytes stay valid UTF-8
+    pager: str | None  # the pager command for long output on a terminal; None: write straight to stdout
 
     def __init__(
         self,
@@ -126,6 +130,7 @@ class Env:
         width: int,
         ascii_only: bool,
         json_ascii: bool,
+        pager: str | None = None,
     ) -> None:
         values = locals()
         for name in self.__slots__:
@@ -148,8 +153,13 @@ class Env:
         *,
         stdout: TextIO | EllipsisType | None = ...,
         stderr: TextIO | EllipsisType | None = ...,
+        colour: str = "auto",
+        paging: bool = True,
     ) -> Env:
-        """Read the environment (os.environ by default) and the streams (sys's by default); never raises."""
+        """Read the environment (os.environ by default) and the streams (sys's by default); never raises.
+
+        `colour` is --color (auto, always or never); `paging` is False for --no-pager.
+        """
         environ = os.environ if environ is None else environ
         out = _usable(sys.stdout if stdout is ... else stdout)
         err = _usable(sys.stderr if stderr is ... else stderr)
@@ -160,11 +170,12 @@ class Env:
             stderr=err,
             stdout_isatty=out_tty,
             stderr_isatty=err_tty,
-            colour=out is not None and _colour(environ, out_tty),
-            stderr_colour=err is not None and _colour(environ, err_tty),
+            colour=out is not None and wants_colour(environ, out_tty, colour),
+            stderr_colour=err is not None and wants_colour(environ, err_tty, colour),
             width=_width(environ, out if out_tty else None),
             ascii_only=not _can_encode(encoding, _PROBE),
             json_ascii=encoding not in ("utf-8", None),
+            pager=pager_command(environ) if paging and out_tty else None,
         )
 
 
@@ -216,14 +227,38 @@ def _can_encode(encoding: str | None, text: str) -> bool:
     return True
 
 
-def _colour(environ: Mapping[str, str], isatty: bool) -> bool:
-    # no-color.org and force-color.org: only a non-empty value counts. An explicit FORCE_COLOR beats
-    # the ambient TERM=dumb; NO_COLOR beats everything.
+def wants_colour(environ: Mapping[str, str], isatty: bool, choice: str = "auto") -> bool:
+    """Whether a stream gets colour; the first rule that applies decides (the README's table).
+
+    --color always or never; then NO_COLOR (no-color.org: any non-empty value); CLICOLOR_FORCE other
+    than 0 (bixense.com/clicolors, as gh reads it); FORCE_COLOR, on unless 0 or false (as Node's
+    supports-color reads it); CLICOLOR=0; TERM=dumb; else colour exactly when the stream is a terminal.
+    An empty variable counts as unset. An explicit request beats the ambient TERM=dumb.
+    """
+    if choice != "auto":
+        return choice == "always"
     if environ.get("NO_COLOR"):
         return False
-    if environ.get("FORCE_COLOR"):
+    if environ.get("CLICOLOR_FORCE") not in (None, "", "0"):
         return True
+    force = environ.get("FORCE_COLOR")
+    if force:
+        return force.strip().casefold() not in ("0", "false")
+    if environ.get("CLICOLOR") == "0":
+        return False
     return isatty and environ.get("TERM") != "dumb"
+
+
+def pager_command(environ: Mapping[str, str]) -> str | None:
+    """The pager for long output on a terminal: CSTOFACTS_PAGER, then PAGER, else `less -FRX`.
+
+    As git and gh: the first of the two that is set wins, and an empty value or `cat` means no pager.
+    """
+    for name in ("CSTOFACTS_PAGER", "PAGER"):
+        if name in environ:
+            command = environ[name].strip()
+            return None if command in ("", "cat") else command
+    return DEFAULT_PAGER
 
 
 def _width(environ: Mapping[str, str], terminal: TextIO | None) -> int:
@@ -265,6 +300,12 @@ def _fallback(error: UnicodeError) -> tuple[str, int]:
     return "".join(ascii_spelling(c) for c in bad), error.end
 
 
+def encode(stream: TextIO | None, text: str) -> bytes:
+    """The bytes of text in the stream's encoding, with what it cannot show spelled in ASCII."""
+    codecs.register_error(_FALLBACK, _fallback)
+    return text.encode(_encoding(stream) or "utf-8", _FALLBACK)
+
+
 def _spelled(stream: TextIO, text: str) -> str:
     """The text with what the stream's encoding cannot show spelled in ASCII."""
     codecs.register_error(_FALLBACK, _fallback)
@@ -294,15 +335,24 @@ def _one_line(text: str) -> str:
 
 
 def write(env: Env, text: str) -> None:
-    """Write results to stdout and flush.
+    """Write results to stdout and flush; on a terminal, long output goes through the pager (paging.py).
 
     Raises PipeClosed when the reader went away, and WriteError (exit code 74) when stdout cannot take
     them: a full disk, a closed descriptor. After either, call silence_stdout(): the failed text stays in
     stdout's buffer, and any later write or the interpreter's final flush would fail on it again.
     """
-    stream = env.stdout
+    if env.pager is not None:
+        from cstofacts import paging  # only on a terminal: a pipe never pages
+
+        if paging.take(env, text):
+            return
+    put(env.stdout, text)
+
+
+def put(stream: TextIO | None, text: str) -> None:
+    """Write text to a stream and flush it, with write()'s errors: PipeClosed or WriteError."""
     if stream is None:
-        raise _write_error("stdout is closed")
+        raise write_error("stdout is closed")
     try:
         try:
             stream.write(text)
@@ -312,14 +362,14 @@ def write(env: Env, text: str) -> None:
     except BrokenPipeError:
         raise PipeClosed from None
     except OSError as exc:
-        raise _write_error(exc.strerror or str(exc) or type(exc).__name__) from None
+        raise write_error(exc.strerror or str(exc) or type(exc).__name__) from None
     except UnicodeEncodeError as exc:  # even spelled, the text does not encode: a codec we cannot serve
-        raise _write_error(f"stdout cannot encode the text as {exc.encoding}") from None
+        raise write_error(f"stdout cannot encode the text as {exc.encoding}") from None
     except ValueError:  # "I/O operation on closed file"
-        raise _write_error("stdout is closed") from None
+        raise write_error("stdout is closed") from None
 
 
-def _write_error(reason: str) -> WriteError:
+def write_error(reason: str) -> WriteError:
     # Imported here: errors.py loads enum and typing, which the happy path need not pay for.
     from cstofacts.errors import WriteError
 

@@ -58,12 +58,15 @@ class Claim:
     span: tuple[dt.date, dt.date] | None = dataclasses.field(default=None, repr=False, compare=False)
 
     def record(self) -> dict[str, Any]:
-        """The claim as plain JSON-ready values, keyed by FIELDS, None for unknown."""
+        """The claim as plain JSON-ready values, keyed by FIELDS and DAYS, None for unknown."""
         values = {name: getattr(self, name) for name in FIELDS}
         values["kind"] = self.kind.value
         for name in ("countries", "organizations", "paragraphs"):
             values[name] = list(values[name])
         values["evidence"] = [{"paragraph": e.paragraph, "quote": e.quote} for e in self.evidence]
+        values["first_day"], values["last_day"] = (
+            (self.span[0].isoformat(), self.span[1].isoformat()) if self.span else (None, None)
+        )
         return values
 
     @property
@@ -77,3 +80,7 @@ class Claim:
 # Output fields of a claim, in the stable order every machine format uses: derived, never retyped.
 FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Claim) if f.name != "span")
 LIST_FIELDS = frozenset({"countries", "organizations", "paragraphs", "evidence"})
+# The first and last ISO day a claim's date covers, null when undated: for sorting, and for readers
+# such as pandas that need a real date. Fields on request (--fields first_day, or all); the precise
+# date stays `date`.
+DAYS = ("first_day", "last_day")

@@ -1,6 +1,6 @@
-"""Regenerate the README's example output and the SVG screenshots from the real, installed CLI.
+"""Regenerate the README's example output, the SVG screenshots and the manual page from the real CLI.
 
-    python scripts/docs.py           # rewrite README.md and docs/images/*.svg
+    python scripts/docs.py           # rewrite README.md, docs/images/*.svg and docs/cstofacts.1
     python scripts/docs.py --check   # exit 1 if any of them is out of date
 
 Every README block that starts with `<!-- run: COMMAND -->` is followed by a
@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 IMAGES = ROOT / "docs" / "images"
+MAN_PAGE = ROOT / "docs" / "cstofacts.1"  # shipped in the wheel too: `cstofacts help --man` prints it
 WIDTH = 100
 BLOCK = re.compile(r"<!-- run: (?P<cmd>.+?) -->\n```console\n(?P<body>.*?)```\n", re.DOTALL)
 # Screenshots: file name -> command; drawn as a table even though we capture through a pipe.
@@ -46,10 +47,16 @@ class Example:
 
 
 def _env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CSTOFACTS_DATA")}
+    unset = ("NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "CSTOFACTS_DATA", "CSTOFACTS_PAGER")
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     bin_dir = str(Path(sys.executable).parent)
+    # PAGER=cat: what `less -FRX` leaves on the screen, without waiting for a key.
     env.update(
-        PATH=bin_dir + os.pathsep + env.get("PATH", ""), COLUMNS=str(WIDTH), LINES="50", LANG="C.UTF-8"
+        PATH=bin_dir + os.pathsep + env.get("PATH", ""),
+        COLUMNS=str(WIDTH),
+        LINES="50",
+        LANG="C.UTF-8",
+        PAGER="cat",
     )
     env.update(extra)
     return env
@@ -123,9 +130,99 @@ def picture(command: str) -> str:
     return console.export_svg(title=command.replace(" --format table", ""))
 
 
+# -- the manual page ------------------------------------------------------------------------------
+
+# What the help cannot say about the environment: each variable once, with where it is explained.
+ENVIRONMENT = (
+    ("CSTOFACTS_DATA", "The dataset to read instead of the bundled one, as --data."),
+    ("CSTOFACTS_NO_CACHE", "Any value but 0, false, no or off: compile in memory, as --no-cache."),
+    ("XDG_CACHE_HOME", "Where the cache lives (cstofacts/ under it); else ~/.cache/cstofacts."),
+    ("CSTOFACTS_PAGER, PAGER", "The pager for long output on a terminal, in that order; else less -FRX. "
+     "An empty value or cat turns paging off, as --no-pager."),
+    ("NO_COLOR", "Any value: no colour. --color always still gives colour."),
+    ("CLICOLOR_FORCE", "Any value but 0: colour even when piped, unless NO_COLOR is set."),
+    ("FORCE_COLOR", "0 or false: no colour; any other value: colour even when piped."),
+    ("CLICOLOR", "0: no colour."),
+    ("COLUMNS, LINES", "The width and height of the screen, when they are sane numbers."),
+)  # fmt: skip
+
+
+def _roff(text: str) -> str:
+    """Text as roff reads it literally: backslashes, hyphens, non-ASCII and a leading dot or quote escaped."""
+    text = text.replace("\\", "\\e").replace("-", "\\-")
+    # Non-ASCII as groff's Unicode escapes, which every roff reads whatever its input encoding.
+    text = "".join(c if c.isascii() else f"\\[u{ord(c):04X}]" for c in text)
+    return "\n".join("\\&" + line if line[:1] in (".", "'") else line for line in text.split("\n"))
+
+
+def _help_paragraphs(text: str) -> list[str]:
+    """A command's help as roff paragraphs: prose joined into lines, example commands kept as they are."""
+    out = []
+    for block in text.strip().split("\n\n"):
+        lines = [line.strip() for line in block.splitlines()]
+        if lines and all(line.startswith("cstofacts ") for line in lines):
+            out.append(".PP\n.RS 4\n.nf\n" + _roff("\n".join(lines)) + "\n.fi\n.RE")
+        else:
+            out.append(".PP\n" + _roff(" ".join(lines)))
+    return out
+
+
+def _options(command: object, ctx: object) -> list[str]:
+    out = []
+    for param in command.params:  # type: ignore[attr-defined]
+        record = param.get_help_record(ctx)
+        if record is None:
+            continue
+        names, text = record
+        out.append(".TP\n.B " + _roff(names) + "\n" + _roff(text))
+    return out
+
+
+def man_page() -> str:
+    """The manual page, in roff, made from the commands' own help (cstofacts.cli.app builds it)."""
+    import typer
+
+    from cstofacts import __version__
+    from cstofacts.cli.app import COMMANDS, EPILOG, HELP, _root, build_app
+
+    group = typer.main.get_command(build_app())
+    root = typer.Context(group, info_name="cstofacts")
+    lines = [
+        f'.TH CSTOFACTS 1 "" "cstofacts {__version__}" "User Commands"',
+        ".SH NAME",
+        "cstofacts \\- " + _roff((_root.__doc__ or "").strip().rstrip(".")),
+        ".SH SYNOPSIS",
+        ".B cstofacts",
+        "[\\fIGLOBAL OPTIONS\\fR] \\fICOMMAND\\fR [\\fIOPTIONS\\fR] [\\fIARGUMENTS\\fR]",
+        ".SH DESCRIPTION",
+        _roff(HELP),
+        ".SH GLOBAL OPTIONS",
+        "They come before the command.",
+        *_options(group, root),
+        ".SH COMMANDS",
+    ]
+    for name in COMMANDS:
+        command = group.get_command(root, name)  # type: ignore[attr-defined]
+        ctx = typer.Context(command, info_name=name, parent=root)
+        usage = " ".join(command.collect_usage_pieces(ctx))
+        lines += [".SS " + _roff(f"cstofacts {name} {usage}"), *_help_paragraphs(command.help or "")]
+        lines += _options(command, ctx)
+    lines += [".SH ENVIRONMENT"]
+    for variable, meaning in ENVIRONMENT:
+        lines += [".TP", ".B " + _roff(variable), _roff(meaning)]
+    lines += [".SH EXIT STATUS", _roff(EPILOG.removeprefix("Exit codes: ").capitalize())]
+    lines += [".SH SEE ALSO", "The README of cstofacts, and \\fBdatasette\\fR(1), \\fBsqlite\\-utils\\fR(1)."]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     stale = []
+    page = man_page()
+    if not MAN_PAGE.exists() or MAN_PAGE.read_text(encoding="utf-8") != page:
+        stale.append(str(MAN_PAGE.relative_to(ROOT)))
+        if not check:
+            MAN_PAGE.write_text(page, encoding="utf-8")
     text = README.read_text(encoding="utf-8")
     new_text, found = render_readme(text)
     if new_text != text:

@@ -26,7 +26,12 @@ EXE = str(Path(sys.executable).parent / "cstofacts")
 # that read their settings from it. cstofacts itself never sees it.
 REAL_HOME = os.environ.get("HOME", "/")
 # Variables that change what the command prints; each test sets the ones it means.
-_UNSET = ("NO_COLOR", "FORCE_COLOR", "CSTOFACTS_DATA", "CSTOFACTS_NO_CACHE", "COLUMNS", "TERM")
+_UNSET = (
+    "NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "CSTOFACTS_DATA", "CSTOFACTS_NO_CACHE",
+    "COLUMNS", "LINES", "TERM", "CSTOFACTS_PAGER", "PAGER",
+)  # fmt: skip
+# On a pseudo-terminal, long output would go to `less`, which waits for a key: tests that page say so.
+NO_PAGER = {"PAGER": "cat"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,7 @@ def minimal_text() -> str:
 def child_env(env: Mapping[str, str] | None = None) -> dict[str, str]:
     """The test's environment (with its private XDG_CACHE_HOME and HOME), less what changes output."""
     base = {k: v for k, v in os.environ.items() if k not in _UNSET}
+    base.update(NO_PAGER)
     base.update(env or {})
     return base
 
@@ -193,11 +199,8 @@ def pty_run(
     """
     import pty
 
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("NO_COLOR", "FORCE_COLOR", "CSTOFACTS_DATA", "COLUMNS", "TERM")
-    }
+    base = {k: v for k, v in os.environ.items() if k not in _UNSET}
+    base.update(NO_PAGER)
     base.update(env)
     master, slave = pty.openpty()
     proc = subprocess.Popen([EXE, *args], stdin=stdin, stdout=slave, stderr=subprocess.PIPE, env=base)

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
-from helpers import MINIMAL, run
+from helpers import MINIMAL, bundled, child_env, run
 
 
 def complete(line: str, env: dict[str, str] | None = None) -> list[str]:
@@ -44,3 +50,67 @@ def test_completion_follows_the_data_option() -> None:
 
 def test_completion_with_a_broken_dataset_offers_nothing_and_never_fails() -> None:
     assert complete("cstofacts --data /nonexistent.toml list --category e") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("cstofacts read 1", ["1", *(str(n) for n in range(10, 20))]),
+        ("cstofacts read 13 2", ["2", "20"]),
+        ("cstofacts list --paragraph 2", ["2", "20"]),
+        ("cstofacts list --country kg", ["kg"]),  # lower case, as typed: shells keep what starts with it
+        ("cstofacts list --country kyr", ["kyrgyzstan"]),
+        ("cstofacts timeline --org u", ["un"]),
+        ("cstofacts help s", ["search", "show", "stats", "source"]),
+        ("cstofacts help x", []),
+        ("cstofacts --color a", ["auto", "always"]),
+    ],
+)
+def test_paragraphs_codes_in_any_case_topics_and_switches_complete(line: str, expected: list[str]) -> None:
+    assert complete(line) == expected
+
+
+def test_years_complete_from_the_dates_the_dataset_has() -> None:
+    years: set[str] = set()
+    for claim in bundled()["claims"]:
+        if claim.get("date"):
+            last = claim.get("end_date") or claim["date"]
+            years.update(str(y) for y in range(int(claim["date"][:4]), int(last[:4]) + 1))
+    assert complete("cstofacts list --year ") == sorted(years)
+    assert complete("cstofacts stats --year 2023") == ["2023"]
+
+
+SHELL_ENV = {"PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")}
+# What zsh's _arguments does with a '((value:description …))' action: eval the list into words.
+ZSH_HARNESS = r"""
+_arguments() { local inner=${1#*:*:\(\(}; inner=${inner%\)\)}; local -a ws; eval "ws=( $inner )"; print -rl -- $ws }
+eval "$(cstofacts --show-completion zsh | grep -v '^compdef')"
+words=( ${(z)1} ); CURRENT=${#words}
+[[ $1 == *' ' ]] && { words+=(''); CURRENT=$(( CURRENT + 1 )); }
+_cstofacts_completion
+"""
+
+
+@pytest.mark.skipif(shutil.which("zsh") is None, reason="needs zsh")
+def test_zsh_descriptions_keep_their_apostrophes(tmp_path: Path) -> None:
+    script = tmp_path / "harness.zsh"
+    script.write_text(ZSH_HARNESS, encoding="utf-8")
+    result = subprocess.run(
+        ["zsh", "-f", str(script), "cstofacts list --category "],
+        capture_output=True, text=True, env=child_env(SHELL_ENV), timeout=120, check=False,
+    )  # fmt: skip
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert "leadership:The Secretary General's appointment and personal role." in lines
+    assert "conclusion:An overall verdict on the CSTO's work, the analyst's or the article's." in lines
+    assert len(lines) == len(bundled()["categories"])
+
+
+@pytest.mark.skipif(shutil.which("fish") is None, reason="needs fish")
+def test_fish_descriptions_keep_their_apostrophes() -> None:
+    result = subprocess.run(
+        ["fish", "--no-config", "-c", "cstofacts --show-completion fish | source; complete -C 'cstofacts list --category l'"],
+        capture_output=True, text=True, env=child_env(SHELL_ENV), timeout=120, check=False,
+    )  # fmt: skip
+    assert result.stderr == ""
+    assert result.stdout == "leadership\tThe Secretary General's appointment and personal role.\n"

@@ -420,6 +420,7 @@ def test_the_built_wheel_contains_the_dataset(tmp_path: Path) -> None:
         shutil.copy(ROOT / name, source / name)
     shutil.copytree(ROOT / "cstofacts", source / "cstofacts", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "data", source / "data", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs", source / "docs", ignore=shutil.ignore_patterns("__pycache__"))
     subprocess.run(
         [
             sys.executable,
@@ -441,7 +442,11 @@ def test_the_built_wheel_contains_the_dataset(tmp_path: Path) -> None:
     [wheel] = (tmp_path / "dist").glob("cstofacts-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         shipped = archive.read("cstofacts/data/claims.toml")
+        manual = archive.read("cstofacts/docs/cstofacts.1")
+        docs = sorted(n for n in archive.namelist() if n.startswith("cstofacts/docs/"))
     assert shipped == (ROOT / "data" / "claims.toml").read_bytes()
+    assert manual == (ROOT / "docs" / "cstofacts.1").read_bytes()
+    assert docs == ["cstofacts/docs/__init__.py", "cstofacts/docs/cstofacts.1"]  # not the images
 
 
 # -- the cache of compiled databases ------------------------------------------------------------

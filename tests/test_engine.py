@@ -395,8 +395,12 @@ def test_export_writes_a_database_sqlite3_opens(tmp_path: Path, env: dict[str, s
     result = run("export", str(target), env=env, timeout=HANG)
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
-    assert result.stderr == f"cstofacts: wrote {target}: 45 claims\n"
-    assert [p.name for p in tmp_path.iterdir() if p.name != "cache" and p.name != "home"] == ["claims.db"]
+    metadata = tmp_path / "claims.metadata.json"
+    assert result.stderr == (
+        f"cstofacts: wrote {target}: 45 claims\ncstofacts: wrote {metadata}: metadata for datasette -m\n"
+    )
+    written = sorted(p.name for p in tmp_path.iterdir() if p.name != "cache" and p.name != "home")
+    assert written == ["claims.db", "claims.metadata.json"]
     db = sqlite3.connect(target)
     try:
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -460,7 +464,8 @@ def test_export_with_force_replaces_the_file_by_renaming(tmp_path: Path, env: di
     with sqlite3.connect(target) as db:
         assert db.execute("SELECT count(*) FROM claims").fetchone()[0] == 45
     db.close()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "claims.db", "hardlink-to-old", "home"]
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["cache", "claims.db", "claims.metadata.json", "hardlink-to-old", "home"]
 
 
 def test_a_failed_export_leaves_no_partial_file(tmp_path: Path, env: dict[str, str]) -> None:

@@ -116,6 +116,24 @@ def test_width_without_columns_is_80() -> None:
         ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, True, False),
         ({"FORCE_COLOR": "1", "TERM": "dumb"}, False, True),  # an explicit request beats an ambient TERM
         ({"NO_COLOR": "1", "TERM": "dumb"}, True, False),
+        # FORCE_COLOR counts unless it says no, as Node's supports-color reads it.
+        ({"FORCE_COLOR": "0"}, True, False),
+        ({"FORCE_COLOR": "false"}, True, False),
+        ({"FORCE_COLOR": "FALSE"}, False, False),
+        ({"FORCE_COLOR": "true"}, False, True),
+        ({"FORCE_COLOR": "3"}, False, True),
+        # bixense.com/clicolors, as gh reads it; NO_COLOR still wins.
+        ({"CLICOLOR": "0"}, True, False),
+        ({"CLICOLOR": "1"}, True, True),
+        ({"CLICOLOR": "1"}, False, False),  # CLICOLOR allows colour on a terminal; it forces nothing
+        ({"CLICOLOR_FORCE": "1"}, False, True),
+        ({"CLICOLOR_FORCE": "0"}, False, False),
+        ({"CLICOLOR_FORCE": ""}, False, False),
+        ({"CLICOLOR_FORCE": "1", "CLICOLOR": "0"}, False, True),
+        ({"CLICOLOR_FORCE": "1", "NO_COLOR": "1"}, False, False),
+        ({"CLICOLOR_FORCE": "1", "FORCE_COLOR": "0"}, False, True),
+        ({"FORCE_COLOR": "1", "CLICOLOR": "0"}, True, True),
+        ({"CLICOLOR_FORCE": "1", "TERM": "dumb"}, False, True),
     ],
 )
 def test_colour_decision(environ: dict[str, str], tty: bool, colour: bool) -> None:
@@ -123,6 +141,44 @@ def test_colour_decision(environ: dict[str, str], tty: bool, colour: bool) -> No
     assert env.stdout_isatty is tty and env.stderr_isatty is tty
     assert env.colour is colour
     assert env.stderr_colour is colour
+
+
+@pytest.mark.parametrize("environ", [{}, {"NO_COLOR": "1"}, {"FORCE_COLOR": "1"}, {"TERM": "dumb"}])
+@pytest.mark.parametrize("tty", [True, False])
+def test_the_color_option_beats_every_variable(environ: dict[str, str], tty: bool) -> None:
+    assert envmod.wants_colour(environ, tty, "always") is True
+    assert envmod.wants_colour(environ, tty, "never") is False
+    assert envmod.wants_colour(environ, tty, "auto") is envmod.wants_colour(environ, tty)
+    both = Env.read(environ, stdout=Stream(tty=tty), stderr=Stream(tty=tty), colour="never")
+    assert (both.colour, both.stderr_colour) == (False, False)
+
+
+# Pager
+
+
+@pytest.mark.parametrize(
+    ("environ", "command"),
+    [
+        ({}, "less -FRX"),
+        ({"PAGER": "more"}, "more"),
+        ({"PAGER": "less -R"}, "less -R"),
+        ({"PAGER": "cat"}, None),
+        ({"PAGER": ""}, None),
+        ({"PAGER": "  "}, None),
+        ({"CSTOFACTS_PAGER": "most", "PAGER": "more"}, "most"),
+        ({"CSTOFACTS_PAGER": "", "PAGER": "more"}, None),  # set, though empty: it wins, and says no
+        ({"CSTOFACTS_PAGER": "cat", "PAGER": "more"}, None),
+        ({"CSTOFACTS_PAGER": "less", "PAGER": ""}, "less"),
+    ],
+)
+def test_pager_command(environ: dict[str, str], command: str | None) -> None:
+    assert envmod.pager_command(environ) == command
+    assert read(environ, Stream(tty=True)).pager == command
+
+
+def test_only_a_terminal_pages() -> None:
+    assert read({"PAGER": "more"}, Stream(tty=False)).pager is None
+    assert Env.read({"PAGER": "more"}, stdout=Stream(tty=True), stderr=Stream(), paging=False).pager is None
 
 
 def test_stdout_and_stderr_colour_are_decided_apart() -> None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -110,15 +113,15 @@ def test_csv_and_tsv_have_a_header_row(cli: Cli) -> None:
         "2024",
         "",
         "cooperation",
-        "",
-        "11",
+        "[]",
+        "[11]",
         "The CSTO's focus in 2024 was on building its relations with international organizations for the "
         "sake of stability and security.",
         "background",
         "stated",
     ]
     tsv_out = cli("list", "--year", "2024", "-f", "tsv", "--fields", "id,paragraphs").out
-    assert tsv_out.splitlines()[:2] == ["id\tparagraphs", "2024-focus-international-organizations\t11"]
+    assert tsv_out.splitlines()[:2] == ["id\tparagraphs", "2024-focus-international-organizations\t[11]"]
     assert cli("list", "-f", "tsv").out.splitlines()[0] == "\t".join(COLUMNS)
 
 
@@ -139,14 +142,17 @@ def test_fields_all_and_evidence_in_text_formats(cli: Cli) -> None:
         'minsk-meeting-2023-03-06\t¶8 "On March 6, 2023, a meeting was held in Minsk to discuss proposals '
         'for reducing tensions between Kyrgyz and Tajik people"',
     ]
-    assert cli("list", "--limit", "1", "-f", "csv", "--fields", "all").out.splitlines()[0] == ",".join(KEYS)
+    header = cli("list", "--limit", "1", "-f", "csv", "--fields", "all").out.splitlines()[0]
+    assert header == ",".join([*KEYS, "first_day", "last_day"])
 
 
 def test_unknown_field_lists_the_valid_ones(cli: Cli) -> None:
     result = cli("list", "--fields", "id,when")
     assert (result.code, result.out) == (2, "")
     assert result.err == (
-        "cstofacts: error: --fields: unknown field 'when'; valid fields: " + ", ".join(KEYS) + ", all\n"
+        "cstofacts: error: --fields: unknown field 'when'; valid fields: "
+        + ", ".join([*KEYS, "first_day", "last_day"])
+        + ", all\n"
     )
 
 
@@ -270,3 +276,54 @@ def test_the_table_shows_every_claim_of_1000(thousand: str) -> None:
     result = run("--data", thousand, "list", "--format", "table", env={"COLUMNS": "120"})
     assert result.returncode == 0
     assert sum(1 for line in result.stdout.splitlines() if "  ¶" in line) == 1000
+
+
+# -- data that types right in the tools that read it ---------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["plain", "tsv", "csv", "json", "jsonl", "markdown", "table"])
+def test_first_and_last_day_are_fields_in_every_format(cli: Cli, fmt: str) -> None:
+    result = cli("list", "--year", "2024", "--fields", "id,first_day,last_day", "--format", fmt)
+    assert result.code == 0, result.err
+    assert "bilateral-consultations-2024-2025" in result.out
+    assert "2024-01-01" in result.out
+    assert "2025-12-31" in result.out  # the span 2024..2025 ends on its last day
+
+
+def test_day_fields_are_null_when_undated_and_the_date_stays_precise(cli: Cli) -> None:
+    rows = json.loads(cli("list", "--format", "json", "--fields", "id,date,first_day,last_day").out)
+    undated = [r for r in rows if r["date"] is None]
+    assert undated
+    assert all(r["first_day"] is None and r["last_day"] is None for r in undated)
+    months = [r for r in rows if r["date"] and len(r["date"]) == 7]
+    for r in rows:
+        if r["date"] is not None:
+            assert r["first_day"].startswith(r["date"])
+    assert all(r["last_day"][:7] == r["date"] for r in months)
+
+
+def test_csv_lists_are_json_arrays_that_read_back_exactly(cli: Cli) -> None:
+    expected = json.loads(cli("list", "--format", "json").out)
+    # TSV quotes nothing (README: reading TSV): its reader must not look for quotes either.
+    for fmt, dialect in (("csv", {}), ("tsv", {"delimiter": "\t", "quoting": csv.QUOTE_NONE})):
+        out = cli("list", "--format", fmt, "--fields", "id,countries,organizations,paragraphs").out
+        rows = list(csv.DictReader(io.StringIO(out), **dialect))  # type: ignore[arg-type]
+        for row, record in zip(rows, expected, strict=True):
+            for name in ("countries", "organizations", "paragraphs"):
+                assert json.loads(row[name]) == record[name]
+
+
+def test_csvkit_reads_no_list_as_a_number_and_the_days_as_dates() -> None:
+    csvstat = shutil.which("csvstat", path=str(Path(sys.executable).parent)) or shutil.which("csvstat")
+    if csvstat is None:
+        pytest.skip("csvkit is not installed (pip install -e '.[test]')")
+    for args in (["list"], ["list", "--paragraph", "13"], ["search", "Khujand"]):
+        out = run(*args, "--format", "csv", "--fields", "all").stdout
+        result = subprocess.run(
+            [csvstat, "--type"], input=out, capture_output=True, text=True, timeout=120, check=False
+        )
+        assert result.returncode == 0, result.stderr
+        types = dict(line.strip().split(". ", 1)[1].split(": ") for line in result.stdout.splitlines())
+        for name in ("countries", "organizations", "paragraphs"):
+            assert types[name] == "Text", (args, name, types[name])
+        assert types["first_day"] == types["last_day"] == "Date", args

@@ -261,14 +261,15 @@ def test_a_non_integer_schema_is_a_dataset_error_at_its_line(
 
 
 def test_fields_all_gives_every_field(env: dict[str, str]) -> None:
+    every = [*FIELDS, "first_day", "last_day"]  # the claim's keys, then the days its date covers
     tsv = run("list", "--fields", "all", "--format", "tsv", env=env)
     assert tsv.returncode == 0
     lines = tsv.stdout.splitlines()
-    assert lines[0].split("\t") == FIELDS
+    assert lines[0].split("\t") == every
     assert len(lines) == 46
-    assert all(len(line.split("\t")) == len(FIELDS) for line in lines)
+    assert all(len(line.split("\t")) == len(every) for line in lines)
     as_json = run("list", "--fields", "all", "--format", "json", env=env)
-    assert all(list(record) == FIELDS for record in json.loads(as_json.stdout))
+    assert all(list(record) == every for record in json.loads(as_json.stdout))
 
 
 def test_show_csv_gives_every_field(env: dict[str, str]) -> None:

@@ -68,3 +68,10 @@ def test_drawing_loads_rich_and_only_what_it_draws_with(tmp_path: Path) -> None:
     charted = loaded("stats", "--by", "year", "--format", "table", cwd=tmp_path)
     assert "rich.console" in charted
     assert "rich.table" in charted
+
+
+def test_a_pipe_loads_neither_the_pager_nor_the_export_nor_zsh_completion(tmp_path: Path) -> None:
+    loaded("list", "--format", "json", cwd=tmp_path)  # warm the cache
+    for args in (["list"], ["list", "--format", "csv", "--fields", "all"], ["--color", "always", "list"]):
+        modules = loaded(*args, cwd=tmp_path)
+        assert not modules & {"cstofacts.paging", "cstofacts.store.export", "cstofacts.cli.completion"}, args

@@ -82,6 +82,8 @@ def test_a_claim_with_every_key_is_read_whole() -> None:
         "parent": None,
         "source": "doc",
         "evidence": [{"paragraph": 2, "quote": "Talks were held in Minsk"}],
+        "first_day": "2024-03-01",
+        "last_day": "2024-05-02",
     }
     assert talks.kind is Kind.EVENT
     assert [(e.paragraph, e.quote) for e in talks.evidence] == [(2, "Talks were held in Minsk")]

@@ -141,6 +141,9 @@ def records(claims: Sequence[Claim] = CLAIMS) -> list[dict[str, Any]]:
     return formats.claim_records(claims)
 
 
+EVERY = formats.ALL_FIELDS  # the claim's fields and its day span
+
+
 def unescape(text: str) -> str:
     """Undo the plain and tsv escapes."""
     return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}[m.group(1)], text)
@@ -280,10 +283,10 @@ def test_csv_quotes_any_cell_with_a_carriage_return_so_rows_survive() -> None:
     ]
 
 
-def test_csv_has_a_header_and_joins_lists_with_commas() -> None:
+def test_csv_has_a_header_and_writes_lists_as_json_arrays() -> None:
     assert formats.render(Format.CSV, records([KHUJAND]), ("id", "countries", "paragraphs", "evidence")) == (
         "id,countries,paragraphs,evidence\n"
-        'khujand-border-agreement-2025-03-31,"TJ,KG,UZ",13,"¶13 ""led to the signing on March 31, 2025, in '
+        'khujand-border-agreement-2025-03-31,"[""TJ"", ""KG"", ""UZ""]",[13],"¶13 ""led to the signing on March 31, 2025, in '
         'Khujand of a border agreement between Tajikistan, Kyrgyzstan, and Uzbekistan"""\n'
     )
 
@@ -303,7 +306,9 @@ def test_json_is_utf8_one_object_a_line_with_fields_in_order() -> None:
         '{"id": "un-general-assembly-resolution", "date_basis": "inferred"}\n]\n'
     )
     assert formats.render(Format.JSON, [], ("id",)) == "[]\n"
-    assert json.loads(formats.render(Format.JSON, records(), FIELDS)) == records()
+    assert json.loads(formats.render(Format.JSON, records(), FIELDS)) == [
+        {f: r[f] for f in FIELDS} for r in records()
+    ]
 
 
 def test_json_writes_utf8_or_ascii_and_escapes_every_control() -> None:
@@ -379,9 +384,9 @@ def test_field_records_for_show_and_source() -> None:
 
 def test_parse_fields_defaults_all_and_order() -> None:
     assert formats.parse_fields(None, DEFAULT_FIELDS) == DEFAULT_FIELDS
-    assert formats.parse_fields("all", DEFAULT_FIELDS) == FIELDS
+    assert formats.parse_fields("all", DEFAULT_FIELDS) == (*FIELDS, "first_day", "last_day")
     assert formats.parse_fields(" summary ,id,summary,", DEFAULT_FIELDS) == ("summary", "id")
-    assert formats.parse_fields("id,all", DEFAULT_FIELDS) == FIELDS
+    assert formats.parse_fields("id,all", DEFAULT_FIELDS) == formats.ALL_FIELDS
 
 
 @pytest.mark.parametrize(
@@ -389,9 +394,9 @@ def test_parse_fields_defaults_all_and_order() -> None:
     [
         ("id,sumary", "unknown field 'sumary'; did you mean 'summary'?"),
         ("evidense", "unknown field 'evidense'; did you mean 'evidence'?"),
-        ("zzz", f"unknown field 'zzz'; valid fields: {', '.join(FIELDS)}, all"),
-        ("\x1b[2J", f"unknown field '\\x1b[2J'; valid fields: {', '.join(FIELDS)}, all"),
-        (",", f"needs at least one field name; valid fields: {', '.join(FIELDS)}, all"),
+        ("zzz", f"unknown field 'zzz'; valid fields: {', '.join(formats.ALL_FIELDS)}, all"),
+        ("\x1b[2J", f"unknown field '\\x1b[2J'; valid fields: {', '.join(formats.ALL_FIELDS)}, all"),
+        (",", f"needs at least one field name; valid fields: {', '.join(formats.ALL_FIELDS)}, all"),
     ],
 )
 def test_parse_fields_rejects_unknown_names_with_a_suggestion(value: str, message: str) -> None:
@@ -939,25 +944,26 @@ def any_claim(draw_value: Callable[..., Any]) -> Claim:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(any_claim(), min_size=1, max_size=3))
 def test_machine_formats_lose_nothing(claims: list[Claim]) -> None:
-    recs = records(claims)
-    cells = [[formats.cell(r[f]) for f in FIELDS] for r in recs]
+    recs = [{f: r[f] for f in EVERY} for r in records(claims)]
+    cells = [[formats.cell(r[f]) for f in EVERY] for r in recs]
+    typed = [[formats.typed_cell(r[f]) for f in EVERY] for r in recs]
     for ascii_only in (False, True):
-        assert json.loads(formats.json_text(recs, FIELDS, ascii_only)) == recs
-        lines = formats.jsonl(recs, FIELDS, ascii_only).split("\n")
+        assert json.loads(formats.json_text(recs, EVERY, ascii_only)) == recs
+        lines = formats.jsonl(recs, EVERY, ascii_only).split("\n")
         assert [json.loads(line) for line in lines[:-1]] == recs
-    plain = formats.plain(recs, FIELDS).split("\n")
+    plain = formats.plain(recs, EVERY).split("\n")
     assert plain[-1] == ""
     assert [[unescape(v) for v in line.split("\t")] for line in plain[:-1]] == cells
-    tsv = formats.tsv(recs, FIELDS).split("\n")
-    assert tsv[0].split("\t") == list(FIELDS)
-    assert [[unguard(unescape(v)) for v in line.split("\t")] for line in tsv[1:-1]] == cells
+    tsv = formats.tsv(recs, EVERY).split("\n")
+    assert tsv[0].split("\t") == list(EVERY)
+    assert [[unguard(unescape(v)) for v in line.split("\t")] for line in tsv[1:-1]] == typed
     if sys.version_info >= (3, 11) or not any(
         "\x00" in c for row in cells for c in row
     ):  # NUL: csv reads it from 3.11
-        read = list(csv.reader(io.StringIO(formats.csv_text(recs, FIELDS), newline="")))
-        assert read[0] == list(FIELDS)
-        assert [[unguard(v) for v in row] for row in read[1:]] == cells
-    assert not (DANGEROUS - {"\n"}) & set(formats.markdown(recs, FIELDS))
+        read = list(csv.reader(io.StringIO(formats.csv_text(recs, EVERY), newline="")))
+        assert read[0] == list(EVERY)
+        assert [[unguard(v) for v in row] for row in read[1:]] == typed
+    assert not (DANGEROUS - {"\n"}) & set(formats.markdown(recs, EVERY))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -178,3 +178,38 @@ def test_narrow_terminal_never_cuts_facts_with_an_ellipsis() -> None:
     assert result.returncode == 0
     assert "…" not in result.stdout
     assert all(len(line) <= 20 for line in result.stdout.splitlines())
+
+
+def test_forced_colour_never_changes_what_a_pipe_gets() -> None:
+    # README: forcing colour colours the views; piped output stays plain rows, which have none.
+    for env in ({"FORCE_COLOR": "1"}, {"CLICOLOR_FORCE": "1"}):
+        result = shell("cstofacts list --year 2023 | cat", env=env)
+        assert result.stdout == run("list", "--year", "2023").stdout
+        assert not ANSI.search(result.stdout)
+        assert ANSI.search(shell("cstofacts list --year 2023 --format table | cat", env=env).stdout)
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "coloured"),
+    [
+        (["--color", "never"], {}, False),
+        (["--color", "never"], {"FORCE_COLOR": "1"}, False),
+        (["--color", "always"], {"NO_COLOR": "1"}, True),
+        (["--color", "auto"], {"NO_COLOR": "1"}, False),
+        (["--color", "auto"], {}, True),
+        ([], {"CLICOLOR": "0"}, False),
+        ([], {"FORCE_COLOR": "0"}, False),
+        ([], {"FORCE_COLOR": "false"}, False),
+    ],
+)
+def test_colour_switches_on_a_terminal(args: list[str], env: dict[str, str], coloured: bool) -> None:
+    screen = in_terminal(*args, "list", "--year", "2023", env=env)
+    assert "combat-brotherhood-2023" in screen
+    assert bool(ANSI.search(screen)) is coloured
+
+
+def test_color_always_colours_a_piped_view_and_a_bad_value_is_a_usage_error() -> None:
+    assert ANSI.search(run("--color", "always", "list", "--format", "table").stdout)
+    result = run("--color", "sometimes", "list")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "cstofacts: error: --color: 'sometimes' is not auto, always or never\n"

@@ -118,6 +118,21 @@ def _root(
         bool,
         typer.Option("--no-cache", help="Compile the dataset in memory; never read or write the cache."),
     ] = False,
+    color: Annotated[
+        str | None,
+        typer.Option(
+            "--color",
+            metavar="WHEN",
+            autocompletion=lambda incomplete: [c for c in env.COLOUR_CHOICES if c.startswith(incomplete)],
+            help="auto (colour on a terminal, as NO_COLOR and the other variables say), always or never.",
+        ),
+    ] = None,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager", help="Never page long output on a terminal (as PAGER=cat or an empty PAGER)."
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."),
@@ -126,11 +141,23 @@ def _root(
     """Look up the claims of one article on the CSTO's work in 2023-2025."""
     shared = ctx.obj
     assert isinstance(shared, Shared)
+    if color is not None or no_pager:
+        choice = _colour_choice(color) if color is not None else "auto"
+        shared.env = env.Env.read(colour=choice, paging=not no_pager)
     if data is not None:
         shared.data, shared.data_option = data, "--data"
     elif os.environ.get(DATA_ENV):
         shared.data, shared.data_option = os.environ[DATA_ENV], DATA_ENV
     shared.use_cache = not no_cache
+
+
+def _colour_choice(value: str) -> str:
+    folded = value.strip().casefold()
+    if folded in env.COLOUR_CHOICES:
+        return folded
+    from cstofacts.output.safe import one_line
+
+    raise UsageError(f"'{one_line(value, 40)}' is not auto, always or never", "--color")
 
 
 def build_app() -> typer.Typer:
@@ -170,7 +197,12 @@ def run(argv: list[str] | None = None) -> int:
                 env.error(environment, line)
             return ExitCode.USAGE
         command = typer.main.get_command(build_app())
+        if os.environ.get(COMPLETE_VAR):  # the shell asks what to complete: after Typer's own classes
+            from cstofacts.cli import completion as shells
+
+            shells.register()
         result = command.main(args=args, prog_name="cstofacts", standalone_mode=False, obj=shared)
+        _finish_output()
         return result if isinstance(result, int) else ExitCode.OK
     except Finished as done:
         return _write(environment, done.output)
@@ -204,6 +236,17 @@ def run(argv: list[str] | None = None) -> int:
         return report(environment, DataError([Problem(shared.data or "bundled dataset", None, reason)]))
     finally:
         shared.close()
+        try:  # output held back for the pager when an error cut the run short; quietly, as the error said
+            _finish_output()
+        except (CstoFactsError, env.PipeClosed):
+            env.silence_stdout()
+
+
+def _finish_output() -> None:
+    """Write what the pager session held back, or wait for the pager (only a terminal ever has one)."""
+    paging = sys.modules.get("cstofacts.paging")  # looked up, not imported: a pipe never loads it
+    if paging is not None:
+        paging.finish()
 
 
 COMPLETE_VAR = "_CSTOFACTS_COMPLETE"
@@ -244,6 +287,7 @@ def _completion(environment: env.Env, action: str, shell: str) -> int:
 def _write(environment: env.Env, text: str) -> int:
     try:
         env.write(environment, text)
+        _finish_output()
     except env.PipeClosed:
         env.silence_stdout()
     except CstoFactsError as exc:

@@ -71,13 +71,26 @@ def _completer(values: Callable[[Store], dict[str, str]]) -> Callable[..., list[
 
         folded = incomplete.casefold()
         # A dataset's values reach the shell, and through it the terminal: never as control codes.
-        return [
-            (one_line(v, 200), one_line(h, 200))
+        found = {
+            as_typed(one_line(v, 200), incomplete): one_line(h, 200)
             for v, h in values(store).items()
             if v.casefold().startswith(folded)
-        ]
+        }
+        return list(found.items())
 
     return complete
+
+
+def as_typed(value: str, incomplete: str) -> str:
+    """A value in the case the user started typing it: values match in any case, and shells offer only
+    what starts with exactly what was typed (`--country kg` is offered `kg`, not `KG`)."""
+    if value.startswith(incomplete):
+        return value
+    if incomplete.islower():
+        return value.lower()
+    if incomplete.isupper():
+        return value.upper()
+    return incomplete + value[len(incomplete) :]
 
 
 def _countries(store: Store) -> dict[str, str]:
@@ -94,6 +107,27 @@ complete_org = _completer(lambda s: {short: o.name for short, o in s.vocabulary.
 complete_id = _completer(lambda s: {i: "" for i in s.ids()})
 complete_kind = _completer(lambda s: {"event": "", "assessment": "", "background": ""})
 complete_attribution = _completer(lambda s: dict(s.vocabulary.attributions))
+
+
+def _paragraphs(store: Store) -> dict[str, str]:
+    """Paragraph numbers with the words each opens with, from the first source that has a body."""
+    body = next((s.body for s in store.sources if s.body), ())
+    return {str(n): " ".join(text.split()[:8]) + " …" for n, text in enumerate(body, start=1)}
+
+
+def _years(store: Store) -> dict[str, str]:
+    """The years the dataset's dates cover, with how many claims each has."""
+    counts: dict[int, int] = {}
+    for value, n in store.count(Query(), filters.StatsBy.YEAR):
+        first, _, last = value.partition("..")
+        if first.isdigit():
+            for year in range(int(first), int(last or first) + 1):
+                counts[year] = counts.get(year, 0) + n
+    return {str(y): f"{n} claim{'s' if n != 1 else ''}" for y, n in sorted(counts.items())}
+
+
+complete_paragraph = _completer(_paragraphs)
+complete_year = _completer(_years)
 
 
 def _choices(values: Sequence[str]) -> Callable[..., list[str]]:
@@ -113,6 +147,7 @@ Year = Annotated[
         metavar="YEAR",
         rich_help_panel=FILTERS,
         show_default=False,
+        autocompletion=complete_year,
         help="A year or range (2023, 2023..2025, 2023-2025, 2024..); claims whose date overlaps it.",
     ),
 ]
@@ -229,6 +264,7 @@ Paragraph = Annotated[
         metavar="N",
         rich_help_panel=FILTERS,
         show_default=False,
+        autocompletion=complete_paragraph,
         help="Claims citing paragraph N of the article (1-20).",
     ),
 ]
@@ -261,7 +297,7 @@ Fields = Annotated[
         "--fields",
         metavar="A,B,C",
         rich_help_panel=OUTPUT,
-        help="Columns or keys to show, comma-separated, or all.",
+        help="Columns or keys to show, comma-separated (the JSON keys, first_day, last_day), or all.",
     ),
 ]
 Sort = Annotated[

@@ -11,7 +11,11 @@ What each format promises about the characters inside a value:
 | jsonl    | an object a line                    | as json                                        | no    |
 | markdown | a GitHub table, header row          | `\|` `\\`, breaks as `<br>`, controls shown    | no    |
 
-- Lists are joined with commas (`TJ,KG,UZ`), evidence as `¶13 "quote"; ¶8 "quote"` (see cell()).
+- plain and markdown join lists with commas (`TJ,KG,UZ`); every text format writes evidence as
+  `¶13 "quote"; ¶8 "quote"` (see cell()). csv and tsv write the other lists as JSON arrays
+  (`["TJ", "KG", "UZ"]`, `[8, 16]`, `[]`, see typed_cell()): csvkit and pandas guess a column's
+  type from its values, and read `8,16` as the number 816 and `13` as a number; a JSON array is
+  never a number, and json.loads reads it back exactly. Dates stay the ISO text of every format.
 - plain, tsv and csv pass every other character through unchanged, controls included (ESC, DEL,
   C1, bidi overrides, U+2028): they are data for programs, and every character of a cell survives
   (undo the escapes, and the formula guard below). A record ends only
@@ -35,7 +39,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from cstofacts.errors import UsageError
-from cstofacts.model import FIELDS, Claim
+from cstofacts.model import DAYS, FIELDS, Claim
 
 if TYPE_CHECKING:
     import re
@@ -67,6 +71,9 @@ DEFAULT_FIELDS = (
     "date_basis",
 )
 
+# Every name --fields takes: the claim's fields, then its day span.
+ALL_FIELDS = (*FIELDS, *DAYS)
+
 # A cell starting with one of these is read as a formula by spreadsheets (CSV injection).
 _FORMULA_START = "=+-@\t\r"
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
@@ -85,13 +92,13 @@ def parse_fields(value: str | None, default: Sequence[str]) -> tuple[str, ...]:
     names: list[str] = []
     for name in (n.strip() for n in value.split(",")):
         if name == "all":
-            names += FIELDS
-        elif name in FIELDS:
+            names += ALL_FIELDS
+        elif name in ALL_FIELDS:
             names.append(name)
         elif name:
             raise UsageError(_unknown_field(name))
     if not names:
-        raise UsageError(f"needs at least one field name; valid fields: {', '.join(FIELDS)}, all")
+        raise UsageError(f"needs at least one field name; valid fields: {', '.join(ALL_FIELDS)}, all")
     return tuple(dict.fromkeys(names))
 
 
@@ -100,8 +107,8 @@ def _unknown_field(name: str) -> str:
 
     from cstofacts.output.safe import one_line
 
-    close = difflib.get_close_matches(name.casefold()[:100], [*FIELDS, "all"], n=1, cutoff=0.6)
-    hint = f"did you mean {close[0]!r}?" if close else f"valid fields: {', '.join(FIELDS)}, all"
+    close = difflib.get_close_matches(name.casefold()[:100], [*ALL_FIELDS, "all"], n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]!r}?" if close else f"valid fields: {', '.join(ALL_FIELDS)}, all"
     return f"unknown field '{one_line(name, 40)}'; {hint}"
 
 
@@ -153,8 +160,21 @@ def plain(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str:
     return _plain_lines(rows(records, fields))
 
 
+def typed_cell(value: Any) -> str:
+    """One value for csv and tsv: a list of values as a JSON array, so no reader takes it for a number."""
+    if isinstance(value, (list, tuple)) and not (value and isinstance(value[0], Mapping)):
+        import json
+
+        return json.dumps(list(value), ensure_ascii=False)
+    return cell(value)
+
+
+def _typed_rows(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> list[list[str]]:
+    return [[neutralize_formula(typed_cell(record[f])) for f in fields] for record in records]
+
+
 def _tsv_body(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str:
-    return _plain_lines([neutralize_formula(v) for v in row] for row in rows(records, fields))
+    return _plain_lines(_typed_rows(records, fields))
 
 
 def tsv(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str:
@@ -185,7 +205,7 @@ def _csv_lines(cells: Iterable[Sequence[str]]) -> str:
 
 
 def _csv_body(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str:
-    return _csv_lines([neutralize_formula(v) for v in row] for row in rows(records, fields))
+    return _csv_lines(_typed_rows(records, fields))
 
 
 def csv_text(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str:

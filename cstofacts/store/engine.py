@@ -49,6 +49,7 @@ class Store:
         fields = FIELDS
         for row in self.connection.execute(statement, params):
             record = dict(zip(fields, row, strict=False))  # the row ends with the day span
+            record["first_day"], record["last_day"] = row[17], row[18]
             countries, organizations, paragraphs, evidence = row[8], row[9], row[11], row[16]
             record["countries"] = countries.split(",") if countries else []
             record["organizations"] = organizations.split(",") if organizations else []

@@ -10,21 +10,32 @@ from cstofacts.cli import present
 from cstofacts.cli.context import shared
 from cstofacts.errors import ExitCode, UsageError, WriteError
 from cstofacts.output.safe import one_line
+from cstofacts.store import export as tools
 
 app = o.command_app()
 
 Target = Annotated[
     str, typer.Argument(metavar="PATH.db", show_default=False, help="The database file to write.")
 ]
-Force = Annotated[bool, typer.Option("--force", help="Replace PATH.db if it exists.")]
+Force = Annotated[bool, typer.Option("--force", help="Replace PATH.db (and its metadata) if it exists.")]
+Metadata = Annotated[
+    str | None,
+    typer.Option(
+        "--metadata",
+        metavar="PATH",
+        show_default=False,
+        help="Write Datasette's metadata here; default: PATH.metadata.json beside PATH.db.",
+    ),
+]
 
 
 @app.command("export", cls=o.Command)
-def export(ctx: typer.Context, target: Target, force: Force = False) -> int:
-    """Write the dataset as a SQLite database (schema in the README).
+def export(ctx: typer.Context, target: Target, force: Force = False, metadata: Metadata = None) -> int:
+    """Write the dataset as a SQLite database (schema in the README), and its metadata.
 
     Written atomically: a temporary file beside PATH.db, renamed into place.
-    sqlite3, sqlite-utils and Datasette open it as it is (datasette claims.db).
+    sqlite3, sqlite-utils and Datasette open it as it is, full-text search and
+    facets included: datasette claims.db -m claims.metadata.json
 
     Examples:
 
@@ -40,6 +51,9 @@ def export(ctx: typer.Context, target: Target, force: Force = False) -> int:
         raise UsageError("export writes a database file; give its path, such as claims.db", "PATH.db")
     if os.path.lexists(target) and not force:
         raise UsageError(f"{one_line(target)} exists; give --force to replace it", "PATH.db")
+    described = tools.metadata_path(target, metadata)
+    if os.path.lexists(described) and not force:
+        raise UsageError(f"{one_line(described)} exists; give --force to replace it", "--metadata")
     store = run.store()
     folder = os.path.dirname(os.path.abspath(target))
     try:
@@ -52,6 +66,9 @@ def export(ctx: typer.Context, target: Target, force: Force = False) -> int:
         try:
             store.connection.backup(copy)
             copy.execute("PRAGMA query_only = 0")
+            tools.prepare(copy)
+            name = os.path.splitext(os.path.basename(target))[0]
+            about = tools.metadata(copy, name, licence=tools.LICENCE if run.data is None else None)
         finally:
             copy.close()
         umask = os.umask(0o022)  # read the umask (only by setting it), then put it back
@@ -63,6 +80,11 @@ def export(ctx: typer.Context, target: Target, force: Force = False) -> int:
             os.unlink(partial)
         reason = getattr(exc, "strerror", None) or str(exc)
         raise WriteError(f"cannot write {one_line(target)}: {reason}") from None
+    try:
+        tools.write_json(described, about)
+    except OSError as exc:
+        raise WriteError(f"cannot write {one_line(described)}: {exc.strerror or exc}") from None
     count = len(store.ids())
     present.note(run, f"wrote {one_line(target)}: {count} claim{'s' if count != 1 else ''}")
+    present.note(run, f"wrote {one_line(described, 400)}: metadata for datasette -m")
     return ExitCode.OK

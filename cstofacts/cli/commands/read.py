@@ -16,7 +16,12 @@ app = o.command_app()
 
 Numbers = Annotated[
     list[str] | None,
-    typer.Argument(metavar="[N...]", show_default=False, help="Paragraph numbers (13 or ¶13); default: all."),
+    typer.Argument(
+        metavar="[N...]",
+        show_default=False,
+        autocompletion=o.complete_paragraph,
+        help="Paragraph numbers (13 or ¶13); default: all.",
+    ),
 ]
 
 

@@ -1,0 +1,218 @@
+"""The exported database made ready for the tools people open it with: Datasette, sqlite-utils, sqlite3.
+
+The compiled database is built for cstofacts' own queries: lists comma-joined, evidence split by
+control characters, and a search index of coded tokens (`xckg` for Kyrgyzstan). `prepare` rewrites a
+copy of it, and `metadata` describes it, so that the tools find what they look for:
+
+- list columns hold JSON arrays (`["TJ", "KG"]`), so Datasette's `_facet_array=countries` works,
+  and evidence is a JSON array of `{"paragraph": N, "quote": "..."}`;
+- `names` holds every declared spelling of the countries, organizations, places and people a
+  claim involves, in words, and `keywords` the words of its id, its category's synonyms and its
+  date as people write it: what cstofacts' own index finds a claim by, readable;
+- `claims_fts` indexes summary, location, category, names and keywords with `content="claims"`
+  and the insert, delete and update triggers `sqlite-utils enable-fts --create-triggers` makes,
+  which is what both Datasette and sqlite-utils detect as a table's full-text search.
+
+A word of a name of several words (Security, of Collective Security Treaty Organization) finds the
+claims of that name here, as any word of an indexed text does; cstofacts' own search finds them
+only by the whole name, and points to it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from cstofacts.dates import spoken_forms
+from cstofacts.query.words import tag
+from cstofacts.store.sql import EVIDENCE_SEPARATOR, PART_SEPARATOR
+
+FTS_TABLE = "claims_fts"
+SEARCH_COLUMNS = ("summary", "location", "category", "names", "keywords")
+TOKENIZER = "porter unicode61 remove_diacritics 2"  # as cstofacts' own index: plural finds singular
+LIST_COLUMNS = ("countries", "organizations", "paragraphs")
+# The licence the bundled dataset ships under with the package (pyproject.toml). Another dataset's
+# licence is its author's to state, so its metadata states none.
+LICENCE = "MIT"
+HIDDEN = ("terms", "lexicon", "meta", "related", "english", "article_fts")  # what cstofacts needs, not data
+FACETS: tuple[str | dict[str, str], ...] = (
+    "category",
+    "kind",
+    "attributed_to",
+    {"array": "countries"},
+    {"array": "organizations"},
+    {"array": "paragraphs"},
+)
+# The column Datasette shows for a row another table points to (claim 1 reads as its id).
+LABELS = {
+    "claims": "id",
+    "sources": "headline",
+    "countries": "name",
+    "organizations": "name",
+    "places": "name",
+    "people": "name",
+    "categories": "name",
+    "attributions": "name",
+}
+# Where each sort of entity's spellings are, and the tag cstofacts indexes it under (query.words.tag).
+_ENTITIES = (
+    ("c", "SELECT code, name, json_array(code, alpha3, name) AS own, adjectives, aliases FROM countries"),
+    ("o", "SELECT short, short, json_array(short, name) AS own, '[]', aliases FROM organizations"),
+    ("p", "SELECT name, name, json_array(name) AS own, '[]', aliases FROM places"),
+    # A person, named or only by a role ("the Secretary General"), is spelled with both.
+    ("h", "SELECT slug, name, json_array(name) AS own, roles, aliases FROM people"),
+    ("r", "SELECT slug, name, json_array(name) AS own, roles, aliases FROM people"),
+)
+
+
+def metadata_path(target: str, given: str | None) -> str:
+    """Where the metadata goes: as given, else beside PATH.db (claims.db: claims.metadata.json)."""
+    if given is not None:
+        return given
+    stem, extension = os.path.splitext(target)
+    return (stem if extension else target) + ".metadata.json"
+
+
+def prepare(connection: sqlite3.Connection) -> None:
+    """Rewrite a copy of a compiled database, in place, into the form the tools read (module docstring)."""
+    names = _names(connection)
+    synonyms = {n: json.loads(s) for n, s in connection.execute("SELECT name, synonyms FROM categories")}
+    with connection:
+        connection.execute("ALTER TABLE claims ADD COLUMN names TEXT NOT NULL DEFAULT ''")
+        connection.execute("ALTER TABLE claims ADD COLUMN keywords TEXT NOT NULL DEFAULT ''")
+        rows = connection.execute(
+            "SELECT seq, id, category, date, end_date, countries, organizations, paragraphs, evidence "
+            "FROM claims"
+        ).fetchall()
+        connection.executemany(
+            "UPDATE claims SET countries = ?, organizations = ?, paragraphs = ?, evidence = ?, names = ?, "
+            "keywords = ? WHERE seq = ?",
+            (_row(row, names.get(row[0], ""), synonyms.get(row[2], [])) for row in rows),
+        )
+        connection.execute(f"DROP TABLE {FTS_TABLE}")
+        connection.executescript(_search_schema())
+    connection.execute("VACUUM")  # the dropped index's pages: the file holds only what it shows
+
+
+def _row(row: tuple[Any, ...], names: str, synonyms: list[str]) -> tuple[object, ...]:
+    seq, claim_id, _, date, end_date, countries, organizations, paragraphs, evidence = row
+    dump = json.dumps
+
+    def split(value: str) -> list[str]:
+        return value.split(",") if value else []
+
+    items = evidence.split(EVIDENCE_SEPARATOR) if evidence else []
+    quotes = [item.split(PART_SEPARATOR, 1) for item in items]
+    when = [form for value in (date, end_date) if value for form in spoken_forms(value)]
+    keywords = "; ".join(
+        part for part in (claim_id.replace("-", " "), " ".join(synonyms), "; ".join(when)) if part
+    )
+    return (
+        dump(split(countries), ensure_ascii=False),
+        dump(split(organizations), ensure_ascii=False),
+        dump([int(p) for p in split(paragraphs)]),
+        dump([{"paragraph": int(p), "quote": q} for p, q in quotes], ensure_ascii=False),
+        names,
+        keywords,
+        seq,
+    )
+
+
+def _names(connection: sqlite3.Connection) -> dict[int, str]:
+    """Each claim's entities in words, `Kyrgyzstan (KG, KGZ, Kyrgyz, …); CSTO (…)`, from its index tags."""
+    spelled: dict[str, str] = {}
+    for kind, query in _ENTITIES:
+        for key, label, own, adjectives, aliases in connection.execute(query):
+            spellings = (*json.loads(own), *json.loads(adjectives), *json.loads(aliases))
+            others = [s for s in spellings if s != label]
+            spelled[tag(kind, key)] = f"{label} ({', '.join(dict.fromkeys(others))})" if others else label
+    found = {}
+    for seq, tags in connection.execute(f"SELECT rowid, names FROM {FTS_TABLE}"):
+        found[seq] = "; ".join(spelled[t] for t in dict.fromkeys(tags.split()) if t in spelled)
+    return found
+
+
+def _search_schema() -> str:
+    """The index and triggers `sqlite-utils enable-fts --fts5 --create-triggers` makes, and its rows."""
+    columns = ", ".join(SEARCH_COLUMNS)
+    new = ", ".join("new." + c for c in SEARCH_COLUMNS)
+    old = ", ".join("old." + c for c in SEARCH_COLUMNS)
+    return f"""
+CREATE VIRTUAL TABLE {FTS_TABLE} USING FTS5 (
+    {columns},
+    tokenize='{TOKENIZER}',
+    content="claims"
+);
+INSERT INTO {FTS_TABLE} (rowid, {columns}) SELECT rowid, {columns} FROM claims;
+CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
+  INSERT INTO {FTS_TABLE} (rowid, {columns}) VALUES (new.rowid, {new});
+END;
+CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
+  INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, {columns}) VALUES('delete', old.rowid, {old});
+END;
+CREATE TRIGGER claims_au AFTER UPDATE ON claims BEGIN
+  INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, {columns}) VALUES('delete', old.rowid, {old});
+  INSERT INTO {FTS_TABLE} (rowid, {columns}) VALUES (new.rowid, {new});
+END;
+"""
+
+
+def metadata(connection: sqlite3.Connection, database: str, *, licence: str | None) -> dict[str, Any]:
+    """Datasette's metadata for the prepared database, named `database` (the file name without .db)."""
+    sources = connection.execute(
+        "SELECT headline, byline_latin, analyst, portal FROM sources ORDER BY seq"
+    ).fetchall()
+    count = connection.execute("SELECT count(*) FROM claims").fetchone()[0]
+    tables: dict[str, dict[str, Any]] = {name: {"label_column": column} for name, column in LABELS.items()}
+    tables["claims"].update(
+        description="One row a claim; lists are JSON arrays, and names and keywords what search finds.",
+        fts_table=FTS_TABLE,
+        fts_pk="seq",
+        facets=list(FACETS),
+        sort="first_day",
+    )
+    tables.update({name: {"hidden": True} for name in HIDDEN})
+    found: dict[str, Any] = {
+        "title": "cstofacts: " + "; ".join(s[0] for s in sources) if sources else "cstofacts",
+        "description": (
+            f"{count} claims, each with its date at the source's precision, the countries and "
+            "organizations involved, the paragraphs that state it and the evidence: the source's "
+            "own words, quoted."
+        ),
+        "source": "; ".join(source_text(*s) for s in sources),
+    }
+    if licence:
+        found["license"] = licence
+    found["databases"] = {database: {"tables": tables}}
+    return found
+
+
+def source_text(headline: str, byline: str | None, analyst: str | None, portal: str | None) -> str:
+    """A source record in words: headline, byline, and the article it reports and where that appeared."""
+    text = f'"{headline}"' + (f", by {byline}" if byline else "")
+    if analyst:
+        text += f", reporting an article by {analyst}" + (f' published on "{portal}"' if portal else "")
+    return text
+
+
+def write_json(path: str, value: Mapping[str, Any] | Iterable[Any]) -> None:
+    """Write JSON atomically: a fresh temporary file beside `path`, renamed over it. Raises OSError."""
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, partial = tempfile.mkstemp(prefix=".cstofacts-", suffix=".partial", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(value, stream, ensure_ascii=False, indent=2)
+            stream.write("\n")
+        umask = os.umask(0o022)  # read the umask (only by setting it), then put it back
+        os.umask(umask)
+        os.chmod(partial, 0o666 & ~umask)
+        os.replace(partial, path)
+    except BaseException:
+        if os.path.exists(partial):
+            os.unlink(partial)
+        raise
