@@ -60,7 +60,7 @@ def test_json_is_an_array_with_every_key_in_a_stable_order(cli: Cli) -> None:
         "attributed_to": "article",
         "attribution_note": None,
         "parent": None,
-        "source": "babaev-csto-2023-2025",
+        "source": "csto-adapts-to-global-changes",
         "evidence": [
             {
                 "paragraph": 13,

@@ -264,17 +264,16 @@ def refuse_words(ctx: typer.Context) -> None:
 
 
 def _attribution(store: Store, value: str) -> str:
-    """An attribution by its name, or by the name of a source's analyst: Babaev means analyst."""
+    """An attribution by its name, or by the name of a reported work's author: Babaev means analyst."""
     from cstofacts import text
 
-    analysts = {text.normalize(s.analyst.name) for s in store.sources if s.analyst}
-    spoken = [
-        forms
-        for forms in ({text.normalize(s) for s in p.spellings} for p in store.vocabulary.people.values())
-        if forms & analysts
-    ]
-    if "analyst" in store.vocabulary.attributions and any(text.normalize(value) in f for f in spoken):
-        return "analyst"
+    typed = text.normalize(value)
+    for work in (w for s in store.sources for w in s.reports if w.voice):
+        author = text.normalize(work.author)
+        for person in store.vocabulary.people.values():
+            forms = {text.normalize(s) for s in person.spellings}
+            if author in forms and typed in forms and work.voice in store.vocabulary.attributions:
+                return work.voice
     return filters.resolve_attribution(store.vocabulary, value)
 
 

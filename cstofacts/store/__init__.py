@@ -26,11 +26,11 @@ __all__ = ["BUNDLED", "SCHEMA_VERSION", "STDIN", "load", "open_store"]
 
 # Bump when the compiled tables change (store/compile.py): a cached database of another
 # version is rebuilt, never migrated.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # The tables every query needs: an entry without one of them is rebuilt, not trusted.
 TABLES = frozenset(
     {"meta", "claims", "claims_fts", "claim_countries", "claim_organizations", "claim_paragraphs", "evidence",
-     "sources", "paragraphs", "categories", "attributions", "countries", "organizations", "places", "people",
+     "works", "paragraphs", "categories", "attributions", "countries", "organizations", "places", "people",
      "terms", "lexicon"}
 )  # fmt: skip
 
