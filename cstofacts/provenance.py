@@ -108,7 +108,9 @@ def from_sql(values: Sequence[Any]) -> dict[str, Any]:
     return row
 
 
-def sources_from(rows: Iterable[Mapping[str, Any]], bodies: Mapping[str, Sequence[str]]) -> tuple[Source, ...]:
+def sources_from(
+    rows: Iterable[Mapping[str, Any]], bodies: Mapping[str, Sequence[str]]
+) -> tuple[Source, ...]:
     """The Sources the rows describe, each with the works it reports on and its body."""
     rows = list(rows)
     reported: dict[str, list[Work]] = {}

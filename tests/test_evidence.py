@@ -161,8 +161,7 @@ def test_cite_text_cites_the_report_by_its_byline_and_never_a_venue_date_or_url(
     result = run("cite", "khujand-border", env=env)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
-        f'{REPORT}, ¶13: "{KHUJAND_QUOTE}".\n'
-        "pandoc: [@csto-adapts-to-global-changes, para. 13]\n"
+        f'{REPORT}, ¶13: "{KHUJAND_QUOTE}".\npandoc: [@csto-adapts-to-global-changes, para. 13]\n'
     )
 
 
@@ -185,7 +184,7 @@ def every_id() -> list[str]:
 
 
 def test_no_reference_says_the_report_appeared_on_the_portal(env: dict[str, str]) -> None:
-    """"Allies. CSTO" is where Babaev's article appeared: it is only ever written as that article's venue."""
+    """ "Allies. CSTO" is where Babaev's article appeared: it is only ever written as that article's venue."""
     text = run("cite", *every_id(), env=env).stdout
     for reference in text.split("\n\n"):
         # Who and where, before the quotes (which are the article's words, and may name the portal).
@@ -200,7 +199,9 @@ def test_no_reference_says_the_report_appeared_on_the_portal(env: dict[str, str]
     assert [w["venue"] for w in source] == [None, "Allies. CSTO"]
 
 
-def test_cite_json_is_one_csl_item_per_work_and_the_pandoc_citations_go_to_stderr(env: dict[str, str]) -> None:
+def test_cite_json_is_one_csl_item_per_work_and_the_pandoc_citations_go_to_stderr(
+    env: dict[str, str],
+) -> None:
     result = run("cite", "khujand-border", "minsk", "2022-turning", "--format", "json", env=env)
     assert result.returncode == 0, result.stderr
     items = json.loads(result.stdout)
@@ -230,7 +231,9 @@ def test_cite_json_is_one_csl_item_per_work_and_the_pandoc_citations_go_to_stder
 
 
 def test_cite_json_escapes_as_every_json_output_does(tmp_path: Path, env: dict[str, str]) -> None:
-    text = BUNDLED.read_text(encoding="utf-8").replace('section = "Politics"', 'section = "Politics\\u009b\\u202e"')
+    text = BUNDLED.read_text(encoding="utf-8").replace(
+        'section = "Politics"', 'section = "Politics\\u009b\\u202e"'
+    )
     path = tmp_path / "hostile.toml"
     path.write_text(text, encoding="utf-8")
     result = run("--data", str(path), "cite", "khujand-border", "--format", "json", env=env)

@@ -126,7 +126,9 @@ def test_the_two_works_are_as_the_article_presents_them() -> None:
     assert source.headline == HEADLINE
     # The byline line prints the name, then the section.
     assert f"{source.byline} {source.section}" == BYLINE
-    assert source.byline_romanized is not None and source.byline_romanized not in ARTICLE  # ours, marked as such
+    assert (
+        source.byline_romanized is not None and source.byline_romanized not in ARTICLE
+    )  # ours, marked as such
     assert source.venue is None  # the page does not say where the report appeared
     [work] = source.reports
     for value in (work.author, work.author_post, *work.author_titles, work.venue, work.venue_type):

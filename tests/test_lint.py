@@ -123,7 +123,10 @@ def test_a_date_with_more_precision_than_the_article_is_reported() -> None:
         date="2024-11-18",
         date_basis="inferred",
         date_note='The sentence says only "On November 18"; the paragraph opens "In 2024".',
-        evidence=[(11, "In 2024, the focus was on developing CSTO relations"), (11, "On November 18, the UN General Assembly adopted a resolution")],
+        evidence=[
+            (11, "In 2024, the focus was on developing CSTO relations"),
+            (11, "On November 18, the UN General Assembly adopted a resolution"),
+        ],
         cited={11: P11},
     )
     only(findings, "summary", "November 18, 2024")
@@ -197,7 +200,13 @@ P2 = (
 
 def test_a_copied_run_inside_quotes_the_article_has_is_allowed() -> None:
     base = {"date": None, "location": None, "evidence": [(2, P2)], "cited": {2: P2}}
-    assert lint(summary='Babaev calls 2022 "a turning point for a number of international political processes".', **base) == []
+    assert (
+        lint(
+            summary='Babaev calls 2022 "a turning point for a number of international political processes".',
+            **base,
+        )
+        == []
+    )
     # Part of a longer quotation may be quoted, with the article's punctuation left off at the end.
     assert lint(summary='Babaev speaks of "changes in security both in the post-Soviet space".', **base) == []
 
@@ -206,8 +215,14 @@ def test_quotation_marks_the_article_does_not_have_are_reported_and_do_not_hide_
     summary = 'The article says the talks were "marking a significant step towards stability in the region".'
     findings = lint(summary=summary, date=None, location=None)
     assert [f.key for f in findings] == ["summary", "summary"]
-    assert "puts 'marking a significant step towards stability in the region' in quotation marks" in findings[0].message
-    assert "copies the 9-word run 'marking a significant step towards stability in the region'" in findings[1].message
+    assert (
+        "puts 'marking a significant step towards stability in the region' in quotation marks"
+        in findings[0].message
+    )
+    assert (
+        "copies the 9-word run 'marking a significant step towards stability in the region'"
+        in findings[1].message
+    )
     # Unquoted by the article, a quoted span's names and numbers are checked like any others.
     findings = lint(summary='Tajikistan signed "the Astana accord".', date=None, location=None)
     assert [f.message for f in findings] == [
@@ -224,10 +239,18 @@ def test_an_evidence_quote_of_fewer_than_four_words_is_refused_unless_a_whole_na
     assert lint(evidence=[(13, "Khujand")]) == []  # a declared name, whole
     assert lint(summary="Khujand saw a border agreement.", date=None, evidence=[(13, "Khujand")]) == []
     # A title the paragraph puts in quotation marks, whole, with or without its marks.
-    title = {"summary": 'The "Combat Brotherhood – 2023" exercise took place.', "date": None, "location": None}
+    title = {
+        "summary": 'The "Combat Brotherhood – 2023" exercise took place.',
+        "date": None,
+        "location": None,
+    }
     for quote in ('"Combat Brotherhood – 2023"', "Combat Brotherhood – 2023", '"Interaction-2023"'):
         assert lint(**title, evidence=[(10, quote)], cited={10: P10}) == [], quote
-    only(lint(**title, evidence=[(10, "Combat Brotherhood")], cited={10: P10}), "evidence", "Combat Brotherhood")
+    only(
+        lint(**title, evidence=[(10, "Combat Brotherhood")], cited={10: P10}),
+        "evidence",
+        "Combat Brotherhood",
+    )
 
 
 def test_an_inferred_date_needs_a_quote_that_writes_its_year() -> None:
@@ -241,7 +264,10 @@ def test_an_inferred_date_needs_a_quote_that_writes_its_year() -> None:
     }
     resolution = (11, "On November 18, the UN General Assembly adopted a resolution")
     only(lint(**claim, evidence=[resolution]), "evidence", "no evidence quote writes the year 2024")
-    assert lint(**claim, evidence=[(11, "In 2024, the focus was on developing CSTO relations"), resolution]) == []
+    assert (
+        lint(**claim, evidence=[(11, "In 2024, the focus was on developing CSTO relations"), resolution])
+        == []
+    )
     # A stated date is in the sentence quoted already; nothing more is asked.
     assert lint(evidence=[(13, "the signing on March 31, 2025, in Khujand")]) == []
 
@@ -282,7 +308,10 @@ def test_an_inferred_date_needs_a_note() -> None:
         "location": None,
         "date": "2024-11-18",
         "date_basis": "inferred",
-        "evidence": [(11, "In 2024, the focus was on developing CSTO relations"), (11, "On November 18, the UN General Assembly adopted a resolution")],
+        "evidence": [
+            (11, "In 2024, the focus was on developing CSTO relations"),
+            (11, "On November 18, the UN General Assembly adopted a resolution"),
+        ],
         "cited": {11: P11},
     }
     only(lint(**claim, date_note=None), "date_note", "2024-11-18")

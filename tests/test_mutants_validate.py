@@ -141,7 +141,12 @@ def test_a_dataset_without_any_optional_key_is_valid_and_read_whole() -> None:
     assert (source.id, source.headline, source.paragraphs, source.body) == ("doc", "A test document", 5, ())
     assert (source.venue, source.section, source.byline, source.byline_romanized) == (None, None, None, None)
     [work] = source.reports
-    assert (work.id, work.author, work.author_post, work.author_titles) == ("analysis", "Kirill Babaev", None, ())
+    assert (work.id, work.author, work.author_post, work.author_titles) == (
+        "analysis",
+        "Kirill Babaev",
+        None,
+        (),
+    )
     assert (work.title, work.venue, work.venue_type, work.voice, work.described_in) == (None,) * 4 + ((),)
     assert (work.period_start, work.period_end) == (None, None)
     assert [c.id for c in dataset.claims] == ["talks"]

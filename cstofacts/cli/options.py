@@ -268,12 +268,12 @@ def _attribution(store: Store, value: str) -> str:
     from cstofacts import text
 
     typed = text.normalize(value)
-    for work in (w for s in store.sources for w in s.reports if w.voice):
-        author = text.normalize(work.author)
+    for work in (w for s in store.sources for w in s.reports):
+        voice, author = work.voice, text.normalize(work.author)
         for person in store.vocabulary.people.values():
             forms = {text.normalize(s) for s in person.spellings}
-            if author in forms and typed in forms and work.voice in store.vocabulary.attributions:
-                return work.voice
+            if voice is not None and voice in store.vocabulary.attributions and {author, typed} <= forms:
+                return voice
     return filters.resolve_attribution(store.vocabulary, value)
 
 

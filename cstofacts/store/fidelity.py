@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from cstofacts.errors import Problem
 from cstofacts.records import Dataset
-from cstofacts.records import Source, Work
 from cstofacts.store.lint import lint_claim, lint_work
 from cstofacts.store.locate import Locator
 
@@ -64,7 +63,19 @@ def _lint_works(dataset: Dataset, text: str) -> list[Problem]:
     index = 0  # [[sources.reports]] entries are counted through the whole file
     for source in dataset.sources:
         for work in source.reports:
-            findings = lint_work(**_work_fields(work, source))
+            described = {n: body for n in work.described_in if (body := source.paragraph(n)) is not None}
+            findings = lint_work(
+                values={
+                    "author": work.author,
+                    "author_post": work.author_post,
+                    "author_titles": work.author_titles,
+                    "title": work.title,
+                    "venue": work.venue,
+                    "venue_type": work.venue_type,
+                },
+                period=(work.period_start, work.period_end),
+                described=described if source.body else None,
+            )
             if findings and where is None:
                 where = Locator(text)
             for finding in findings:
@@ -73,19 +84,3 @@ def _lint_works(dataset: Dataset, text: str) -> list[Problem]:
                 problems.append(Problem(dataset.path, line, f"reported work {work.id!r}: {finding.message}"))
             index += 1
     return problems
-
-
-def _work_fields(work: Work, source: Source) -> dict[str, object]:
-    described = {n: body for n in work.described_in if (body := source.paragraph(n)) is not None}
-    return {
-        "values": {
-            "author": work.author,
-            "author_post": work.author_post,
-            "author_titles": work.author_titles,
-            "title": work.title,
-            "venue": work.venue,
-            "venue_type": work.venue_type,
-        },
-        "period": (work.period_start, work.period_end),
-        "described": described if source.body else None,
-    }

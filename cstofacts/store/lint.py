@@ -70,8 +70,8 @@ from cstofacts.store.written import (
     DATE,
     ISO,
     QUOTED,
-    YEAR,
     SAME,
+    YEAR,
     Support,
     When,
     bare,
@@ -153,7 +153,7 @@ def lint_work(
         for item in [value] if isinstance(value, str) else value or ():
             if not occurs(norm(item), support.text):
                 findings.append(Finding(key, f"'{_shorten(item)}' is not in the paragraphs that describe it"))
-    for key, value in zip(("period_start", "period_end"), period):
+    for key, value in zip(("period_start", "period_end"), period, strict=True):
         if value is not None and int(value[:4]) not in support.years:
             findings.append(Finding(key, f"the year of '{value}' is not in the paragraphs that describe it"))
     return findings
@@ -208,7 +208,9 @@ def _check_dating_quote(value: str, evidence: Sequence[tuple[int, str]]) -> list
     year = value[:4]
     if any(year in YEAR.findall(quote) for _, quote in evidence):
         return []
-    message = f"inferred date '{value}': no evidence quote writes the year {year}; quote the words that date it"
+    message = (
+        f"inferred date '{value}': no evidence quote writes the year {year}; quote the words that date it"
+    )
     return [Finding("evidence", message)]
 
 

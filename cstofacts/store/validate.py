@@ -285,7 +285,9 @@ class _Validator(Checks):
             self.keys(entry, WORK_KEYS, what, line)
             work_id = self.string(entry, "id", what, line, nonempty=True) or ""
             if work_id and not SLUG.fullmatch(work_id):
-                self.problem(self.key_line(line, "id"), f"{what}: id must be lowercase letters, digits and hyphens")
+                self.problem(
+                    self.key_line(line, "id"), f"{what}: id must be lowercase letters, digits and hyphens"
+                )
             elif work_id in works:
                 self.problem(self.key_line(line, "id"), f"{what}: id {work_id!r} is already a work's")
             works.add(work_id)
@@ -314,7 +316,9 @@ class _Validator(Checks):
                 described_in=self.described_in(entry, what, line, last),
             )
 
-    def described_in(self, entry: dict[str, Any], what: str, line: Where, last: int | None) -> tuple[int, ...]:
+    def described_in(
+        self, entry: dict[str, Any], what: str, line: Where, last: int | None
+    ) -> tuple[int, ...]:
         value = entry.get("described_in", [])
         at = self.key_line(line, "described_in")
         if not isinstance(value, list) or not all(is_int(n) for n in value):

@@ -117,9 +117,7 @@ class Support:
         self.years = {int(y) for y in YEAR.findall(self.text)}
         # What the paragraphs put in quotation marks, each paragraph on its own: titles and
         # quoted words, with the punctuation the article keeps inside the marks ("Search-2023,").
-        self.quoted = [
-            bare(m.group(1)) for text in self.paragraphs.values() for m in QUOTED.finditer(text)
-        ]
+        self.quoted = [bare(m.group(1)) for text in self.paragraphs.values() for m in QUOTED.finditer(text)]
 
     def quotes(self, words: str) -> bool:
         """Whether the paragraphs hold these words inside quotation marks of their own."""
