@@ -208,11 +208,13 @@ def test_a_hostile_dataset_path_is_escaped_in_errors(tmp_path: Path, env: dict[s
 
 def test_a_hostile_dataset_path_is_escaped_in_problems(tmp_path: Path, env: dict[str, str]) -> None:
     path = tmp_path / "e\x1b]0;x\x07\nv\u202e.toml"
-    path.write_text(BUNDLED.read_text(encoding="utf-8").replace("schema = 3", "schema = 9"), encoding="utf-8")
+    text = BUNDLED.read_text(encoding="utf-8")
+    path.write_text(text.replace("schema = 3", "schema = 9"), encoding="utf-8")
+    at = text.splitlines().index("schema = 3") + 1
     result = run("validate", str(path), env=env)
     assert result.returncode == 3
     (line,) = result.stderr.splitlines()
-    assert line.startswith(f"cstofacts: {tmp_path}/e\\x1b]0;x\\x07\\nv\\u202e.toml:41: schema 9")
+    assert line.startswith(f"cstofacts: {tmp_path}/e\\x1b]0;x\\x07\\nv\\u202e.toml:{at}: schema 9")
 
 
 def test_validate_ok_on_a_terminal_shows_a_hostile_path_escaped(tmp_path: Path, env: dict[str, str]) -> None:
