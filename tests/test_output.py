@@ -1049,3 +1049,13 @@ def test_the_list_view_and_timeline_do_without_rich_table() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "True"]
+
+
+def test_the_headline_is_cited_as_the_headline_not_as_a_paragraph_number() -> None:
+    claim = dataclasses.replace(RESOLUTION, paragraphs=(0,), evidence=(Evidence(0, HEADLINE),))
+    assert rows.where((0, 13)) == "headline, ¶13"
+    assert rows.where((0,), pilcrow="P") == "headline"
+    assert ("stated_in", f'headline of "{HEADLINE}"') in rows.detail_rows(claim, SOURCE)
+    shown = draw(views.claim_details(claim, SOURCE, colour=False), 100)
+    assert f"\nheadline\n  “{HEADLINE}”\n" in shown
+    assert "¶0" not in shown

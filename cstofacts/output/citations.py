@@ -57,9 +57,9 @@ def _quotes(claim: Claim) -> str:
         from cstofacts.output.rows import where
 
         return where(claim.paragraphs)
-    return "; ".join(
-        f'{"headline" if e.paragraph == 0 else f"¶{e.paragraph}"}: "{e.quote}"' for e in claim.evidence
-    )
+    from cstofacts.output.rows import paragraph_label
+
+    return "; ".join(f'{paragraph_label(e.paragraph)}: "{e.quote}"' for e in claim.evidence)
 
 
 def citation_text(claim: Claim, source: Source) -> str:

@@ -12,9 +12,14 @@ if TYPE_CHECKING:
     from cstofacts.records import Source, Work
 
 
+def paragraph_label(number: int, pilcrow: str = "¶") -> str:
+    """A paragraph as people cite it: `¶13`; ¶0 is the headline, and says so."""
+    return "headline" if number == 0 else f"{pilcrow}{number}"
+
+
 def where(paragraphs: Sequence[int], pilcrow: str = "¶") -> str:
-    """Paragraph numbers as people cite them: `¶3, ¶6`; ¶0 is the headline."""
-    return ", ".join("headline" if p == 0 else f"{pilcrow}{p}" for p in paragraphs)
+    """Paragraph numbers as people cite them: `¶3, ¶6`, `headline`."""
+    return ", ".join(paragraph_label(p, pilcrow) for p in paragraphs)
 
 
 def detail_rows(claim: Claim, source: Source, *, pilcrow: str = "¶") -> list[tuple[str, str]]:
