@@ -243,7 +243,8 @@ def test_cite_json_escapes_as_every_json_output_does(tmp_path: Path, env: dict[s
 
 
 def test_cite_json_is_valid_csl_json_for_every_claim(env: dict[str, str]) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema  # in the test extra: never skipped
+
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     jsonschema.Draft7Validator.check_schema(schema)
     ids = every_id()
@@ -434,3 +435,45 @@ def test_show_on_a_terminal_puts_the_evidence_under_its_paragraph(env: dict[str,
     assert code == 0
     assert err == ""
     assert screen == SHOW_KHUJAND
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('venue = "Allies. CSTO"', 'venue = "Allies. CSTO Today"', "'Allies. CSTO Today' is not in"),
+        ('author = "Kirill Babaev"', 'author = "Kirill Babayev"', "'Kirill Babayev' is not in"),
+        ('period_end = "2025"', 'period_end = "2026"', "the year of '2026' is not in"),
+        ('venue_type = "portal"', 'venue_type = "journal"', "'journal' is not in"),
+    ],
+)
+def test_validate_holds_the_reported_work_to_the_paragraph_that_describes_it(
+    tmp_path: Path, env: dict[str, str], old: str, new: str, message: str
+) -> None:
+    path, line = mutated(tmp_path, old, new, after="[[sources.reports]]")
+    assert rejected(path, env) == [
+        f"cstofacts: {path}:{line}: reported work 'babaev-allies-csto-2023-2025': {message} "
+        "the paragraphs that describe it"
+    ]
+
+
+def test_validate_refuses_a_bare_year_as_the_evidence_of_an_inferred_date(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    old = '{ paragraph = 11, quote = "In 2024, the focus was on developing CSTO relations" }'
+    path, line = mutated(tmp_path, old, '{ paragraph = 11, quote = "In 2024" }')
+    assert rejected(path, env) == [  # the lint places evidence findings at the `evidence` key, a line up
+        f"cstofacts: {path}:{line - 1}: claim 'un-general-assembly-resolution': quote 'In 2024' is shorter than "
+        "4 words and not a whole name or title: quote enough of the sentence to show what it states"
+    ]
+
+
+def test_validate_refuses_quotation_marks_the_article_does_not_have(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    old = "crises along the lines of the January 2022 Kazakhstan scenario."
+    path, _ = mutated(tmp_path, old, 'crises along the lines of the January 2022 \\"Kazakhstan scenario\\".')
+    (message,) = rejected(path, env)
+    assert message.endswith(
+        "claim 'task-prevent-crises': puts 'Kazakhstan scenario' in quotation marks, "
+        "which the cited paragraphs do not"
+    )

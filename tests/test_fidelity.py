@@ -13,8 +13,8 @@ from cstofacts.store.fidelity import lint_dataset
 from cstofacts.text import normalize
 
 ARTICLE = (DATA / "article.numbered.txt").read_text(encoding="utf-8")
-HEADLINE = re.search(r"^# Headline: (.+)$", ARTICLE, re.MULTILINE).group(1)  # type: ignore[union-attr]
-BYLINE = re.search(r"^# Byline \(as printed on the page\): (.+)$", ARTICLE, re.MULTILINE).group(1)  # type: ignore[union-attr]
+HEADER = dict(re.findall(r"^# (Headline|Byline \(as printed on the page\)): (.+)$", ARTICLE, re.MULTILINE))
+HEADLINE, BYLINE = HEADER["Headline"], HEADER["Byline (as printed on the page)"]
 # The body ¶1–¶20, and the headline as ¶0, as the dataset cites it.
 PARAGRAPHS = {0: HEADLINE} | {int(n): text for n, text in re.findall(r"\[¶(\d+)\] (.+)", ARTICLE)}
 DATASET, TEXT = store.load(None)
