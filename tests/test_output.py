@@ -1059,3 +1059,15 @@ def test_the_headline_is_cited_as_the_headline_not_as_a_paragraph_number() -> No
     shown = draw(views.claim_details(claim, SOURCE, colour=False), 100)
     assert f"\nheadline\n  “{HEADLINE}”\n" in shown
     assert "¶0" not in shown
+
+
+def test_a_reported_works_title_is_cited_when_the_report_states_it() -> None:
+    titled = dataclasses.replace(SOURCE, reports=(dataclasses.replace(BABAEV, title="On the CSTO"),))
+    assert citations.citation_text(VERDICT, titled).startswith(
+        'Kirill Babaev, "On the CSTO", article on the portal "Allies. CSTO" (date not stated), as reported in '
+    )
+    assert citations.work_item(titled.reports[0])["title"] == "On the CSTO"
+    untitled = Source(id="s", headline="h", reports=(Work(id="w", author="A", voice="analyst"),))
+    assert citations.citation_text(VERDICT, untitled).startswith(
+        'A (title and date not stated), as reported in "h", '
+    )

@@ -39,16 +39,18 @@ def _report(source: Source) -> str:
 
 
 def _work(work: Work) -> str:
-    """A reported work as the report describes it: author, title if stated, venue."""
+    """A reported work as the report describes it: author, title if stated, venue.
+
+    A Work holds no date: a report that retells a work does not date it here, and the
+    reference says so, with the title when that is missing too.
+    """
     parts = [work.author]
     if work.title:
         parts.append(f'"{work.title}"')
     if work.venue:
         kind = f"{work.venue_type} " if work.venue_type else ""
         parts.append(f'article on the {kind}"{work.venue}"')
-    unstated = [name for name, value in (("title", work.title), ("date", None)) if value is None]
-    if unstated:
-        parts[-1] += f" ({' and '.join(unstated)} not stated)"
+    parts[-1] += " (date not stated)" if work.title else " (title and date not stated)"
     return ", ".join(parts)
 
 
