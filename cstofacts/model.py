@@ -18,7 +18,7 @@ class Kind(str, Enum):
 
 
 DATE_BASES = ("stated", "inferred")
-SCHEMA = 2  # the dataset schema this version reads; the compiled database records it too
+SCHEMA = 3  # the dataset schema this version reads; the compiled database records it too
 
 
 @dataclass(eq=False)

@@ -15,45 +15,68 @@ from cstofacts.model import Claim
 
 
 @dataclass(frozen=True, eq=False, kw_only=True)
-class Analyst:
-    """The person whose analysis a source reports."""
+class Work:
+    """A work a source reports on, as the source describes it (`[[sources.reports]]`).
 
-    name: str
-    post: str | None = None
-    titles: tuple[str, ...] = ()
+    Only what the source states is stored: a field the source does not give is None (the
+    title and date of the reported work, here), never filled in from elsewhere.
+    """
+
+    id: str
+    author: str  # as the source writes the name
+    author_post: str | None = None  # as the source gives it
+    author_titles: tuple[str, ...] = ()
+    title: str | None = None
+    venue: str | None = None  # where the work appeared, as the source names it
+    venue_type: str | None = None  # what the source calls the venue: "portal"
+    period_start: str | None = None  # the period the work covers
+    period_end: str | None = None
+    voice: str | None = None  # the attribution whose claims are this work's statements
+    described_in: tuple[int, ...] = ()  # the source's paragraphs that describe it
+
+    def record(self) -> dict[str, Any]:
+        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        values["author_titles"] = list(self.author_titles)
+        values["described_in"] = list(self.described_in)
+        values["published"] = None  # no source states the date of a work it reports
+        return values
 
 
 @dataclass(frozen=True, eq=False, kw_only=True)
 class Source:
-    """A document the claims come from. It has no publication date unless it states one."""
+    """A document the claims come from: one report, one dataset file. Its headline is ¶0.
+
+    It has no venue, date or address unless it states them; the works it reports on are
+    `reports`, each with the attribution (`voice`) of the claims that are that work's.
+    """
 
     id: str
     headline: str
-    portal: str | None = None
     section: str | None = None
-    byline: str | None = None
-    byline_latin: str | None = None
-    analyst: Analyst | None = None
-    period_start: str | None = None
-    period_end: str | None = None
+    byline: str | None = None  # as printed
+    byline_romanized: str | None = None  # a romanisation of the byline, which the source does not print
+    venue: str | None = None  # where the source itself appeared, when it says so
+    reports: tuple[Work, ...] = ()
     paragraphs: int | None = None  # how many body paragraphs; len(body) when the body is given
     body: tuple[str, ...] = ()  # the body paragraphs, ¶1 first, quoted exactly
 
     def record(self) -> dict[str, Any]:
         """The source as JSON-ready values; `published` is null: no source states a date."""
-        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "body"}
-        analyst = self.analyst
-        values["analyst"] = analyst and {
-            "name": analyst.name,
-            "post": analyst.post,
-            "titles": list(analyst.titles),
-        }
+        skip = ("body", "reports")
+        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name not in skip}
         values["published"] = None
+        values["reports"] = [work.record() for work in self.reports]
         return values
 
     def paragraph(self, number: int) -> str | None:
-        """The text of ¶number, or None when the body is not given or has no such paragraph."""
+        """The text of ¶number (¶0 is the headline), or None when the source has no such paragraph."""
+        if number == 0:
+            return self.headline
         return self.body[number - 1] if 1 <= number <= len(self.body) else None
+
+    def voice(self, attribution: str) -> Work | None:
+        """The reported work whose statements carry this attribution, if any."""
+        return next((w for w in self.reports if w.voice == attribution), None)
 
 
 @dataclass(frozen=True, eq=False, kw_only=True)

@@ -109,7 +109,7 @@ def docs_script() -> ModuleType:
 # The vocabulary and source of tests/data/minimal.toml, without a body, so a claim may say anything;
 # plus a place, so that a claim's location can involve a country.
 HEAD = """\
-schema = 2
+schema = 3
 
 [categories]
 exercise = "An exercise."

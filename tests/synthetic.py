@@ -19,7 +19,7 @@ def generate(count: int) -> str:
     """
     text = bundled_bytes().decode("utf-8")
     head, *blocks = _CLAIMS.split(text)
-    assert re.search(r"^schema = 2$", head, re.MULTILINE), "the bundled dataset is not schema 2"
+    assert re.search(r"^schema = 3$", head, re.MULTILINE), "the bundled dataset is not schema 3"
     blocks = [_PARENT.sub("", block).rstrip("\n") + "\n\n" for block in blocks]
     out = [head]
     for index in range(count):

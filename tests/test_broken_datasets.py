@@ -98,10 +98,10 @@ def test_a_device_is_refused(cli: Cli) -> None:
 
 
 def test_a_broken_dataset_on_standard_input() -> None:
-    result = run("--data", "-", "list", stdin=MINIMAL.replace("schema = 2", "schema = 1"))
+    result = run("--data", "-", "list", stdin=MINIMAL.replace("schema = 3", "schema = 1"))
     assert (result.returncode, result.stdout) == (3, "")
     assert (
-        result.stderr == "cstofacts: <stdin>:1: schema 1 is not one this version reads (it reads schema 2)\n"
+        result.stderr == "cstofacts: <stdin>:1: schema 1 is not one this version reads (it reads schema 3)\n"
     )
 
 
@@ -155,13 +155,13 @@ def test_claims_not_an_array(cli: Cli, tmp_path: Path) -> None:
     ("schema", "message"),
     [
         (None, "dataset: missing key 'schema'"),
-        ("schema = 1", "schema 1 is not one this version reads (it reads schema 2)"),
+        ("schema = 1", "schema 1 is not one this version reads (it reads schema 3)"),
         ('schema = "two"', "'schema' must be a whole number, not a string"),
-        ("schema = 2.5", "'schema' must be a whole number, not a decimal number"),
+        ("schema = 3.5", "'schema' must be a whole number, not a decimal number"),
     ],
 )
-def test_the_schema_must_be_2(cli: Cli, tmp_path: Path, schema: str | None, message: str) -> None:
-    text = MINIMAL.replace("schema = 2\n", "" if schema is None else schema + "\n")
+def test_the_schema_must_be_3(cli: Cli, tmp_path: Path, schema: str | None, message: str) -> None:
+    text = MINIMAL.replace("schema = 3\n", "" if schema is None else schema + "\n")
     path = broken(tmp_path, text)
     assert_data_error(cli("--data", path, "list"), f"cstofacts: {path}:1: {message}\n")
 

@@ -128,7 +128,7 @@ KHUJAND = (
     "location\tKhujand\n"
     "paragraphs\t13\n"
     "attributed_to\tarticle\n"
-    "source\tbabaev-csto-2023-2025\n"
+    "source\tcsto-adapts-to-global-changes\n"
     f'stated_in\t¶13 of "{HEADLINE}"\n'
     "evidence\t¶13 the signing on March 31, 2025, in Khujand of a border agreement between Tajikistan, "
     "Kyrgyzstan, and Uzbekistan\n"
@@ -153,11 +153,11 @@ def test_show_separates_claims_with_a_blank_line(cli: Cli) -> None:
     lines = second.splitlines()
     assert lines[0] == "id\tun-general-assembly-resolution"
     assert (
-        'date_note\tThe sentence says only "On November 18"; the year comes from the paragraph, which opens "In 2024".'
-        in lines
+        'date_note\tThe sentence says only "On November 18"; the year comes from the paragraph, which opens '
+        '"In 2024, the focus was on developing CSTO relations" and names no other year.' in lines
     )
     assert lines[-2:] == [
-        "evidence\t¶11 In 2024",
+        "evidence\t¶11 In 2024, the focus was on developing CSTO relations",
         "evidence\t¶11 On November 18, the UN General Assembly adopted a resolution on cooperation with the CSTO",
     ]
     assert all(line.count("\t") == 1 for line in result.out.splitlines() if line)
@@ -274,9 +274,9 @@ def test_timeline_limit_and_reverse_apply_to_the_table(cli: Cli) -> None:
         "2025\n"
         "2025-09-03  A Roadmap for developing cooperation between the CSTO, the CIS and the SCO was signed in\n"
         "            Beijing on September 3, 2025.  [beijing-roadmap-2025-09-03]\n"
-        '2025-05-28  The Council of Defense Ministers, meeting on May 28, 2025, approved the "Plan for the\n'
-        '            development of military cooperation for 2026-2030", which covers better equipment and\n'
-        "            cooperation among the states.  [military-cooperation-plan-2026-2030]\n"
+        "2025-05-28  On May 28, 2025 the Council of Defense Ministers approved a Plan for developing military\n"
+        "            cooperation over the years 2026-2030, which covers better equipment and cooperation\n"
+        "            among the states.  [military-cooperation-plan-2026-2030]\n"
     )
     headings = [line for line in cli("timeline", "-f", "table", "-r").out.splitlines() if line[:1].isalnum()]
     assert [h for h in headings if h in ("2022", "2023", "2024", "2025", "Undated")] == [
@@ -378,42 +378,77 @@ def test_stats_takes_no_fields_or_sort(cli: Cli, option: list[str]) -> None:
 
 def test_source_describes_the_article(cli: Cli) -> None:
     result = cli("source")
+    analyst = sum(1 for c in CLAIMS if c["attributed_to"] == "analyst")
     assert result.out.splitlines() == [
+        "work\tcsto-adapts-to-global-changes",
+        "role\treport: the claims are its statements",
         f"headline\t{HEADLINE}",
-        "portal\tAllies. CSTO",
+        "byline\tАрестова Татьяна",
+        "byline_romanized\tArestova Tatyana (a romanisation, not printed on the page)",
         "section\tPolitics",
-        "analyst\tKirill Babaev",
+        "venue\tnot stated in the source",
+        "published\tnot stated in the source",
+        f"paragraphs\t{len(SOURCE['body'])}",
+        f"claims\t{len(CLAIMS)}",
+        "",
+        "work\tbabaev-allies-csto-2023-2025",
+        "role\treported: described in csto-adapts-to-global-changes (¶1)",
+        "author\tKirill Babaev",
         "post\tthe director of the Institute of China and Modern Asia of the Russian Academy of Sciences",
         "titles\tDoctor of Philological Sciences, professor",
-        "byline\tАрестова Татьяна",
-        "byline_latin\tArestova Tatyana",
+        "venue\tAllies. CSTO (portal)",
         "period\t2023..2025",
-        f"paragraphs\t{len(SOURCE['body'])}",
+        "title\tnot stated in the source",
         "published\tnot stated in the source",
-        f"claims\t{len(CLAIMS)}",
+        f"claims\t{analyst} attributed to analyst",
     ]
 
 
 def test_source_as_json(cli: Cli) -> None:
+    analyst = sum(1 for c in CLAIMS if c["attributed_to"] == "analyst")
     assert json.loads(cli("source", "-f", "json").out) == [
         {
-            "id": "babaev-csto-2023-2025",
-            "headline": HEADLINE,
-            "portal": "Allies. CSTO",
+            "id": "csto-adapts-to-global-changes",
+            "seq": 0,
+            "role": "report",
+            "reported_in": None,
+            "title": HEADLINE,
+            "author": "Арестова Татьяна",
+            "author_romanized": "Arestova Tatyana",
+            "author_post": None,
+            "author_titles": [],
             "section": "Politics",
-            "byline": "Арестова Татьяна",
-            "byline_latin": "Arestova Tatyana",
-            "analyst": {
-                "name": "Kirill Babaev",
-                "post": "the director of the Institute of China and Modern Asia of the Russian Academy of Sciences",
-                "titles": ["Doctor of Philological Sciences", "professor"],
-            },
+            "venue": None,
+            "venue_type": None,
+            "published": None,
+            "period_start": None,
+            "period_end": None,
+            "voice": None,
+            "described_in": [],
+            "paragraphs": 20,
+            "claims": len(CLAIMS),
+        },
+        {
+            "id": "babaev-allies-csto-2023-2025",
+            "seq": 1,
+            "role": "reported",
+            "reported_in": "csto-adapts-to-global-changes",
+            "title": None,
+            "author": "Kirill Babaev",
+            "author_romanized": None,
+            "author_post": "the director of the Institute of China and Modern Asia of the Russian Academy of Sciences",
+            "author_titles": ["Doctor of Philological Sciences", "professor"],
+            "section": None,
+            "venue": "Allies. CSTO",
+            "venue_type": "portal",
+            "published": None,
             "period_start": "2023",
             "period_end": "2025",
-            "paragraphs": 20,
-            "published": None,
-            "claims": len(CLAIMS),
-        }
+            "voice": "analyst",
+            "described_in": [1],
+            "paragraphs": None,
+            "claims": analyst,
+        },
     ]
 
 
@@ -436,7 +471,7 @@ def test_validate_lists_every_problem_in_line_order(cli: Cli, tmp_path: Path) ->
         minimal_text()
         .replace('countries = ["KG"]', 'countries = ["KGZ"]')
         .replace('category = "exercise"\nsummary = "A drill', 'category = "drills"\nsummary = "A drill')
-        .replace("paragraphs = [1]", "paragraphs = [0]")
+        .replace("paragraphs = [1]", "paragraphs = [-1]")
         .replace('date = "2024-11-18"', 'date = "2024-02-30"')
     )
     path = tmp_path / "broken.toml"
@@ -451,7 +486,7 @@ def test_validate_lists_every_problem_in_line_order(cli: Cli, tmp_path: Path) ->
     result = cli("validate", str(path))
     assert (result.code, result.out) == (3, "")
     assert result.err.splitlines() == [
-        f"cstofacts: {path}:{at('paragraphs = [0]')}: claim 'umbrella': paragraph 0 is below 1",
+        f"cstofacts: {path}:{at('paragraphs = [-1]')}: claim 'umbrella': paragraph -1 is below 0 (¶0 is the headline)",
         f"cstofacts: {path}:{quote_line}: claim 'umbrella': evidence quotes ¶1, which the claim does not cite",
         f"cstofacts: {path}:{at('drills')}: claim 'drill': unknown category 'drills'; known: exercise, meeting",
         f"cstofacts: {path}:{at('2024-02-30')}: claim 'talks': date: '2024-02-30' is not a real day: 2024-02 has 29 days",

@@ -213,7 +213,7 @@ def test_a_syntax_error_is_reported_even_when_a_good_cache_exists(
     path.write_text("\n".join(lines), encoding="utf-8")
     listing(env, "--data", str(path))
     assert len(entries(env)) == 1
-    number = lines.index("schema = 2") + 1
+    number = lines.index("schema = 3") + 1
     lines[number - 1] = "schema = = 2"
     path.write_text("\n".join(lines), encoding="utf-8")
     checked = run("validate", str(path), env=env, timeout=HANG)
@@ -272,7 +272,7 @@ def test_validate_never_trusts_a_forged_entry(tmp_path: Path, env: dict[str, str
 def test_validate_writes_no_cache(env: dict[str, str]) -> None:
     result = run("validate", env=env, timeout=HANG)
     assert result.returncode == 0
-    assert result.stdout == "bundled dataset: ok, 45 claims, 1 source\n"
+    assert result.stdout == "bundled dataset: ok, 46 claims, 1 source\n"
     assert entries(env) == []
 
 
@@ -289,7 +289,7 @@ def test_deep_nesting_in_a_small_file_is_one_clear_error(tmp_path: Path, env: di
 
 def test_twenty_thousand_unknown_keys_each_get_their_own_line(tmp_path: Path, env: dict[str, str]) -> None:
     lines = BUNDLED.read_text(encoding="utf-8").split("\n")
-    at = lines.index("schema = 2") + 1  # the keys start on the next line
+    at = lines.index("schema = 3") + 1  # the keys start on the next line
     keys = [f"k{n} = {n}" for n in range(20_000)]
     path = tmp_path / "keys.toml"
     path.write_text("\n".join([*lines[:at], *keys, *lines[at:]]), encoding="utf-8")
@@ -321,14 +321,14 @@ def test_twenty_thousand_unknown_keys_in_one_claim(tmp_path: Path, env: dict[str
 
 def test_a_100_kb_line_of_dotted_keys_is_refused_at_its_line(tmp_path: Path, env: dict[str, str]) -> None:
     path = tmp_path / "dotted.toml"
-    path.write_text("schema = 2\n" + ".".join(["a"] * 50_000) + " = 1\n", encoding="utf-8")
+    path.write_text("schema = 3\n" + ".".join(["a"] * 50_000) + " = 1\n", encoding="utf-8")
     line = one_error_line(run("--data", str(path), "list", env=env, timeout=HANG))
     assert line.startswith(f"cstofacts: {path}:2: ")
 
 
 def test_a_short_key_of_many_dotted_parts_is_refused(tmp_path: Path, env: dict[str, str]) -> None:
     path = tmp_path / "dotted.toml"
-    path.write_text("schema = 2\n" + ".".join(["a"] * 5_000) + " = 1\n", encoding="utf-8")
+    path.write_text("schema = 3\n" + ".".join(["a"] * 5_000) + " = 1\n", encoding="utf-8")
     line = one_error_line(run("--data", str(path), "list", env=env, timeout=HANG))
     assert line.startswith(f"cstofacts: {path}:2: ")
 
@@ -354,7 +354,7 @@ OVER_CAP = CAP // len(LINE) + 2  # lines, so the file is just over the cap
 def test_a_file_over_the_size_cap_is_refused(tmp_path: Path, env: dict[str, str]) -> None:
     path = tmp_path / "huge.toml"
     with path.open("wb") as handle:
-        handle.write(b"schema = 2\n")
+        handle.write(b"schema = 3\n")
         for _ in range(OVER_CAP // 1024 + 1):
             handle.write(LINE * 1024)
     assert path.stat().st_size > CAP
@@ -365,7 +365,7 @@ def test_a_file_over_the_size_cap_is_refused(tmp_path: Path, env: dict[str, str]
 
 
 def test_more_than_the_size_cap_on_stdin_is_refused(env: dict[str, str]) -> None:
-    big = b"schema = 2\n" + LINE * OVER_CAP
+    big = b"schema = 3\n" + LINE * OVER_CAP
     assert len(big) > CAP
     result = subprocess.run(
         [EXE, "--data", "-", "list"],
@@ -397,7 +397,7 @@ def test_export_writes_a_database_sqlite3_opens(tmp_path: Path, env: dict[str, s
     assert result.stdout == ""
     metadata = tmp_path / "claims.metadata.json"
     assert result.stderr == (
-        f"cstofacts: wrote {target}: 45 claims\ncstofacts: wrote {metadata}: metadata for datasette -m\n"
+        f"cstofacts: wrote {target}: 46 claims\ncstofacts: wrote {metadata}: metadata for datasette -m\n"
     )
     written = sorted(p.name for p in tmp_path.iterdir() if p.name != "cache" and p.name != "home")
     assert written == ["claims.db", "claims.metadata.json"]
@@ -410,7 +410,7 @@ def test_export_writes_a_database_sqlite3_opens(tmp_path: Path, env: dict[str, s
             "claim_organizations",
             "claim_paragraphs",
             "evidence",
-            "sources",
+            "works",
             "paragraphs",
             "categories",
             "countries",
@@ -420,7 +420,7 @@ def test_export_writes_a_database_sqlite3_opens(tmp_path: Path, env: dict[str, s
             "claims_fts",
         }
         assert expected <= tables
-        assert db.execute("SELECT count(*) FROM claims").fetchone()[0] == 45
+        assert db.execute("SELECT count(*) FROM claims").fetchone()[0] == 46
         assert db.execute("SELECT count(*) FROM paragraphs").fetchone()[0] == 20
         hits = db.execute(
             "SELECT c.id FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid "
@@ -462,7 +462,7 @@ def test_export_with_force_replaces_the_file_by_renaming(tmp_path: Path, env: di
     assert keep.read_bytes() == b"old"
     assert target.stat().st_ino != old_inode
     with sqlite3.connect(target) as db:
-        assert db.execute("SELECT count(*) FROM claims").fetchone()[0] == 45
+        assert db.execute("SELECT count(*) FROM claims").fetchone()[0] == 46
     db.close()
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["cache", "claims.db", "claims.metadata.json", "hardlink-to-old", "home"]

@@ -69,7 +69,7 @@ def test_piped_list_columns_end_with_kind_and_date_basis(env: dict[str, str]) ->
     assert result.returncode == 0
     by_id = {c["id"]: c for c in claims()}
     rows = [line.split("\t") for line in result.stdout.splitlines()]
-    assert len(rows) == 45
+    assert len(rows) == 46
     for row in rows:
         claim = by_id[row[0]]
         assert len(row) == 9
@@ -110,7 +110,7 @@ def test_terminal_list_marks_assessments_and_inferred_dates(env: dict[str, str])
     assert code == 0
     assert err == ""
     rows = blocks(screen)
-    assert len(rows) == 45
+    assert len(rows) == 46
     for claim in claims():
         lines = rows[claim["id"]]
         date, rest = lines[0][:14].strip(), lines[0][14:]
@@ -152,7 +152,7 @@ def test_stats_by_attribution_adds_up_to_the_claim_count(env: dict[str, str]) ->
     for claim in claims():
         expected[claim["attributed_to"]] = expected.get(claim["attributed_to"], 0) + 1
     assert counts == expected
-    assert sum(counts.values()) == 45
+    assert sum(counts.values()) == 46
 
 
 @pytest.mark.parametrize("value", ["Events", "event", "EVENT", "events"])
@@ -160,14 +160,14 @@ def test_kind_is_read_in_any_case_and_number(env: dict[str, str], value: str) ->
     result = run("list", "--kind", value, env=env)
     assert result.returncode == 0, result.stderr
     assert sorted(ids(result.stdout)) == sorted(c["id"] for c in claims() if c["kind"] == "event")
-    assert len(ids(result.stdout)) == 24
+    assert len(ids(result.stdout)) == 23
 
 
 def test_stats_by_year_sums_to_the_number_of_claims(env: dict[str, str]) -> None:
     result = run("stats", "--by", "year", env=env)
     assert result.returncode == 0
-    assert result.stdout == "2022\t2\n2023\t8\n2024\t3\n2024..2025\t1\n2025\t5\nundated\t26\n"
-    assert sum(int(line.split("\t")[1]) for line in result.stdout.splitlines()) == 45
+    assert result.stdout == "2022\t1\n2023\t8\n2024\t3\n2024..2025\t1\n2025\t5\nundated\t28\n"
+    assert sum(int(line.split("\t")[1]) for line in result.stdout.splitlines()) == 46
 
 
 def test_stats_by_year_for_2024_prints_no_2025_only_row(env: dict[str, str]) -> None:
@@ -192,16 +192,8 @@ def test_a_task_without_a_date_stays_undated(env: dict[str, str]) -> None:
     assert record["date_basis"] is None
     listed = run("list", "--year", "2022", env=env)
     assert listed.returncode == 0
-    assert ids(listed.stdout) == ["2022-turning-point", "kazakhstan-scenario-2022-01"]
-
-
-def test_the_kazakhstan_scenario_is_its_own_claim_dated_2022_01(env: dict[str, str]) -> None:
-    result = run("show", "kazakhstan-scenario-2022-01", "--format", "json", env=env)
-    assert result.returncode == 0
-    (record,) = json.loads(result.stdout)
-    assert record["date"] == "2022-01"
-    assert record["date_basis"] == "stated"
-    assert record["paragraphs"] == [5]
+    # No claim is dated January 2022: the scenario is what the task refers to, not when it was set.
+    assert ids(listed.stdout) == ["2022-turning-point"]
 
 
 def test_country_filter_finds_a_place_in_that_country(env: dict[str, str]) -> None:
@@ -218,7 +210,7 @@ def test_country_filter_finds_a_place_in_that_country(env: dict[str, str]) -> No
 
 def with_schema_line(tmp_path: Path, replacement: str | None) -> tuple[Path, int]:
     lines = BUNDLED.read_text(encoding="utf-8").split("\n")
-    number = lines.index("schema = 2") + 1
+    number = lines.index("schema = 3") + 1
     if replacement is None:
         del lines[number - 1]
     else:
@@ -240,7 +232,7 @@ def test_an_unknown_schema_is_a_dataset_error_at_its_line(tmp_path: Path, env: d
     result = run("--data", str(path), "list", env=env)
     assert result.returncode == 3
     assert result.stderr == (
-        f"cstofacts: {path}:{number}: schema 7 is not one this version reads (it reads schema 2)\n"
+        f"cstofacts: {path}:{number}: schema 7 is not one this version reads (it reads schema 3)\n"
     )
 
 
@@ -266,7 +258,7 @@ def test_fields_all_gives_every_field(env: dict[str, str]) -> None:
     assert tsv.returncode == 0
     lines = tsv.stdout.splitlines()
     assert lines[0].split("\t") == every
-    assert len(lines) == 46
+    assert len(lines) == 47  # the header and 46 claims
     assert all(len(line.split("\t")) == len(every) for line in lines)
     as_json = run("list", "--fields", "all", "--format", "json", env=env)
     assert all(list(record) == every for record in json.loads(as_json.stdout))

@@ -66,7 +66,7 @@ def dataset(
 ) -> str:
     """A one-claim schema-2 dataset with the given strings where data reaches the screen."""
     return f"""\
-schema = 2
+schema = 3
 
 [categories]
 exercise = "An exercise."
@@ -191,8 +191,8 @@ def test_json_and_csv_keep_hostile_data_exactly(evil: Path, env: dict[str, str])
     assert values["date_note"] == "Note " + EVIL
     source = run("--data", str(evil), "source", "--format", "json", env=env)
     (item,) = json.loads(source.stdout)
-    assert item["headline"] == "Headline" + EVIL
-    assert item["byline"] == "Byline" + EVIL
+    assert item["title"] == "Headline" + EVIL
+    assert item["author"] == "Byline" + EVIL
     by_country = run("--data", str(evil), "stats", "--by", "country", "--format", "json", env=env)
     assert json.loads(by_country.stdout) == [{"value": "BY", "count": 1, "name": "Belarus" + EVIL}]
 
@@ -208,11 +208,13 @@ def test_a_hostile_dataset_path_is_escaped_in_errors(tmp_path: Path, env: dict[s
 
 def test_a_hostile_dataset_path_is_escaped_in_problems(tmp_path: Path, env: dict[str, str]) -> None:
     path = tmp_path / "e\x1b]0;x\x07\nv\u202e.toml"
-    path.write_text(BUNDLED.read_text(encoding="utf-8").replace("schema = 2", "schema = 9"), encoding="utf-8")
+    text = BUNDLED.read_text(encoding="utf-8")
+    path.write_text(text.replace("schema = 3", "schema = 9"), encoding="utf-8")
+    at = text.splitlines().index("schema = 3") + 1
     result = run("validate", str(path), env=env)
     assert result.returncode == 3
     (line,) = result.stderr.splitlines()
-    assert line.startswith(f"cstofacts: {tmp_path}/e\\x1b]0;x\\x07\\nv\\u202e.toml:45: schema 9")
+    assert line.startswith(f"cstofacts: {tmp_path}/e\\x1b]0;x\\x07\\nv\\u202e.toml:{at}: schema 9")
 
 
 def test_validate_ok_on_a_terminal_shows_a_hostile_path_escaped(tmp_path: Path, env: dict[str, str]) -> None:
@@ -221,7 +223,7 @@ def test_validate_ok_on_a_terminal_shows_a_hostile_path_escaped(tmp_path: Path, 
     code, screen, err = in_terminal(["validate", str(path)], {**env, "TERM": "xterm-256color"})
     assert code == 0, err
     assert_only_our_colours(screen)
-    assert b"ok, 45 claims, 1 source" in screen
+    assert b"ok, 46 claims, 1 source" in screen
 
 
 # -- broken streams --------------------------------------------------------------------------------------
@@ -243,7 +245,7 @@ def test_a_closed_stdout_never_gives_a_traceback(env: dict[str, str]) -> None:
 
 def test_closed_stderr_keeps_the_exit_codes(env: dict[str, str]) -> None:
     ok = shell("cstofacts list 2>&- | wc -l", env=env)
-    assert ok.stdout.strip() == "45"
+    assert ok.stdout.strip() == "46"
     assert shell("cstofacts list 2>&- >/dev/null", env=env).returncode == 0
     assert shell("cstofacts list --no-such-option 2>&-", env=env).returncode == 2
     assert shell("cstofacts show no-such-claim 2>&- >/dev/null", env=env).returncode == 1
@@ -280,7 +282,7 @@ def test_odd_columns_still_show_every_claim(env: dict[str, str], columns: str) -
     assert code == 0, err
     text = SGR.sub("", screen.decode("utf-8"))
     ids = [line.split("\t", 1)[0] for line in run("list", env=env).stdout.splitlines()]
-    assert len(ids) == 45
+    assert len(ids) == 46
     joined = re.sub(r"\s+", "", text)  # a narrow view may break an id over lines
     for claim_id in ids:
         assert claim_id in joined, claim_id
@@ -365,7 +367,7 @@ def test_json_stays_utf8_whatever_the_locale_encoding(env: dict[str, str]) -> No
     )
     assert result.returncode == 0
     records = json.loads(result.stdout.decode("utf-8"))
-    assert len(records) == 45
+    assert len(records) == 46
     assert any("–" in r["summary"] for r in records)  # the en dash came through exactly
 
 
@@ -427,14 +429,14 @@ def test_a_date_in_other_digits_is_rejected(tmp_path: Path, env: dict[str, str])
 def test_a_duplicate_source_id_is_rejected(tmp_path: Path, env: dict[str, str]) -> None:
     text = BUNDLED.read_text(encoding="utf-8")
     first = text.count("\n", 0, text.index("\n[[sources]]\n")) + 2
-    second_source = '\n[[sources]]\nid = "babaev-csto-2023-2025"\nheadline = "Another"\n'
-    at = text.index("[sources.analyst]")
+    second_source = '\n[[sources]]\nid = "csto-adapts-to-global-changes"\nheadline = "Another"\n'
+    at = text.index("[[sources.reports]]")
     path = tmp_path / "dup.toml"
     path.write_text(text[:at] + text[at:].replace("\n[[claims]]", second_source + "\n[[claims]]", 1))
     line = path.read_text().split("\n").index('headline = "Another"')  # the header is one line up
     found = problems(path, env)
     assert (
-        f"cstofacts: {path}:{line}: source 'babaev-csto-2023-2025': duplicate id (first at line {first})"
+        f"cstofacts: {path}:{line}: source 'csto-adapts-to-global-changes': duplicate id (first at line {first})"
         in (found)
     )
 
@@ -495,7 +497,7 @@ def test_problems_come_in_line_order(tmp_path: Path, env: dict[str, str]) -> Non
         ('kind = "assessment"', 'kind = "opinion"'),  # early claims
         ('alpha3 = "KGZ"', 'alpha3 = "kg"'),  # the vocabulary, before them
         ('category = "decision"', 'category = "decisions"'),  # late claims
-        ('portal = "Allies. CSTO"', "portal = 5"),  # the source
+        ('section = "Politics"', "section = 5"),  # the source
     ]:
         assert old in text
         text = text.replace(old, new)

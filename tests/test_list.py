@@ -25,7 +25,7 @@ def test_2023_exercises_in_plain_rows(cli: Cli) -> None:
     lines = result.out.splitlines()
     assert lines[0] == (
         "combat-brotherhood-2023\t2023\t\texercise\tBY\t10\t"
-        'The "Combat Brotherhood – 2023" exercise brought together five maneuvers held in Belarus in 2023.'
+        'Five maneuvers held in Belarus in 2023 belonged to the "Combat Brotherhood – 2023" exercise.'
         "\tevent\tstated"
     )
     assert lines[-1] == (
@@ -81,10 +81,7 @@ def test_organization_by_short_name_full_name_or_alias(cli: Cli, spelling: str) 
 def test_year_range_matches_overlapping_spans(cli: Cli) -> None:
     assert "bilateral-consultations-2024-2025" in ids(cli("list", "--year", "2025"))
     assert "bilateral-consultations-2024-2025" in ids(cli("list", "--year", "2024"))
-    assert ids(cli("list", "--year", "2022..2023"))[:2] == [
-        "2022-turning-point",
-        "kazakhstan-scenario-2022-01",
-    ]
+    assert ids(cli("list", "--year", "2022..2023"))[:1] == ["2022-turning-point"]
     assert "task-prevent-crises" not in ids(cli("list", "--year", "2022..2023"))  # undated now
     assert ids(cli("list", "--year", "2024..")) == ids(cli("list", "--since", "2024"))
     assert ids(cli("list", "--year", "..2023")) == ids(cli("list", "--until", "2023"))

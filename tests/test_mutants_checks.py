@@ -41,8 +41,8 @@ def test_describe_names_every_toml_type() -> None:
 
 
 def test_an_optional_text_may_be_empty() -> None:
-    [source] = load(edit("paragraphs = 5\n", 'paragraphs = 5\nportal = ""\n')).sources
-    assert source.portal == ""
+    [source] = load(edit("paragraphs = 5\n", 'paragraphs = 5\nsection = ""\n')).sources
+    assert source.section == ""
 
 
 @pytest.mark.parametrize(

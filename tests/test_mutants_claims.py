@@ -224,7 +224,10 @@ def test_countries_and_organizations_are_declared_and_listed_once(key: str, valu
         ('[2, "3"]', ["paragraph '3' is not a whole number but a string"]),
         ("[2, true]", ["paragraph True is not a whole number but a boolean"]),
         ("[]", ["cites no paragraph"]),
-        ("[0, 2, -1]", ["paragraph 0 is below 1", "paragraph -1 is below 1"]),
+        (
+            "[-2, 2, -1]",
+            ["paragraph -2 is below 0 (¶0 is the headline)", "paragraph -1 is below 0 (¶0 is the headline)"],
+        ),
         ("[2, 3, 4]", ["paragraph 4 is past the source's last (¶3)"]),
         ("[2, 3, 2]", ["'paragraphs' lists a number twice"]),
     ],

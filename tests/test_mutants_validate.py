@@ -18,7 +18,7 @@ from cstofacts.store.validate import validate
 NAME = "d.toml"
 # Every section, and every optional key left out somewhere: a dataset with no problem at all.
 BASE = """\
-schema = 2
+schema = 3
 
 [categories]
 meeting = "A meeting."
@@ -64,8 +64,9 @@ id = "doc"
 headline = "A test document"
 paragraphs = 5
 
-[sources.analyst]
-name = "Kirill Babaev"
+[[sources.reports]]
+id = "analysis"
+author = "Kirill Babaev"
 
 [[claims]]
 id = "talks"
@@ -138,35 +139,46 @@ def test_a_dataset_without_any_optional_key_is_valid_and_read_whole() -> None:
     }
     [source] = dataset.sources
     assert (source.id, source.headline, source.paragraphs, source.body) == ("doc", "A test document", 5, ())
-    assert (source.portal, source.section, source.byline, source.byline_latin) == (None, None, None, None)
-    assert (source.period_start, source.period_end) == (None, None)
-    assert source.analyst is not None
-    assert (source.analyst.name, source.analyst.post, source.analyst.titles) == ("Kirill Babaev", None, ())
+    assert (source.venue, source.section, source.byline, source.byline_romanized) == (None, None, None, None)
+    [work] = source.reports
+    assert (work.id, work.author, work.author_post, work.author_titles) == (
+        "analysis",
+        "Kirill Babaev",
+        None,
+        (),
+    )
+    assert (work.title, work.venue, work.venue_type, work.voice, work.described_in) == (None,) * 4 + ((),)
+    assert (work.period_start, work.period_end) == (None, None)
     assert [c.id for c in dataset.claims] == ["talks"]
 
 
 def test_every_source_field_is_read() -> None:
     text = edit(
         "paragraphs = 5\n",
-        'portal = "Allies"\nsection = "Analysis"\nbyline = "Б. К."\nbyline_latin = "B. K."\n'
-        'period_start = "2023"\nperiod_end = "2025-06"\nbody = ["One.", "Two."]\n',
+        'venue = "Allies"\nsection = "Analysis"\nbyline = "Б. К."\nbyline_romanized = "B. K."\n'
+        'body = ["One.", "Two."]\n',
     )
     text = edit(
-        'name = "Kirill Babaev"\n\n[[claims]]',
-        'name = "Kirill Babaev"\npost = "Rector"\ntitles = ["Dr"]\n\n[[claims]]',
+        'author = "Kirill Babaev"\n\n[[claims]]',
+        'author = "Kirill Babaev"\nauthor_post = "Rector"\nauthor_titles = ["Dr"]\ntitle = "T"\n'
+        'venue = "V"\nvenue_type = "portal"\nperiod_start = "2023"\nperiod_end = "2025-06"\n'
+        'voice = "article"\ndescribed_in = [2]\n\n[[claims]]',
         text,
     )
     [source] = load(text).sources
-    assert (source.portal, source.section, source.byline, source.byline_latin) == (
+    assert (source.venue, source.section, source.byline, source.byline_romanized) == (
         "Allies",
         "Analysis",
         "Б. К.",
         "B. K.",
     )
-    assert (source.period_start, source.period_end) == ("2023", "2025-06")
     assert (source.body, source.paragraphs) == (("One.", "Two."), 2)
-    assert source.analyst is not None
-    assert (source.analyst.post, source.analyst.titles) == ("Rector", ("Dr",))
+    [work] = source.reports
+    assert (work.author_post, work.author_titles, work.title) == ("Rector", ("Dr",), "T")
+    assert (work.venue, work.venue_type, work.voice, work.described_in) == ("V", "portal", "article", (2,))
+    assert (work.period_start, work.period_end) == ("2023", "2025-06")
+    assert source.voice("article") is work
+    assert source.voice("analyst") is None
 
 
 def test_validating_leaves_the_garbage_collector_as_it_found_it() -> None:
@@ -245,9 +257,9 @@ def test_a_dataset_without_sources_or_claims_says_both_are_missing() -> None:
         ('name = "Someone"\n', "", "person 'someone': missing key 'name'"),
         ('headline = "A test document"\n', "", "source #1: missing key 'headline'"),
         (
-            'name = "Kirill Babaev"\n\n[[claims]]',
-            'post = "Rector"\n\n[[claims]]',
-            "source #1 analyst: missing key 'name'",
+            'author = "Kirill Babaev"\n\n[[claims]]',
+            'author_post = "Rector"\n\n[[claims]]',
+            "source #1 reported work #1: missing key 'author'",
         ),
     ],
 )
@@ -260,7 +272,7 @@ def test_a_missing_required_key_is_reported_at_its_table(old: str, new: str, mes
         "place": "[places.Osh]",
         "person": "[people.someone]",
         "source #1:": "[[sources]]",
-        "source #1 analyst": "[sources.analyst]",
+        "source #1 reported work #1": "[[sources.reports]]",
     }
     marker = next(v for k, v in header.items() if message.startswith(k))
     assert problems(text) == [f"{NAME}:{at(text, marker)}: {message}"]
@@ -367,9 +379,9 @@ def test_a_country_alpha3_is_three_capital_letters(new: str, message: str) -> No
             "source #1: 'headline' must have text; it is empty",
         ),
         (
-            'name = "Kirill Babaev"\n\n[[claims]]',
-            'name = ""\n\n[[claims]]',
-            "source #1 analyst: 'name' must have text; it is empty",
+            'author = "Kirill Babaev"\n\n[[claims]]',
+            'author = ""\n\n[[claims]]',
+            "source #1 reported work #1: 'author' must have text; it is empty",
         ),
     ],
 )
@@ -469,14 +481,14 @@ def test_sources_must_be_an_array_of_tables(value: str) -> None:
 
 
 def test_a_schema_written_as_a_table_is_reported_at_its_line() -> None:
-    text = "schema.version = 2\n" + BASE.replace("schema = 2\n", "")
+    text = "schema.version = 2\n" + BASE.replace("schema = 3\n", "")
     assert problems(text) == [f"{NAME}:1: 'schema' must be a whole number, not a table"]
 
 
 @pytest.mark.parametrize("key", ["sources", "claims"])
 def test_a_misplaced_array_is_reported_at_its_own_line(key: str) -> None:
     rest = NO_SOURCE if key == "sources" else BASE.replace(CLAIM, "")
-    text = edit("schema = 2\n", f"schema = 2\n{key} = 3\n", rest)
+    text = edit("schema = 3\n", f"schema = 3\n{key} = 3\n", rest)
     assert problems(text)[0] == f"{NAME}:2: {key!r} must be an array of tables ([[{key}]])"
 
 
@@ -486,7 +498,7 @@ def test_sources_written_as_a_dotted_table_are_located_at_their_line() -> None:
 
 
 def test_an_empty_sources_array_declares_no_sources() -> None:
-    text = edit("schema = 2\n", "schema = 2\nsources = []\n", NO_SOURCE)
+    text = edit("schema = 3\n", "schema = 3\nsources = []\n", NO_SOURCE)
     assert problems(text) == [
         f"{NAME}: dataset: declares no [[sources]]",
         f"{NAME}:{at(text, 'source = ')}: {UNKNOWN_DOC}",
@@ -500,37 +512,52 @@ def test_a_duplicate_source_id_is_reported_once_and_not_checked_further() -> Non
     assert problems(text) == [f"{NAME}:{line}: source 'doc': duplicate id (first at line {first})"]
 
 
-def test_an_analyst_must_be_a_table() -> None:
+def test_reports_must_be_an_array_of_tables() -> None:
     text = edit(
-        '[sources.analyst]\nname = "Kirill Babaev"\n',
+        '[[sources.reports]]\nid = "analysis"\nauthor = "Kirill Babaev"\n',
         "",
-        edit("paragraphs = 5\n", 'paragraphs = 5\nanalyst = "Babaev"\n'),
+        edit("paragraphs = 5\n", 'paragraphs = 5\nreports = "Babaev"\n'),
     )
-    assert messages(text) == ["source #1 analyst: must be a table, not a string"]
+    assert messages(text) == ["source #1: 'reports' must be an array of tables ([[sources.reports]])"]
 
 
-def test_an_analyst_has_known_keys() -> None:
-    text = edit('name = "Kirill Babaev"\n\n[[claims]]', 'name = "Kirill Babaev"\nrank = 1\n\n[[claims]]')
+def test_a_reported_work_has_known_keys() -> None:
+    text = edit('author = "Kirill Babaev"\n\n[[claims]]', 'author = "Kirill Babaev"\nrank = 1\n\n[[claims]]')
+    known = ", ".join(
+        "id author author_post author_titles title venue venue_type period_start period_end voice "
+        "described_in".split()
+    )
     assert problems(text) == [
-        f"{NAME}:{at(text, 'rank = ')}: source #1 analyst: unknown key 'rank'; known keys: name, post, titles"
+        f"{NAME}:{at(text, 'rank = ')}: source #1 reported work #1: unknown key 'rank'; known keys: {known}"
     ]
 
 
 @pytest.mark.parametrize(
     ("key", "value", "message"),
     [
-        ("period_start", '"2023-13"', "source #1: period_start: '2023-13' has no month 13"),
-        (
-            "period_end",
-            '"2025-02-30"',
-            "source #1: period_end: '2025-02-30' is not a real day: 2025-02 has 28 days",
-        ),
-        ("period_start", "2023", "source #1: 'period_start' must be a string, not a whole number"),
+        ("period_start", '"2023-13"', "period_start: '2023-13' has no month 13"),
+        ("period_end", '"2025-02-30"', "period_end: '2025-02-30' is not a real day: 2025-02 has 28 days"),
+        ("period_start", "2023", "'period_start' must be a string, not a whole number"),
+        ("voice", '"reporter"', "unknown voice 'reporter'; known: article"),
+        ("described_in", "[6]", "described_in: the source has no ¶6"),
+        ("described_in", '"1"', "'described_in' must be a list of paragraph numbers"),
+        ("id", '"Not A Slug"', "id must be lowercase letters, digits and hyphens"),
+        ("id", '"doc"', "id 'doc' is already a work's"),
     ],
 )
-def test_a_source_period_is_a_date(key: str, value: str, message: str) -> None:
-    text = edit("paragraphs = 5\n", f"paragraphs = 5\n{key} = {value}\n")
-    assert problems(text) == [f"{NAME}:{at(text, key)}: {message}"]
+def test_a_reported_work_is_checked_like_a_source(key: str, value: str, message: str) -> None:
+    text = edit('author = "Kirill Babaev"\n\n', f'author = "Kirill Babaev"\n{key} = {value}\n\n')
+    if key == "id":
+        text = edit('id = "analysis"\n', "", text)
+    line = at(text, f"{key} = {value}", 2 if value == '"doc"' else 1)  # the source's own id comes first
+    assert problems(text) == [f"{NAME}:{line}: source #1 reported work #1: {message}"]
+
+
+def test_two_reported_works_cannot_share_a_voice() -> None:
+    work = '[[sources.reports]]\nid = "{}"\nauthor = "A"\nvoice = "article"\n\n'
+    text = edit("[[claims]]", work.format("one") + work.format("two") + "[[claims]]")
+    line = at(text, 'voice = "article"', 2)
+    assert problems(text) == [f"{NAME}:{line}: source #1 reported work #3: voice 'article' is another work's"]
 
 
 @pytest.mark.parametrize("count", ["0", "-1", '"5"', "true", "2.0"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import itertools
@@ -19,27 +20,32 @@ from hypothesis import strategies as st
 
 from cstofacts.errors import NotFoundError, UsageError
 from cstofacts.model import FIELDS, Claim, Evidence, Kind
-from cstofacts.output import formats, rows, views
+from cstofacts.output import citations, formats, rows, views
 from cstofacts.output.formats import DEFAULT_FIELDS, Format
-from cstofacts.records import Analyst, Source
+from cstofacts.records import Source, Work
 
 ARTICLE = Path(__file__).resolve().parent / "data" / "article.numbered.txt"
 BODY = tuple(re.findall(r"^\[¶\d+\] (.*)$", ARTICLE.read_text(encoding="utf-8"), re.MULTILINE))
 HEADLINE = "CSTO has proven its ability to adapt to changes in the global situation"
-SOURCE = Source(
-    id="babaev-csto-2023-2025",
-    headline=HEADLINE,
-    portal="Allies. CSTO",
-    section="Politics",
-    byline="Арестова Татьяна",
-    byline_latin="Arestova Tatyana",
-    analyst=Analyst(
-        name="Kirill Babaev",
-        post="the director of the Institute of China and Modern Asia of the Russian Academy of Sciences",
-        titles=("Doctor of Philological Sciences", "professor"),
-    ),
+BABAEV = Work(
+    id="babaev-allies-csto-2023-2025",
+    author="Kirill Babaev",
+    author_post="the director of the Institute of China and Modern Asia of the Russian Academy of Sciences",
+    author_titles=("Doctor of Philological Sciences", "professor"),
+    venue="Allies. CSTO",
+    venue_type="portal",
     period_start="2023",
     period_end="2025",
+    voice="analyst",
+    described_in=(1,),
+)
+SOURCE = Source(
+    id="csto-adapts-to-global-changes",
+    headline=HEADLINE,
+    section="Politics",
+    byline="Арестова Татьяна",
+    byline_romanized="Arestova Tatyana",
+    reports=(BABAEV,),
     paragraphs=20,
     body=BODY,
 )
@@ -424,7 +430,7 @@ def test_detail_rows_are_every_field_with_a_value_then_where_it_is_stated() -> N
         ("organizations", "UN,CSTO"),
         ("paragraphs", "11"),
         ("attributed_to", "article"),
-        ("source", "babaev-csto-2023-2025"),
+        ("source", "csto-adapts-to-global-changes"),
         ("stated_in", f'¶11 of "{HEADLINE}"'),
     ]
     assert rows.detail_rows(VERDICT, SOURCE, pilcrow="P")[-1] == ("stated_in", f'P17, P18 of "{HEADLINE}"')
@@ -435,25 +441,49 @@ def test_evidence_rows() -> None:
     assert rows.evidence_rows(CONSULTATIONS) == []
 
 
-def test_source_rows_say_the_source_states_no_date() -> None:
+def test_source_rows_describe_the_report_and_say_what_it_does_not_state() -> None:
     assert rows.source_rows(SOURCE, 44) == [
+        ("work", "csto-adapts-to-global-changes"),
+        ("role", "report: the claims are its statements"),
         ("headline", HEADLINE),
-        ("portal", "Allies. CSTO"),
-        ("section", "Politics"),
-        ("analyst", "Kirill Babaev"),
-        ("post", "the director of the Institute of China and Modern Asia of the Russian Academy of Sciences"),
-        ("titles", "Doctor of Philological Sciences, professor"),
         ("byline", "Арестова Татьяна"),
-        ("byline_latin", "Arestova Tatyana"),
-        ("period", "2023..2025"),
-        ("paragraphs", "20"),
+        ("byline_romanized", "Arestova Tatyana (a romanisation, not printed on the page)"),
+        ("section", "Politics"),
+        ("venue", "not stated in the source"),
         ("published", "not stated in the source"),
+        ("paragraphs", "20"),
         ("claims", "44"),
     ]
     assert rows.source_rows(Source(id="s", headline="h"), 0) == [
+        ("work", "s"),
+        ("role", "report: the claims are its statements"),
         ("headline", "h"),
+        ("venue", "not stated in the source"),
         ("published", "not stated in the source"),
         ("claims", "0"),
+    ]
+
+
+def test_work_rows_describe_the_reported_work_as_the_report_gives_it() -> None:
+    assert rows.work_rows(BABAEV, SOURCE, 3) == [
+        ("work", "babaev-allies-csto-2023-2025"),
+        ("role", "reported: described in csto-adapts-to-global-changes (¶1)"),
+        ("author", "Kirill Babaev"),
+        ("post", "the director of the Institute of China and Modern Asia of the Russian Academy of Sciences"),
+        ("titles", "Doctor of Philological Sciences, professor"),
+        ("venue", "Allies. CSTO (portal)"),
+        ("period", "2023..2025"),
+        ("title", "not stated in the source"),
+        ("published", "not stated in the source"),
+        ("claims", "3 attributed to analyst"),
+    ]
+    assert rows.work_rows(Work(id="w", author="A"), Source(id="s", headline="h"), 0) == [
+        ("work", "w"),
+        ("role", "reported: described in s"),
+        ("author", "A"),
+        ("venue", "not stated in the source"),
+        ("title", "not stated in the source"),
+        ("published", "not stated in the source"),
     ]
 
 
@@ -470,62 +500,75 @@ def test_paragraph_rows_give_the_text_and_the_claims_citing_it() -> None:
         rows.paragraph_rows(Source(id="s", headline="h"), [1], {})
 
 
-def test_citation_text_credits_the_analyst_for_his_views() -> None:
-    assert rows.citation_text(VERDICT, SOURCE) == (
-        f'Kirill Babaev, as reported by Tatyana Arestova in "{HEADLINE}", Allies. CSTO, ¶18: '
+REPORT = f'Арестова Татьяна (romanised: Arestova Tatyana), "{HEADLINE}", Politics section'
+
+
+def test_citation_text_cites_the_analysts_article_as_reported_in_the_report() -> None:
+    assert citations.citation_text(VERDICT, SOURCE) == (
+        'Kirill Babaev, article on the portal "Allies. CSTO" (title and date not stated), '
+        f"as reported in {REPORT}, ¶18: "
         '""The dynamics of the CSTO\'s activities... indicates its significance as a key security '
         'structure in the Eurasian space,"".'
     )
+    assert citations.pandoc(VERDICT, SOURCE) == (
+        "[@babaev-allies-csto-2023-2025; as reported in @csto-adapts-to-global-changes, para. 17, 18]"
+    )
 
 
-def test_citation_text_credits_the_byline_for_the_articles_reporting() -> None:
-    assert rows.citation_text(RESOLUTION, SOURCE) == (
-        f'Tatyana Arestova, "{HEADLINE}", Allies. CSTO, ¶11: '
+def test_citation_text_credits_the_byline_as_printed_for_the_reports_own_words() -> None:
+    assert citations.citation_text(RESOLUTION, SOURCE) == (
+        f"{REPORT}, ¶11: "
         '"On November 18, the UN General Assembly adopted a resolution on cooperation with the CSTO.".'
     )
-    assert rows.citation_text(CONSULTATIONS, SOURCE) == f'Tatyana Arestova, "{HEADLINE}", Allies. CSTO, ¶13.'
-    assert rows.citation_text(CONSULTATIONS, Source(id="s", headline="h")) == '"h", ¶13.'
+    assert citations.citation_text(CONSULTATIONS, SOURCE) == f"{REPORT}, ¶13."
+    assert citations.citation_text(CONSULTATIONS, Source(id="s", headline="h")) == '"h", ¶13.'
+    assert citations.pandoc(RESOLUTION, SOURCE) == "[@csto-adapts-to-global-changes, para. 11]"
+    headline = dataclasses.replace(RESOLUTION, paragraphs=(0,), evidence=(Evidence(0, HEADLINE),))
+    assert citations.citation_text(headline, SOURCE) == f'{REPORT}, headline: "{HEADLINE}".'
+    assert citations.pandoc(headline, SOURCE) == "[@csto-adapts-to-global-changes]"
+
+
+def test_an_analysts_view_of_a_source_without_reported_works_is_cited_as_the_report() -> None:
+    bare = Source(id="s", headline="h", byline="B")
+    assert citations.citation_text(VERDICT, bare) == 'B, "h", ¶18: "' + VERDICT.evidence[0].quote + '".'
+    assert citations.pandoc(VERDICT, bare) == "[@s, para. 17, 18]"
 
 
 @pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c.id)
 def test_references_invent_no_date_and_no_address(claim: Claim) -> None:
-    text = rows.citation_text(claim, SOURCE)
+    text = citations.citation_text(claim, SOURCE)
     quotes = " ".join(e.quote for e in claim.evidence)
     for year in re.findall(r"\b(?:19|20)\d\d\b", text):
         assert year in quotes  # a year may only come from a quote
     assert "http" not in text and "www" not in text
     for quote in quotes.split(" "):
         assert quote in text
-    item = rows.csl_json(claim, SOURCE)
-    assert not {"issued", "URL", "accessed", "DOI", "available-date"} & set(item)
-    assert "http" not in json.dumps(item)
+    for item in citations.csl_items([claim], {SOURCE.id: SOURCE}):
+        assert not {"issued", "URL", "accessed", "DOI", "available-date"} & set(item)
+        assert "http" not in json.dumps(item)
 
 
-def test_csl_json_is_an_item_zotero_and_pandoc_read() -> None:
-    item = rows.csl_json(VERDICT, SOURCE)
-    assert item == {
-        "id": "csto-key-security-structure",
-        "type": "article-newspaper",
+def test_csl_items_are_one_per_work_in_the_order_first_cited() -> None:
+    sources = {SOURCE.id: SOURCE}
+    report = {
+        "id": "csto-adapts-to-global-changes",
+        "type": "article",
         "title": HEADLINE,
-        "container-title": "Allies. CSTO",
-        "author": [{"family": "Arestova", "given": "Tatyana"}],
+        "author": [{"literal": "Арестова Татьяна"}],
         "section": "Politics",
-        "locator": "17, 18",
-        "label": "paragraph",
-        "note": f'¶18: "{VERDICT.evidence[0].quote}"',
     }
-    # Every key is a CSL-JSON item variable, but for the locator's label, which citeproc reads beside it.
-    csl_variables = {"id", "type", "title", "container-title", "author", "section", "locator", "note"}
-    assert set(item) - {"label"} <= csl_variables
-    assert json.loads(json.dumps([item])) == [item]
-    assert rows.csl_json(CONSULTATIONS, Source(id="s", headline="h", byline_latin="Plato")) == {
-        "id": "bilateral-consultations-2024-2025",
-        "type": "article-newspaper",
-        "title": "h",
-        "author": [{"literal": "Plato"}],
-        "locator": "13",
-        "label": "paragraph",
+    babaev = {
+        "id": "babaev-allies-csto-2023-2025",
+        "type": "article",
+        "author": [{"literal": "Kirill Babaev"}],
+        "container-title": "Allies. CSTO",
     }
+    assert citations.csl_items([RESOLUTION, CONSULTATIONS], sources) == [report]
+    assert citations.csl_items([RESOLUTION, VERDICT, CONSULTATIONS, VERDICT], sources) == [report, babaev]
+    assert citations.csl_items([VERDICT], sources) == [babaev, report]
+    assert citations.csl_items([], sources) == []
+    # Where the report appeared is never the reported work's venue.
+    assert "container-title" not in citations.report_item(SOURCE)
 
 
 # Terminal views: layout --------------------------------------------------------------------------
@@ -741,7 +784,7 @@ def test_show_without_colour_quotes_the_evidence_under_its_paragraph() -> None:
         "organizations  CSTO\n"
         "paragraphs     17,18\n"
         "attributed_to  analyst\n"
-        "source         babaev-csto-2023-2025\n"
+        "source         csto-adapts-to-global-changes\n"
         f'stated_in      ¶17, ¶18 of "{HEADLINE}"\n'
         "\n"
         "¶18\n"
@@ -778,20 +821,17 @@ def test_show_shows_a_quote_alone_when_the_paragraph_does_not_hold_it() -> None:
 
 
 def test_source_view() -> None:
-    assert draw(views.source_view(rows.source_rows(SOURCE, 44), colour=False), 100) == (
-        f"headline      {HEADLINE}\n"
-        "portal        Allies. CSTO\n"
-        "section       Politics\n"
-        "analyst       Kirill Babaev\n"
-        "post          the director of the Institute of China and Modern Asia of the Russian Academy of\n"
-        "              Sciences\n"
-        "titles        Doctor of Philological Sciences, professor\n"
-        "byline        Арестова Татьяна\n"
-        "byline_latin  Arestova Tatyana\n"
-        "period        2023..2025\n"
-        "paragraphs    20\n"
-        "published     not stated in the source\n"
-        "claims        44\n"
+    assert draw(views.source_view(rows.work_rows(BABAEV, SOURCE, 3), colour=False), 100) == (
+        "work       babaev-allies-csto-2023-2025\n"
+        "role       reported: described in csto-adapts-to-global-changes (¶1)\n"
+        "author     Kirill Babaev\n"
+        "post       the director of the Institute of China and Modern Asia of the Russian Academy of Sciences\n"
+        "titles     Doctor of Philological Sciences, professor\n"
+        "venue      Allies. CSTO (portal)\n"
+        "period     2023..2025\n"
+        "title      not stated in the source\n"
+        "published  not stated in the source\n"
+        "claims     3 attributed to analyst\n"
     )
 
 
@@ -844,6 +884,9 @@ def every_view(
         "source": views.source_view(
             rows.source_rows(source, len(claims)), colour=colour, ascii_only=ascii_only
         ),
+        "work": views.source_view(
+            rows.work_rows(source.reports[0], source, len(claims)), colour=colour, ascii_only=ascii_only
+        ),
         "read": views.paragraphs_view(paragraphs, colour=colour, ascii_only=ascii_only),
     }
 
@@ -876,10 +919,10 @@ def evil(claim: Claim) -> Claim:
 EVIL_SOURCE = Source(
     id=EVIL,
     headline=f"headline {EVIL}",
-    portal=EVIL,
+    venue=EVIL,
     byline=EVIL,
-    byline_latin=f"Family {EVIL}",
-    analyst=Analyst(name=EVIL, post=EVIL, titles=(EVIL,)),
+    byline_romanized=f"Family {EVIL}",
+    reports=(Work(id=EVIL, author=EVIL, author_post=EVIL, author_titles=(EVIL,), venue=EVIL, voice=EVIL),),
     body=tuple(f"{p} {EVIL}" for p in BODY),
 )
 
@@ -904,7 +947,7 @@ def test_views_have_no_trailing_spaces(colour: bool) -> None:
 
 
 def test_ascii_views_are_ascii_for_ascii_data() -> None:
-    source = Source(id="s", headline="h", body=("one two", "three"), analyst=Analyst(name="A"))
+    source = Source(id="s", headline="h", body=("one two", "three"), reports=(Work(id="w", author="A"),))
     for width in (20, 100):
         for name, view in every_view(CLAIMS, source, width, colour=False, ascii_only=True).items():
             assert draw(view, width).isascii(), name
@@ -974,9 +1017,9 @@ def test_terminal_views_never_show_a_dangerous_character(
     source = Source(
         id=text,
         headline=text,
-        portal=text,
-        byline_latin=text,
-        analyst=Analyst(name=text, titles=(text,)),
+        venue=text,
+        byline_romanized=text,
+        reports=(Work(id=text, author=text, author_titles=(text,), venue=text),),
         body=(text, f"{text} {text}", text[::-1]),
     )
     for view in every_view(claims, source, width, colour).values():
@@ -1012,3 +1055,25 @@ def test_the_list_view_and_timeline_do_without_rich_table() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "True"]
+
+
+def test_the_headline_is_cited_as_the_headline_not_as_a_paragraph_number() -> None:
+    claim = dataclasses.replace(RESOLUTION, paragraphs=(0,), evidence=(Evidence(0, HEADLINE),))
+    assert rows.where((0, 13)) == "headline, ¶13"
+    assert rows.where((0,), pilcrow="P") == "headline"
+    assert ("stated_in", f'headline of "{HEADLINE}"') in rows.detail_rows(claim, SOURCE)
+    shown = draw(views.claim_details(claim, SOURCE, colour=False), 100)
+    assert f"\nheadline\n  “{HEADLINE}”\n" in shown
+    assert "¶0" not in shown
+
+
+def test_a_reported_works_title_is_cited_when_the_report_states_it() -> None:
+    titled = dataclasses.replace(SOURCE, reports=(dataclasses.replace(BABAEV, title="On the CSTO"),))
+    assert citations.citation_text(VERDICT, titled).startswith(
+        'Kirill Babaev, "On the CSTO", article on the portal "Allies. CSTO" (date not stated), as reported in '
+    )
+    assert citations.work_item(titled.reports[0])["title"] == "On the CSTO"
+    untitled = Source(id="s", headline="h", reports=(Work(id="w", author="A", voice="analyst"),))
+    assert citations.citation_text(VERDICT, untitled).startswith(
+        'A (title and date not stated), as reported in "h", '
+    )

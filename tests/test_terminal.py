@@ -38,7 +38,7 @@ def test_piped_default_is_plain_rows_without_colour() -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == (
         "combat-brotherhood-2023\t2023\t\texercise\tBY\t10\t"
-        'The "Combat Brotherhood – 2023" exercise brought together five maneuvers held in Belarus in 2023.'
+        'Five maneuvers held in Belarus in 2023 belonged to the "Combat Brotherhood – 2023" exercise.'
         "\tevent\tstated"
     )
     assert len(lines) == 7

@@ -13,8 +13,8 @@ from cstofacts.cli.context import DATA_ENV, Shared
 from cstofacts.errors import CstoFactsError, ExitCode, UsageError
 
 HELP = (
-    'Look up the claims of the article "CSTO has proven its ability to adapt to changes in the global '
-    "situation\" (Kirill Babaev's analysis of the CSTO's work in 2023-2025)."
+    'Look up the claims of the report "CSTO has proven its ability to adapt to changes in the global '
+    "situation\", which retells Kirill Babaev's article on the CSTO's work in 2023-2025."
 )
 EPILOG = "Exit codes: 0 found, 1 nothing found, 2 usage error, 3 bad dataset, 74 output failed."
 # Command name -> module in cstofacts.cli.commands. Only the command that runs is imported and

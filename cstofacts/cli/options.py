@@ -362,17 +362,16 @@ def refuse_words(ctx: typer.Context) -> None:
 
 
 def _attribution(store: Store, value: str) -> str:
-    """An attribution by its name, or by the name of a source's analyst: Babaev means analyst."""
+    """An attribution by its name, or by the name of a reported work's author: Babaev means analyst."""
     from cstofacts import text
 
-    analysts = {text.normalize(s.analyst.name) for s in store.sources if s.analyst}
-    spoken = [
-        forms
-        for forms in ({text.normalize(s) for s in p.spellings} for p in store.vocabulary.people.values())
-        if forms & analysts
-    ]
-    if "analyst" in store.vocabulary.attributions and any(text.normalize(value) in f for f in spoken):
-        return "analyst"
+    typed = text.normalize(value)
+    for work in (w for s in store.sources for w in s.reports):
+        voice, author = work.voice, text.normalize(work.author)
+        for person in store.vocabulary.people.values():
+            forms = {text.normalize(s) for s in person.spellings}
+            if voice is not None and voice in store.vocabulary.attributions and {author, typed} <= forms:
+                return voice
     return filters.resolve_attribution(store.vocabulary, value)
 
 

@@ -253,6 +253,18 @@ def jsonl(records: Iterable[Mapping[str, Any]], fields: Sequence[str], ascii_onl
     return _json_safe("".join(item + "\n" for item in _json_items(records, fields, ascii_only)))
 
 
+def objects(items: Iterable[Mapping[str, Any]], *, lines: bool = False, ascii_only: bool = False) -> str:
+    """Whole objects, each with its own keys (CSL-JSON items), as json (an array, an object a
+    line) or, with lines=True, as jsonl; escaped as json_text escapes every value."""
+    import json
+
+    encode = json.JSONEncoder(ensure_ascii=ascii_only).encode
+    encoded = [encode(dict(item)) for item in items]
+    if lines:
+        return _json_safe("".join(item + "\n" for item in encoded))
+    return _json_safe("[\n" + ",\n".join(encoded) + "\n]\n" if encoded else "[]\n")
+
+
 def _markdown_cell(text: str) -> str:
     from cstofacts.output.safe import visible
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from cstofacts.model import Claim, Kind
+from cstofacts.output import rows
 from cstofacts.output.formats import cell
 from cstofacts.output.safe import visible
 
@@ -43,7 +44,10 @@ class Look:
         return style if self.colour else ""
 
     def where(self, paragraphs: Sequence[int]) -> str:
-        return ", ".join(f"{self.pilcrow}{p}" for p in paragraphs)
+        return rows.where(paragraphs, self.pilcrow)
+
+    def label(self, paragraph: int) -> str:
+        return rows.paragraph_label(paragraph, self.pilcrow)
 
 
 # Marks: what sort of statement a claim is, and how its date is known ---------------------------

@@ -44,7 +44,7 @@ def claim_list(claims: Sequence[Claim], width: int, *, colour: bool, ascii_only:
         body = _wrap(_summary(claim, look), body_width) + _wrap(_cited(claim, look), body_width)
         if evidence:
             for paragraph, quote in evidence_rows(claim):
-                said = f"{look.pilcrow}{paragraph} {look.open_quote}{visible(quote)}{look.close_quote}"
+                said = f"{look.label(paragraph)} {look.open_quote}{visible(quote)}{look.close_quote}"
                 body += _wrap([(said, look("italic"))], body_width)
         head = [(_pad(when, date_width), look("green")), (f"{GAP}{_pad(category, category_width)}{GAP}", "")]
         lines.append(head + body[0])

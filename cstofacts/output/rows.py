@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cstofacts.model import FIELDS, Claim
 from cstofacts.output.formats import cell
 
 if TYPE_CHECKING:
-    from cstofacts.records import Source
+    from cstofacts.records import Source, Work
+
+
+def paragraph_label(number: int, pilcrow: str = "¶") -> str:
+    """A paragraph as people cite it: `¶13`; ¶0 is the headline, and says so."""
+    return "headline" if number == 0 else f"{pilcrow}{number}"
 
 
 def where(paragraphs: Sequence[int], pilcrow: str = "¶") -> str:
-    """Paragraph numbers as people cite them: `¶3, ¶6`."""
-    return ", ".join(f"{pilcrow}{p}" for p in paragraphs)
+    """Paragraph numbers as people cite them: `¶3, ¶6`, `headline`."""
+    return ", ".join(paragraph_label(p, pilcrow) for p in paragraphs)
 
 
 def detail_rows(claim: Claim, source: Source, *, pilcrow: str = "¶") -> list[tuple[str, str]]:
@@ -38,31 +43,57 @@ def evidence_rows(claim: Claim) -> list[tuple[int, str]]:
     return [(e.paragraph, e.quote) for e in claim.evidence]
 
 
+NOT_STATED = "not stated in the source"
+
+
 def source_rows(source: Source, claim_count: int) -> list[tuple[str, str]]:
-    """(field, text) describing a source. `published` says outright that the source gives no date."""
-    analyst = source.analyst
-    optional: list[tuple[str, Any]] = [
-        ("portal", source.portal),
-        ("section", source.section),
-        ("analyst", analyst and analyst.name),
-        ("post", analyst and analyst.post),
-        ("titles", analyst and ", ".join(analyst.titles)),
-        ("byline", source.byline),
-        ("byline_latin", source.byline_latin),
-        ("period", _period(source)),
-        ("paragraphs", source.paragraphs),
-        ("published", "not stated in the source"),
+    """(field, text) describing a report. What the report does not state is said to be unstated."""
+    rows = [
+        ("work", source.id),
+        ("role", "report: the claims are its statements"),
+        ("headline", source.headline),
     ]
-    rows = [("headline", source.headline)]
-    rows += [(field, str(value)) for field, value in optional if value]
+    if source.byline:
+        rows.append(("byline", source.byline))
+    if source.byline_romanized:
+        romanized = f"{source.byline_romanized} (a romanisation, not printed on the page)"
+        rows.append(("byline_romanized", romanized))
+    if source.section:
+        rows.append(("section", source.section))
+    rows.append(("venue", source.venue or NOT_STATED))
+    rows.append(("published", NOT_STATED))
+    if source.paragraphs:
+        rows.append(("paragraphs", str(source.paragraphs)))
     rows.append(("claims", str(claim_count)))
     return rows
 
 
-def _period(source: Source) -> str | None:
-    if source.period_start and source.period_end:
-        return f"{source.period_start}..{source.period_end}"
-    return source.period_start or source.period_end
+def work_rows(work: Work, source: Source, claim_count: int) -> list[tuple[str, str]]:
+    """(field, text) describing a work the report describes, as the report gives it."""
+    described = f" ({where(work.described_in)})" if work.described_in else ""
+    rows = [("work", work.id), ("role", f"reported: described in {source.id}{described}")]
+    rows.append(("author", work.author))
+    if work.author_post:
+        rows.append(("post", work.author_post))
+    if work.author_titles:
+        rows.append(("titles", ", ".join(work.author_titles)))
+    if work.venue:
+        rows.append(("venue", f"{work.venue} ({work.venue_type})" if work.venue_type else work.venue))
+    else:
+        rows.append(("venue", NOT_STATED))
+    if period := _period(work):
+        rows.append(("period", period))
+    rows.append(("title", work.title or NOT_STATED))
+    rows.append(("published", NOT_STATED))
+    if work.voice:
+        rows.append(("claims", f"{claim_count} attributed to {work.voice}"))
+    return rows
+
+
+def _period(work: Work) -> str | None:
+    if work.period_start and work.period_end:
+        return f"{work.period_start}..{work.period_end}"
+    return work.period_start or work.period_end
 
 
 def paragraph_rows(
@@ -86,69 +117,3 @@ def paragraph_rows(
             raise NotFoundError(f"there is no ¶{number}: the source has ¶1–¶{count}")
         rows.append((number, text, tuple(citing.get(number, ()))))
     return rows
-
-
-def _byline_name(source: Source) -> str | None:
-    # The byline is printed family name first (Russian order); a reference reads given name first.
-    name = _author(source)
-    if name is None:
-        return None
-    return name.get("literal") or f"{name['given']} {name['family']}"
-
-
-def _author(source: Source) -> dict[str, str] | None:
-    """The byline as a CSL name: "Arestova Tatyana" is family Arestova, given Tatyana."""
-    byline = (source.byline_latin or "").split()
-    if not byline:
-        return None
-    if len(byline) == 1:
-        return {"literal": byline[0]}
-    return {"family": byline[0], "given": " ".join(byline[1:])}
-
-
-def citation_text(claim: Claim, source: Source) -> str:
-    """A plain-text reference to paste: who, the headline, the portal, the paragraphs and the quotes.
-
-    The analyst's views are his: `Kirill Babaev, as reported by Tatyana Arestova in "CSTO has
-    proven ...", Allies. CSTO, ¶13: "quote".` The article's own reporting is its author's:
-    `Tatyana Arestova, "CSTO has proven ...", Allies. CSTO, ¶8: "quote".` Never a date or an
-    address: the source states neither. Quotes are copied exactly; a claim without evidence
-    ends at its paragraph numbers. The text is raw data: a terminal view shows it through
-    output.safe.visible.
-    """
-    author = _byline_name(source)
-    title = f'"{source.headline}"'
-    if claim.attributed_to == "analyst" and source.analyst:
-        reporter = f" by {author}" if author else ""
-        parts = [f"{source.analyst.name}, as reported{reporter} in {title}"]
-    else:
-        parts = [f"{author}, {title}" if author else title]
-    if source.portal:
-        parts.append(source.portal)
-    if claim.evidence:
-        parts.append("; ".join(f'¶{p}: "{quote}"' for p, quote in evidence_rows(claim)))
-    else:
-        parts.append(where(claim.paragraphs))
-    return ", ".join(parts) + "."
-
-
-def csl_json(claim: Claim, source: Source) -> dict[str, Any]:
-    """A CSL-JSON item for Zotero and pandoc: the source, pinned to the claim's paragraphs.
-
-    `locator` holds the paragraph numbers ("13", "3, 6") and `label` says they are paragraphs,
-    so a style prints "para. 13" or "¶ 13" as it likes. No `issued` and no `URL`: the source
-    states neither, and a reference must not invent them. `note` holds the evidence quotes.
-    """
-    item: dict[str, Any] = {"id": claim.id, "type": "article-newspaper", "title": source.headline}
-    if source.portal:
-        item["container-title"] = source.portal
-    author = _author(source)
-    if author:
-        item["author"] = [author]
-    if source.section:
-        item["section"] = source.section
-    item["locator"] = ", ".join(str(p) for p in claim.paragraphs)
-    item["label"] = "paragraph"
-    if claim.evidence:
-        item["note"] = "\n".join(f'¶{p}: "{quote}"' for p, quote in evidence_rows(claim))
-    return item

@@ -247,7 +247,7 @@ def _claim_list(claims: Sequence[Claim], width: int, look: Look, evidence: bool)
         body = wrap(_summary(claim, look), body_width) + wrap(cited, body_width)
         if evidence:
             for paragraph, quote in evidence_rows(claim):
-                said = f"{look.pilcrow}{paragraph} {look.open_quote}{visible(quote)}{look.close_quote}"
+                said = f"{look.label(paragraph)} {look.open_quote}{visible(quote)}{look.close_quote}"
                 body += wrap(_styled(said, look("italic")), body_width)
         head = _styled(_pad(when, date_width), look("green"))
         head.append(f"{GAP}{_pad(category, category_width)}{GAP}")
@@ -431,7 +431,7 @@ def claim_details(
         lines = wrap(_styled(visible(claim.id), look("bold cyan")), width)
         lines += label_grid(detail_rows(claim, source, pilcrow=look.pilcrow), width, look)
         for paragraph, quote in evidence_rows(claim):
-            lines += [Text(""), _styled(f"{look.pilcrow}{paragraph}", look("bold"))]
+            lines += [Text(""), _styled(look.label(paragraph), look("bold"))]
             text = source.paragraph(paragraph)
             found = text.find(quote) if text is not None and quote and colour else -1
             if text is not None and found >= 0:
@@ -475,7 +475,7 @@ def paragraphs_view(
         for number, (paragraph, text, ids) in enumerate(rows):
             if number:
                 lines.append(Text(""))
-            lines.append(_styled(f"{look.pilcrow}{paragraph}", look("bold")))
+            lines.append(_styled(look.label(paragraph), look("bold")))
             lines += wrap(Text(visible(text)), width)
             cited = ", ".join(visible(i) for i in ids) if ids else "no claim"
             lines += labelled("cited by: ", _styled(cited, look("dim")), width, look, "dim")

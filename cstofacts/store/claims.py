@@ -139,8 +139,8 @@ class ClaimCheck:
             self.v.problem(line, f"{what}: cites no paragraph")
         last = source.paragraphs if source is not None else None
         for number in value:
-            if number < 1:
-                self.v.problem(line, f"{what}: paragraph {number} is below 1")
+            if number < 0:
+                self.v.problem(line, f"{what}: paragraph {number} is below 0 (¶0 is the headline)")
             elif last is not None and number > last:
                 self.v.problem(line, f"{what}: paragraph {number} is past the source's last (¶{last})")
         if len(set(value)) != len(value):

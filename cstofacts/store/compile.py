@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from cstofacts import dates, text
 from cstofacts.model import Claim
+from cstofacts.provenance import WORK_COLUMNS, to_sql, work_rows
 from cstofacts.query.words import lexicon, tag
 from cstofacts.records import Dataset
 from cstofacts.store import SCHEMA_VERSION
@@ -18,13 +19,14 @@ TOKENIZER = "porter unicode61 remove_diacritics 2"
 SCHEMA = f"""
 PRAGMA user_version = {SCHEMA_VERSION};
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE sources (
-    id TEXT PRIMARY KEY, seq INTEGER NOT NULL, headline TEXT NOT NULL, portal TEXT, section TEXT,
-    byline TEXT, byline_latin TEXT, analyst TEXT, analyst_post TEXT, analyst_titles TEXT,
-    period_start TEXT, period_end TEXT, paragraphs INTEGER
+CREATE TABLE works (
+    id TEXT PRIMARY KEY, seq INTEGER NOT NULL, role TEXT NOT NULL, reported_in TEXT REFERENCES works(id),
+    title TEXT, author TEXT, author_romanized TEXT, author_post TEXT, author_titles TEXT NOT NULL,
+    section TEXT, venue TEXT, venue_type TEXT, published TEXT, period_start TEXT, period_end TEXT,
+    voice TEXT, described_in TEXT NOT NULL, paragraphs INTEGER
 );
 CREATE TABLE paragraphs (
-    source TEXT NOT NULL REFERENCES sources(id), number INTEGER NOT NULL, text TEXT NOT NULL,
+    source TEXT NOT NULL REFERENCES works(id), number INTEGER NOT NULL, text TEXT NOT NULL,
     PRIMARY KEY (source, number)
 );
 CREATE TABLE categories (name TEXT PRIMARY KEY, description TEXT NOT NULL, synonyms TEXT NOT NULL);
@@ -54,7 +56,7 @@ CREATE TABLE claims (
     attributed_to TEXT NOT NULL REFERENCES attributions(name),
     attribution_note TEXT,
     parent TEXT,
-    source TEXT NOT NULL REFERENCES sources(id),
+    source TEXT NOT NULL REFERENCES works(id),
     evidence TEXT NOT NULL,
     first_day TEXT,
     last_day TEXT
@@ -127,9 +129,11 @@ def build(connection: sqlite3.Connection, dataset: Dataset, key: str) -> None:
 def _article(dataset: Dataset) -> Iterator[str]:
     """Every text of the sources, header and body: what the articles say anything about."""
     for source in dataset.sources:
-        yield from (v for v in (source.headline, source.portal, source.section, source.byline) if v)
-        if source.analyst is not None:
-            yield from (v for v in (source.analyst.name, source.analyst.post, *source.analyst.titles) if v)
+        yield from (v for v in (source.headline, source.section, source.byline, source.byline_romanized) if v)
+        for work in source.reports:
+            yield from (
+                v for v in (work.author, work.author_post, *work.author_titles, work.title, work.venue) if v
+            )
         yield from source.body
 
 
@@ -164,18 +168,9 @@ def _vocabulary(connection: sqlite3.Connection, dataset: Dataset) -> None:
     vocabulary = dataset.vocabulary
     dump = json.dumps
     connection.executemany(
-        "INSERT INTO sources VALUES (" + ", ".join("?" * 13) + ")",
-        (
-            (
-                s.id, seq, s.headline, s.portal, s.section, s.byline, s.byline_latin,
-                s.analyst.name if s.analyst else None,
-                s.analyst.post if s.analyst else None,
-                dump(list(s.analyst.titles)) if s.analyst else None,
-                s.period_start, s.period_end, s.paragraphs,
-            )
-            for seq, s in enumerate(dataset.sources)
-        ),
-    )  # fmt: skip
+        "INSERT INTO works VALUES (" + ", ".join("?" * len(WORK_COLUMNS)) + ")",
+        (to_sql(row) for row in work_rows(dataset.sources)),
+    )
     connection.executemany(
         "INSERT INTO paragraphs VALUES (?, ?, ?)",
         ((s.id, number, body) for s in dataset.sources for number, body in enumerate(s.body, start=1)),
@@ -250,12 +245,13 @@ class _Indexer:
             (tag("p", place.name), [text.normalize(s) for s in place.spellings])
             for place in vocabulary.places.values()
         ]
-        # A claim attributed to the analyst is that person's view, and is found by the name.
-        self.analysts = {
-            source.id: tag("h", person.slug)
+        # A claim in a reported work's voice is its author's view, and is found by the name.
+        self.voices = {
+            (source.id, work.voice): tag("h", person.slug)
             for source in dataset.sources
+            for work in source.reports
             for person, forms in self.people
-            if source.analyst is not None and text.normalize(source.analyst.name) in forms
+            if text.normalize(work.author) in forms
         }
         self.terms: set[str] = set()
         for spellings in (
@@ -284,8 +280,9 @@ class _Indexer:
             for name, forms in self.mentions
             if name not in names and any(f" {f} " in padded for f in forms)
         ]
-        if claim.attributed_to == "analyst" and claim.source in self.analysts:
-            names.append(self.analysts[claim.source])
+        voice = self.voices.get((claim.source, claim.attributed_to))
+        if voice is not None:
+            names.append(voice)
         when = []
         for value in (claim.date, claim.end_date):
             if value:

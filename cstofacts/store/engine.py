@@ -158,41 +158,39 @@ class Store:
             found.setdefault(number, []).append(claim_id)
         return found
 
-    def claim_count(self, source: str) -> int:
-        row = self.connection.execute("SELECT count(*) FROM claims WHERE source = ?", (source,)).fetchone()
-        return int(row[0])
+    def claim_count(self, source: str, attribution: str | None = None) -> int:
+        """How many claims a source has; with an attribution, how many of them carry it."""
+        statement, params = "SELECT count(*) FROM claims WHERE source = ?", [source]
+        if attribution is not None:
+            statement += " AND attributed_to = ?"
+            params.append(attribution)
+        return int(self.connection.execute(statement, params).fetchone()[0])
 
     @functools.cached_property
     def sources(self) -> tuple[Source, ...]:
-        import json
-
-        from cstofacts.records import Analyst, Source
+        from cstofacts.provenance import sources_from
 
         bodies: dict[str, list[str]] = {}
         for source_id, body in self.connection.execute(
             "SELECT source, text FROM paragraphs ORDER BY source, number"
         ):
             bodies.setdefault(source_id, []).append(body)
-        found = []
-        for row in self.connection.execute(
-            "SELECT id, headline, portal, section, byline, byline_latin, analyst, analyst_post, "
-            "analyst_titles, "
-            "period_start, period_end, paragraphs FROM sources ORDER BY seq"
-        ):
-            analyst = Analyst(name=row[6], post=row[7], titles=tuple(json.loads(row[8]))) if row[6] else None
-            found.append(
-                Source(
-                    id=row[0], headline=row[1], portal=row[2], section=row[3], byline=row[4],
-                    byline_latin=row[5], analyst=analyst, period_start=row[9], period_end=row[10],
-                    paragraphs=row[11], body=tuple(bodies.get(row[0], ())),
-                )
-            )  # fmt: skip
-        return tuple(found)
+        return sources_from(self.works, bodies)
+
+    @functools.cached_property
+    def works(self) -> tuple[dict[str, Any], ...]:
+        """Every work, reports and the works they report on, as rows (see cstofacts.provenance)."""
+        from cstofacts.provenance import WORK_COLUMNS, from_sql
+
+        statement = f"SELECT {', '.join(WORK_COLUMNS)} FROM works ORDER BY seq"
+        return tuple(from_sql(row) for row in self.connection.execute(statement))
 
     @property
     def last_paragraph(self) -> int | None:
         """The highest paragraph number a claim may cite, when the dataset has a single source."""
-        row = self.connection.execute("SELECT max(paragraphs), count(*) FROM sources").fetchone()
+        row = self.connection.execute(
+            "SELECT max(paragraphs), count(*) FROM works WHERE role = 'report'"
+        ).fetchone()
         return int(row[0]) if row[1] == 1 and row[0] is not None else None
 
     def source(self, source_id: str) -> Source:

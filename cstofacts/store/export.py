@@ -49,7 +49,7 @@ FACETS: tuple[str | dict[str, str], ...] = (
 # The column Datasette shows for a row another table points to (claim 1 reads as its id).
 LABELS = {
     "claims": "id",
-    "sources": "headline",
+    "works": "id",
     "countries": "name",
     "organizations": "name",
     "places": "name",
@@ -163,7 +163,8 @@ END;
 def metadata(connection: sqlite3.Connection, database: str, *, licence: str | None) -> dict[str, Any]:
     """Datasette's metadata for the prepared database, named `database` (the file name without .db)."""
     sources = connection.execute(
-        "SELECT headline, byline_latin, analyst, portal FROM sources ORDER BY seq"
+        "SELECT r.title, r.author, w.author, w.venue_type, w.venue FROM works r "
+        "LEFT JOIN works w ON w.reported_in = r.id WHERE r.role = 'report' ORDER BY r.seq, w.seq"
     ).fetchall()
     count = connection.execute("SELECT count(*) FROM claims").fetchone()[0]
     tables: dict[str, dict[str, Any]] = {name: {"label_column": column} for name, column in LABELS.items()}
@@ -190,11 +191,15 @@ def metadata(connection: sqlite3.Connection, database: str, *, licence: str | No
     return found
 
 
-def source_text(headline: str, byline: str | None, analyst: str | None, portal: str | None) -> str:
-    """A source record in words: headline, byline, and the article it reports and where that appeared."""
+def source_text(
+    headline: str, byline: str | None, author: str | None, venue_type: str | None, venue: str | None
+) -> str:
+    """A report in words: headline, byline, and the work it reports and where that appeared. Where
+    the report itself appeared is said only if the dataset states it, which it does not here."""
     text = f'"{headline}"' + (f", by {byline}" if byline else "")
-    if analyst:
-        text += f", reporting an article by {analyst}" + (f' published on "{portal}"' if portal else "")
+    if author:
+        where = f' published on the {venue_type or "site"} "{venue}"' if venue else ""
+        text += f", reporting an article by {author}{where}"
     return text
 
 

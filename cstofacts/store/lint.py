@@ -12,11 +12,18 @@
 # ("Kyrgyz" is not found inside "Kyrgyzstan").
 #
 # evidence: each (N, quote) needs N among the cited paragraphs and the quote verbatim in ¶N,
-#   whitespace folded and nothing else (quote_in); a claim needs at least one quote.
+#   whitespace folded and nothing else (quote_in); a claim needs at least one quote. A quote of
+#   fewer than SHORT words shows nothing ("In 2023" could date any sentence), so it is refused
+#   unless it is a whole declared name or a whole title the paragraph puts in quotation marks.
+#   A claim whose date is inferred needs a quote that writes the year: the evidence shows the
+#   words that date it, and the date_note says how the date follows from them.
 #
 # summary:
-# - Quoted spans ("..." or “...”) are titles or the article's words: each must occur in the support.
-#   The rules below then skip them.
+# - Quoted spans ("..." or “...”) are titles or the article's words, and the article must put
+#   them in quotation marks too (a quoted span may be part of a longer quotation). Quotation
+#   marks the article does not have are reported, and the words inside them count as ours: the
+#   copy rule and every rule below apply to them. A span the article does quote must occur in
+#   the support, and the rules below skip it.
 # - Dates in any written form ("March 31, 2025", "31 March 2025", "January 2022", "November 18",
 #   "March", "2024-2025", "2025-03-31") must match a date written in the support with at least the
 #   same parts: "March 2025" is found in "March 31, 2025", but "November 18, 2024" is not found in
@@ -64,8 +71,10 @@ from cstofacts.store.written import (
     ISO,
     QUOTED,
     SAME,
+    YEAR,
     Support,
     When,
+    bare,
     fold,
     norm,
     occurs,
@@ -75,6 +84,7 @@ from cstofacts.store.written import (
 )
 
 _ABSENT = "is not in the evidence or cited paragraphs"
+SHORT = 4  # the fewest words an evidence quote needs, unless it is a whole name or title
 _HIDDEN = "\x00"  # stands in for masked text: not a word character and not whitespace
 
 
@@ -103,8 +113,8 @@ def lint_claim(
     names: Collection[str],
 ) -> list[Finding]:
     """Every fidelity problem of one claim, in the order evidence, summary, location, dates, note."""
-    findings = _check_evidence(evidence, cited)
     support = Support(cited)
+    findings = _check_evidence(evidence, cited, support, names)
     findings += _check_summary(fold(summary), support, names)
     if location is not None and not occurs(norm(location), support.text):
         findings.append(Finding("location", f"'{_shorten(location)}' {_ABSENT}"))
@@ -112,6 +122,8 @@ def lint_claim(
     for key, value in (("date", date), ("end_date", end_date)):
         if value is not None:
             findings += _check_date(key, value, inferred, support)
+    if inferred and (date or end_date):
+        findings += _check_dating_quote(date or end_date or "", evidence)
     if inferred and (date or end_date) and not (date_note or "").strip():
         findings.append(
             Finding("date_note", f"date '{date or end_date}' is inferred but no date_note says why")
@@ -121,12 +133,40 @@ def lint_claim(
     return findings
 
 
+def lint_work(
+    *,
+    values: Mapping[str, str | Sequence[str] | None],
+    period: tuple[str | None, str | None],
+    described: Mapping[int, str] | None,
+) -> list[Finding]:
+    """What a source says of a work it reports on, held to the paragraphs that describe it.
+
+    Every name, post, title and venue is the source's own words, found whole in those
+    paragraphs; the period's years are written there. A work with nothing to check against
+    (no `described_in`, or a source without its body) is left alone.
+    """
+    if not described:
+        return []
+    support = Support(described)
+    findings = []
+    for key, value in values.items():
+        for item in [value] if isinstance(value, str) else value or ():
+            if not occurs(norm(item), support.text):
+                findings.append(Finding(key, f"'{_shorten(item)}' is not in the paragraphs that describe it"))
+    for key, value in zip(("period_start", "period_end"), period, strict=True):
+        if value is not None and int(value[:4]) not in support.years:
+            findings.append(Finding(key, f"the year of '{value}' is not in the paragraphs that describe it"))
+    return findings
+
+
 # ---------------------------------------------------------------------------
 # Evidence
 # ---------------------------------------------------------------------------
 
 
-def _check_evidence(evidence: Sequence[tuple[int, str]], cited: Mapping[int, str]) -> list[Finding]:
+def _check_evidence(
+    evidence: Sequence[tuple[int, str]], cited: Mapping[int, str], support: Support, names: Collection[str]
+) -> list[Finding]:
     if not evidence:
         return [Finding("evidence", "no evidence quote")]
     findings = []
@@ -140,7 +180,38 @@ def _check_evidence(evidence: Sequence[tuple[int, str]], cited: Mapping[int, str
             )
         elif not quote_in(quote, cited[number]):
             findings.append(Finding("evidence", f"quote '{shown}' does not occur in ¶{number}"))
+        elif _words(quote) < SHORT and not _whole_name(quote, support, names):
+            findings.append(
+                Finding(
+                    "evidence",
+                    f"quote '{shown}' is shorter than {SHORT} words and not a whole name or title: "
+                    "quote enough of the sentence to show what it states",
+                )
+            )
     return findings
+
+
+def _words(quote: str) -> int:
+    """How many words a quote has, as a reader counts them: "held in 2024-2025" is three."""
+    return sum(1 for word in quote.split() if any(ch.isalnum() for ch in word))
+
+
+def _whole_name(quote: str, support: Support, names: Collection[str]) -> bool:
+    """Whether a quote is exactly a declared name, or exactly a title the paragraphs put in quotes."""
+    words = bare(norm(quote).strip('"'))
+    if any(words == bare(norm(name)) for name in names):
+        return True
+    return bool(words) and words in support.quoted
+
+
+def _check_dating_quote(value: str, evidence: Sequence[tuple[int, str]]) -> list[Finding]:
+    year = value[:4]
+    if any(year in YEAR.findall(quote) for _, quote in evidence):
+        return []
+    message = (
+        f"inferred date '{value}': no evidence quote writes the year {year}; quote the words that date it"
+    )
+    return [Finding("evidence", message)]
 
 
 def _shorten(text: str, limit: int = 80) -> str:
@@ -162,11 +233,20 @@ def _check_summary(shown: str, support: Support, names: Collection[str]) -> list
     masked = list(summary)
     quotes: list[tuple[int, int]] = []
     for match in QUOTED.finditer(summary):
+        title = match.group(1).strip()
+        written = shown[match.start(1) : match.end(1)].strip()
+        if title and not support.quotes(title):
+            # Marks the article does not have: the words are ours, and every rule applies to them.
+            findings.append(
+                Finding(
+                    "summary",
+                    f"puts '{_shorten(written)}' in quotation marks, which the cited paragraphs do not",
+                )
+            )
+            continue
         quotes.append(match.span())
         _hide(masked, *match.span())
-        title = match.group(1).strip()
         if title and not occurs(title, support.text):
-            written = shown[match.start(1) : match.end(1)].strip()
             findings.append(Finding("summary", f"the quoted '{_shorten(written)}' {_ABSENT}"))
     unquoted = "".join(masked)
     for match in DATE.finditer(unquoted):

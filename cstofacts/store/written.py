@@ -76,6 +76,11 @@ def norm(text: str) -> str:
     return fold(text).translate(SAME)
 
 
+def bare(text: str) -> str:
+    """Quoted words without the spaces and trailing punctuation around them: 'Rock-2023.' is 'Rock-2023'."""
+    return text.strip().rstrip(",.;:!?").strip()
+
+
 def occurs(term: str, text: str) -> bool:
     """Whether term occurs in text as whole words (no letter or digit either side of an alphanumeric edge)."""
     if not term:
@@ -110,6 +115,14 @@ class Support:
         self.words = {m.group() for m in TOKEN.finditer(self.text)}
         self.dates = [parse_date(match) for match in DATE.finditer(self.text)]
         self.years = {int(y) for y in YEAR.findall(self.text)}
+        # What the paragraphs put in quotation marks, each paragraph on its own: titles and
+        # quoted words, with the punctuation the article keeps inside the marks ("Search-2023,").
+        self.quoted = [bare(m.group(1)) for text in self.paragraphs.values() for m in QUOTED.finditer(text)]
+
+    def quotes(self, words: str) -> bool:
+        """Whether the paragraphs hold these words inside quotation marks of their own."""
+        words = bare(words)
+        return bool(words) and any(occurs(words, quoted) for quoted in self.quoted)
 
     def has(self, when: When, *, loose_year: bool = False) -> bool:
         """Whether a written date has every part `when` gives; with loose_year, one with no year counts."""

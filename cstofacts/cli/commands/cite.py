@@ -1,4 +1,4 @@
-"""`cstofacts cite`: a ready-to-paste reference for claims, with the article's words quoted."""
+"""`cstofacts cite`: references for claims, with the report's words quoted, and CSL-JSON per work."""
 
 import typer
 
@@ -7,7 +7,7 @@ from cstofacts.cli import present
 from cstofacts.cli.commands.show import Ids, resolve
 from cstofacts.cli.context import shared
 from cstofacts.errors import ExitCode, UsageError
-from cstofacts.output import rows
+from cstofacts.output import citations
 from cstofacts.output.formats import Format
 
 app = o.command_app()
@@ -15,16 +15,18 @@ app = o.command_app()
 
 @app.command("cite", cls=o.Command)
 def cite(ctx: typer.Context, ids: Ids, fmt: o.Format = None) -> int:
-    """Print a reference for claims: analyst, headline, portal, paragraphs and the quoted evidence.
+    """Print a reference for claims: the report's byline and headline, the paragraphs, the quotes.
 
-    --format json gives CSL-JSON, which Zotero and pandoc read as it is. The
-    article has no date or address, and none is invented.
+    An analyst's view is cited as his article, as reported in the report. Each reference
+    is followed by a pandoc citation to paste, such as [@key, para. 13]. --format json
+    gives CSL-JSON, one item per work, for Zotero and pandoc; the pandoc citations then
+    go to stderr. Nothing the report does not state is invented: no date, no address.
 
     Examples:
 
       cstofacts cite khujand-border
 
-      cstofacts cite khujand-border minsk --format json > refs.json
+      cstofacts cite khujand-border 2022-turning --format json > refs.json
     """
     run = shared(ctx)
     store = run.store()
@@ -34,19 +36,24 @@ def cite(ctx: typer.Context, ids: Ids, fmt: o.Format = None) -> int:
     found, missing = resolve(store, ids)
     for message in missing:
         present.note(run, message)
+    sources = {s.id: s for s in store.sources}
     if fmt_chosen in (Format.JSON, Format.JSONL):
-        import json
+        from cstofacts.output.formats import objects
 
-        items = [rows.csl_json(c, store.source(c.source)) for c in found]
-        ascii_only = run.env.json_ascii
-        if fmt_chosen is Format.JSON:
-            present.write(run, json.dumps(items, ensure_ascii=ascii_only, indent=2) + "\n")
-        else:
-            present.write(run, "".join(json.dumps(i, ensure_ascii=ascii_only) + "\n" for i in items))
+        items = citations.csl_items(found, sources)
+        lines = fmt_chosen is Format.JSONL
+        if items or not lines:
+            present.write(run, objects(items, lines=lines, ascii_only=run.env.json_ascii))
+        for claim in found:
+            present.note(run, f"cite {claim.id} as {citations.pandoc(claim, sources[claim.source])}")
     elif found:
         from cstofacts.output.safe import visible
 
-        texts = [rows.citation_text(c, store.source(c.source)) for c in found]
+        texts = [
+            f"{citations.citation_text(c, sources[c.source])}\n"
+            f"pandoc: {citations.pandoc(c, sources[c.source])}"
+            for c in found
+        ]
         text = "\n\n".join(texts) + "\n"
         present.write(run, visible(text, layout=True) if run.env.stdout_isatty else text)
     return ExitCode.NO_MATCH if missing else ExitCode.OK

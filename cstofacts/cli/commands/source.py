@@ -1,4 +1,4 @@
-"""`cstofacts source`: the article itself: headline, portal, analyst, byline, period, claim count."""
+"""`cstofacts source`: the works behind the claims: the report, and the work it reports on."""
 
 import functools
 from typing import Any
@@ -17,9 +17,11 @@ app = o.command_app()
 
 @app.command("source", cls=o.Command)
 def source(ctx: typer.Context, fmt: o.Format = None) -> int:
-    """Show the source article: headline, portal, analyst, byline, period and claim count.
+    """Show the works behind the claims: the report and the work it reports on.
 
-    The article gives no publication date or address, and none is invented.
+    The report: headline, byline as printed (and a romanisation, marked as one), section.
+    The reported work: author, post and titles, venue, period. Whatever the report does
+    not state (its venue, any date, the reported work's title) is said to be unstated.
 
     Examples:
 
@@ -30,16 +32,25 @@ def source(ctx: typer.Context, fmt: o.Format = None) -> int:
     run = shared(ctx)
     store = run.store()
     fmt_chosen = present.choose_format(run, fmt)
-    counts = {item.id: store.claim_count(item.id) for item in store.sources}
     if fmt_chosen in (Format.JSON, Format.JSONL):
-        records = [{**item.record(), "claims": counts[item.id]} for item in store.sources]
+        records = [
+            {**row, "claims": store.claim_count(row["reported_in"] or row["id"], row["voice"])}
+            for row in store.works
+        ]
         present.records(run, fmt_chosen, records, list(records[0]))
         return ExitCode.OK
+    blocks = [
+        block
+        for item in store.sources
+        for block in (
+            rows.source_rows(item, store.claim_count(item.id)),
+            *(rows.work_rows(w, item, store.claim_count(item.id, w.voice)) for w in item.reports),
+        )
+    ]
     environment = run.env
-    for number, item in enumerate(store.sources):
+    for number, pairs in enumerate(blocks):
         if number:
-            present.write(run, "\n")  # a blank line between sources
-        pairs = rows.source_rows(item, counts[item.id])
+            present.write(run, "\n")  # a blank line between works
         if fmt_chosen is Format.TABLE:
             from cstofacts.output import views
 
