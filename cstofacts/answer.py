@@ -18,6 +18,8 @@ from datetime import date
 
 from cstofacts import dates, text
 from cstofacts.model import Claim
+from cstofacts.query import about
+from cstofacts.query.about import Fact
 from cstofacts.query.filters import Prefer, Query, SortKey, Term, suggest
 from cstofacts.query.question import Reading
 from cstofacts.store.engine import Store
@@ -40,11 +42,12 @@ _PREFER = {
 class Answer:
     claims: list[Claim]
     reading: Reading
-    query: Query | None  # what ran; None when the article does not answer
+    query: Query | None  # what ran; None when the article does not answer, or the works do
     corrections: tuple[tuple[str, str], ...] = ()  # (typed, used instead)
     silence: str = ""  # why the article does not answer, when it does not
     partial: tuple[str, ...] = ()  # what the question asks that no answer holds
     explained: tuple[tuple[str, str], ...] = ()  # (words as typed, what they became)
+    facts: tuple[Fact, ...] = ()  # a question about the works themselves, answered from their records
 
     @property
     def command(self) -> str:
@@ -52,6 +55,9 @@ class Answer:
 
 
 def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Query | None = None) -> Answer:
+    known = _about(store, reading) if narrow is None or narrow == Query() else []
+    if known:
+        return Answer([], reading, None, facts=tuple(known))
     plan = _Plan(store, reading)
     words = plan.words()
     if plan.unaccounted:
@@ -107,11 +113,49 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
             tries.append(dataclasses.replace(base, words=(*terms, *plan.entity_terms()), any_words=True,
                                              prefer=query.prefer, limit=limit or POINTED))  # fmt: skip
     attempts = _precise(tries, reading)
+    dated = [q for q in attempts if q.dated]
+    written = plan.date_words()
+    if dated and written:
+        # No claim so dated answers: the date may describe what is asked ("the crises like the one
+        # in January 2022"); its words, where claims hold them, are the last thing to try.
+        last = attempts[-1]
+        undated = dataclasses.replace(last, years=(), since=None, until=None, within=())
+        attempts.append(dataclasses.replace(undated, words=(*last.words, *written), any_words=True,
+                                            best=reading.listing, sort=None))  # fmt: skip
     for query in attempts:
         found = store.claims(query)
         if found:
             return plan.answer(found, query)
     return plan.answer([], attempts[-1])
+
+
+def _about(store: Store, reading: Reading) -> list[Fact]:
+    """The works' own facts, when that is what the question asks (query.about)."""
+    words = [token for term in (*reading.words, *reading.category_terms) for token in term.tokens]
+    # "article" and "report" name a work even where search takes them for stop words.
+    words += [t for t in reading.tokens if t in text.STOP_WORDS and about.forms(t) & about.WORKS]
+    people = store.vocabulary.people
+    named = []
+    for work in store.works:
+        author = text.normalize(str(work.get("author") or ""))
+        for term in reading.names:
+            slugs = [t[2:] for t in term.tags if t.startswith("xh")]
+            if any(author in {text.normalize(s) for s in p.spellings} for s in slugs if (p := people.get(s))):
+                named.append(work)
+        if work.get("voice") and work["voice"] in reading.attributions:
+            named.append(work)
+    common = {
+        short
+        for short in reading.organizations
+        if store.share(Query(organizations=frozenset({short}))) > COMMON
+    }
+    other = bool(
+        reading.spans or reading.since or reading.until or reading.paragraphs or reading.countries
+        or reading.places or reading.kinds or reading.organizations - common
+        or (reading.names and not named)
+    )  # fmt: skip
+    unique = list({str(work["id"]): work for work in named}.values())
+    return about.facts(words, unique, store.works, other, reading.asks)
 
 
 def _precise(tries: list[Query], reading: Reading) -> list[Query]:
@@ -221,6 +265,11 @@ class _Plan:
                 self.explained.append((typed, "words claims hold (no claim is dated so)"))
             return (), None, None, words
         return (), None, None, None
+
+    def date_words(self) -> tuple[Term, ...]:
+        """The question's dates as words, when claims' text holds every one of them."""
+        words = tuple(Term(t, tuple(text.words(t))) for t in self.reading.span_text)
+        return words if words and all(self.store.matches(w) for w in words) else ()
 
     def no_date(self) -> str:
         asked = " and ".join(self.reading.span_text) or "then"

@@ -64,6 +64,10 @@ def ids(result: Result) -> list[str]:
 def check(cli: Callable[..., Result], question: str) -> None:
     asked = cli("ask", "--explain", "--format", "json", "--", question)
     assert asked.code in (0, 1), asked.err
+    if "answered from the works' own records" in asked.err:  # a question about the works themselves
+        assert asked.code == 0
+        assert asked.out
+        return
     command = reading(asked)
     if command is None:  # the article does not answer: nothing on stdout, and a reason why
         assert asked.code == 1
@@ -155,3 +159,51 @@ def test_explain_says_what_each_word_became(cli: Callable[..., Result]) -> None:
     assert "cstofacts: 'war games': a category, listed\n" in result.err
     assert "cstofacts: 'belarus': country BY: required\n" in result.err
     assert "cstofacts: '2023': a date\n" in result.err
+
+
+# -- questions about the works themselves -------------------------------------------------------
+
+
+def test_who_wrote_it_names_both_works_and_marks_the_romanisation(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "who wrote the article?")
+    assert result.code == 0
+    assert result.out == (
+        "the report, author: Арестова Татьяна (romanised: Arestova Tatyana; the page prints only the former)"
+        " (header)\n"
+        "the article it reports, author: Kirill Babaev (¶1)\n"
+    )
+
+
+def test_where_the_report_appeared_is_not_stated(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "--format", "json", "where did the report appear")
+    facts = json.loads(result.out)
+    assert {(f["role"], f["field"], f["value"]) for f in facts} == {
+        ("report", "where it appeared", None),
+        ("reported", "where it appeared", "Allies. CSTO"),
+    }
+    assert "Allies" not in [f["value"] for f in facts if f["role"] == "report"]
+
+
+def test_the_analyst_is_answered_with_his_post_and_titles(cli: Callable[..., Result]) -> None:
+    for question in ("who is the analyst?", "who is Kirill Babaev", "кто такой Бабаев"):
+        facts = json.loads(cli("ask", "--format", "json", question).out)
+        values = {f["field"]: f["value"] for f in facts}
+        assert values == {
+            "author's post": "the director of the Institute of China and Modern Asia of the Russian Academy"
+            " of Sciences",
+            "author's titles": "Doctor of Philological Sciences, professor",
+        }, question
+        assert {f["stated_in"] for f in facts} == {"¶1"}
+
+
+def test_the_headline_and_the_period(cli: Callable[..., Result]) -> None:
+    headline = json.loads(cli("ask", "--format", "json", "what is the headline").out)
+    assert headline[0]["value"] == "CSTO has proven its ability to adapt to changes in the global situation"
+    period = json.loads(cli("ask", "--format", "json", "what period does the analysis cover").out)
+    assert [f["value"] for f in period] == ["2023–2025"]
+
+
+def test_a_question_about_what_the_author_says_is_about_the_claims(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "--explain", "--format", "json", "what does the author conclude about NATO")
+    assert "works' own records" not in result.err
+    assert reading(result) is not None

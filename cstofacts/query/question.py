@@ -46,7 +46,7 @@ EFFECT_WORDS = frozenset(
     "difference effect effects impact result results outcome significance significant important mean".split()
 )
 _QUOTES = str.maketrans("’‘“”", "''\"\"")
-LIST_OPENERS = ("which", "list", "name", "enumerate", "all")
+LIST_OPENERS = ("which", "list", "name", "enumerate", "all", "какие", "перечислите", "перечисли")
 _YEAR = r"(?:19|20|21)[0-9]{2}"
 _MONTH = dates._MONTH
 _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -86,6 +86,7 @@ class Reading:
     entity_terms: tuple[Term, ...] = field(default=())  # countries, organizations, places as terms too
     category_terms: tuple[Term, ...] = field(default=())  # the category words as typed: "roadmap", "drills"
     category_subject: bool = False  # the category is what a list question lists ("which exercises")
+    tokens: tuple[str, ...] = ()  # every word of the question, stop words too
 
 
 def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> Reading:
@@ -123,6 +124,7 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
         entity_terms=tuple(found.entities),
         category_terms=tuple(found.category_words),
         category_subject=listing and found.category_first,
+        tokens=tuple(tokens),
     )
 
 
@@ -237,13 +239,21 @@ def _paragraphs(raw: str, last: int | None) -> tuple[str, set[int]]:
     return re.sub(_PARAGRAPH, " ", raw, flags=re.IGNORECASE), numbers
 
 
+# The question words, English and Russian, and what sort of answer each asks for.
+QUESTION_WORDS_ASK = {
+    "who": "who", "whom": "who", "whose": "who", "when": "when", "where": "where", "why": "why",
+    "кто": "who", "кого": "who", "чей": "who", "когда": "when", "где": "where", "почему": "why",
+    "зачем": "why", "сколько": "how many",
+}  # fmt: skip
+
+
 def _asks(tokens: Sequence[str]) -> str | None:
     """What sort of answer the question word asks for."""
     if "how" in tokens and "many" in tokens:
         return "how many"
-    for word in ("who", "whom", "whose", "when", "where", "why"):
-        if word in tokens:
-            return {"whom": "who", "whose": "who"}.get(word, word)
+    for word in tokens:
+        if word in QUESTION_WORDS_ASK:
+            return QUESTION_WORDS_ASK[word]
     if EFFECT_WORDS.intersection(tokens):
         return "effect"  # significance is a judgement: assessments answer it
     return None

@@ -1,13 +1,18 @@
 """`cstofacts ask`: answer a question in a reader's own words."""
 
-from typing import Annotated
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cstofacts.cli import options as o
 from cstofacts.cli import present
-from cstofacts.cli.context import shared
+from cstofacts.cli.context import Shared, shared
 from cstofacts.errors import ExitCode, UsageError
+from cstofacts.output.formats import Format
+
+if TYPE_CHECKING:
+    from cstofacts.query.about import Fact
 
 app = o.command_app()
 
@@ -86,6 +91,8 @@ def ask(
     if talk:
         for wrong, right in result.corrections:
             present.note(run, f"read {one_line(wrong, 40)!r} as {right!r}")
+    if result.facts:
+        return _facts(run, result.facts, fmt_chosen, talk)
     if result.query is None:
         present.note(run, result.silence)
         return ExitCode.NO_MATCH
@@ -97,3 +104,22 @@ def ask(
         missing = ", ".join(one_line(p, 40) for p in result.partial)
         present.note(run, f"partial answer: no answer holds {missing}")
     return present.claims(run, result.claims, fmt_chosen, fields, evidence=True)
+
+
+def _facts(run: Shared, facts: "Sequence[Fact]", fmt: Format, talk: bool) -> int:
+    """A question about the works, answered from their records, as `cstofacts source` shows them:
+    on a terminal and piped plain, one `field: value (where)` line each; else as records."""
+    from cstofacts.output.safe import one_line
+
+    if talk:
+        present.note(run, "answered from the works' own records, as: cstofacts source")
+    records = [fact.record() for fact in facts]
+    if fmt in (Format.TABLE, Format.PLAIN):
+        for fact in facts:
+            work = "the report" if fact.role == "report" else "the article it reports"
+            value = fact.value if fact.value is not None else "not stated"
+            line = f"{work}, {fact.field}: {value} ({fact.stated_in})"
+            present.write(run, one_line(line, 1000) + "\n")
+        return ExitCode.OK
+    present.records(run, fmt, records, list(records[0]))
+    return ExitCode.OK
