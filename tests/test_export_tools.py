@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import run
+from helpers import bundled, run
 
 BIN = Path(sys.executable).parent
 # Plain words and names from the article's own vocabulary, chosen before the export was tried on
@@ -180,7 +180,7 @@ def test_metadata_describes_the_data_for_a_reader(exported: Path) -> None:
     evidence = datasette_get(exported, "/claims/evidence.json?_size=1&_labels=on&_shape=objects")
     rows = evidence["rows"]
     assert isinstance(rows, list)
-    assert rows[0]["claim"] == {"value": 1, "label": "babaev-analysis-published"}
+    assert rows[0]["claim"] == {"value": 1, "label": bundled()["claims"][0]["id"]}  # the first claim
     tables_page = datasette_get(exported, "/claims.json")
     shown = {t["name"] for t in tables_page["tables"] if not t["hidden"]}  # type: ignore[union-attr]
     assert "claims" in shown

@@ -191,11 +191,11 @@ def _match(tokens: Sequence[str], lexicon: Lexicon) -> _Found:
 
 
 def _word(word: str, lexicon: Lexicon, found: _Found) -> None:
-    """A token no declared name starts at: a kind, an attribution, or a word to rank by."""
+    """A token no declared name starts at: a kind, an attribution, or a word to rank by. (A kind
+    word that a dataset also declares, as the bundled one declares the category conclusion, was
+    read as that declared name already.)"""
     single = _singular((word,))[0]
-    if single in KIND_WORDS and not (
-        single == "conclusion" and lexicon.first(("conclusion",)) == ("category", "conclusion")
-    ):
+    if single in KIND_WORDS:
         found.kinds.add(KIND_WORDS[single])
         found.plural = found.plural or word != single
     elif word in ATTRIBUTION_WORDS and lexicon.first((ATTRIBUTION_WORDS[word],)) is not None:
