@@ -95,21 +95,16 @@ class Store:
         form is looked up as its base too)."""
         from cstofacts.english import bases
 
-        forms = bases(word)
-        marks = ", ".join("?" * len(forms))
-        rows = self.connection.execute(
-            f"SELECT DISTINCT target FROM related WHERE word IN ({marks}) ORDER BY target", forms
-        )
-        return [row[0] for row in rows]
+        statement, params = sql.related(bases(word))
+        return [row[0] for row in self.connection.execute(statement, params)]
 
     def sort_of(self, word: str) -> str | None:
         """Whether WordNet has a word as a thing ("n"), as something else ("g"), or not at all."""
         from cstofacts import english
 
         def lookup(words: list[str]) -> dict[str, str]:
-            marks = ", ".join("?" * len(words))
-            rows = self.connection.execute(f"SELECT word, sort FROM english WHERE word IN ({marks})", words)
-            return dict(rows.fetchall())
+            statement, params = sql.english(words)
+            return dict(self.connection.execute(statement, params).fetchall())
 
         return english.sort_of(word, lookup)
 
@@ -120,9 +115,7 @@ class Store:
 
     def date_range(self) -> tuple[str, str] | None:
         """The first and last year any claim is dated in."""
-        row = self.connection.execute(
-            "SELECT substr(min(first_day), 1, 4), substr(max(last_day), 1, 4) FROM claims"
-        ).fetchone()
+        row = self.connection.execute(sql.DATE_RANGE).fetchone()
         return (row[0], row[1]) if row and row[0] else None
 
     def share(self, q: Query) -> float:

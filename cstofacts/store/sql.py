@@ -36,6 +36,19 @@ _BY_DATE = "c.first_day IS NULL, c.first_day {d}, length(c.date) {d}, c.last_day
 
 
 IN_ARTICLE = "SELECT 1 FROM article_fts WHERE article_fts MATCH ? LIMIT 1"
+DATE_RANGE = "SELECT substr(min(first_day), 1, 4), substr(max(last_day), 1, 4) FROM claims"
+
+
+def related(words: Sequence[str]) -> tuple[str, Params]:
+    """The dataset's words the thesaurus relates any of `words` to."""
+    marks = ", ".join("?" * len(words))
+    return f"SELECT DISTINCT target FROM related WHERE word IN ({marks}) ORDER BY target", list(words)
+
+
+def english(words: Sequence[str]) -> tuple[str, Params]:
+    """WordNet's sort (a thing, or not) of any of `words` it has."""
+    marks = ", ".join("?" * len(words))
+    return f"SELECT word, sort FROM english WHERE word IN ({marks})", list(words)
 
 
 def quoted(tokens: Iterable[str]) -> str:
