@@ -545,4 +545,5 @@ def test_an_unwritable_cache_is_no_error(cli: Cli, tmp_path: Path, monkeypatch: 
     blocker.write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # a file where a directory should be
     result = cli("--data", str(MINIMAL), "list")
-    assert (result.code, ids(result), result.err) == (0, ["umbrella", "drill", "talks"], "")
+    note = f"cstofacts: not using the cache: {blocker} is not a directory; working in memory\n"
+    assert (result.code, ids(result), result.err) == (0, ["umbrella", "drill", "talks"], note)

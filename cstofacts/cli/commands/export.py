@@ -1,5 +1,6 @@
 """`cstofacts export`: the compiled SQLite database, for sqlite3, sqlite-utils and Datasette."""
 
+import contextlib
 import os
 from typing import Annotated
 
@@ -10,6 +11,7 @@ from cstofacts.cli import present
 from cstofacts.cli.context import shared
 from cstofacts.errors import ExitCode, UsageError, WriteError
 from cstofacts.output.safe import one_line
+from cstofacts.store import database_image
 
 app = o.command_app()
 
@@ -32,37 +34,47 @@ def export(ctx: typer.Context, target: Target, force: Force = False) -> int:
 
       cstofacts --data mine.toml export mine.db --force
     """
-    import sqlite3
-    import tempfile
-
     run = shared(ctx)
-    if target.strip() in ("", "-"):
+    if target.strip() in ("", "-") or target.endswith(("/", os.sep)):
         raise UsageError("export writes a database file; give its path, such as claims.db", "PATH.db")
-    if os.path.lexists(target) and not force:
+    if os.path.lexists(target) and not force:  # the early, friendly refusal; publish() makes it sure
         raise UsageError(f"{one_line(target)} exists; give --force to replace it", "PATH.db")
     store = run.store()
-    folder = os.path.dirname(os.path.abspath(target))
-    try:
-        handle, partial = tempfile.mkstemp(prefix=".cstofacts-", suffix=".partial", dir=folder)
-        os.close(handle)
-    except OSError as exc:
-        raise WriteError(f"cannot write {one_line(target)}: {exc.strerror or exc}") from None
-    try:
-        copy = sqlite3.connect(partial)
-        try:
-            store.connection.backup(copy)
-            copy.execute("PRAGMA query_only = 0")
-        finally:
-            copy.close()
-        umask = os.umask(0o022)  # read the umask (only by setting it), then put it back
-        os.umask(umask)
-        os.chmod(partial, 0o666 & ~umask)  # as any file the user creates; mkstemp made it 0600
-        os.replace(partial, target)
-    except (OSError, sqlite3.Error) as exc:
-        if os.path.exists(partial):
-            os.unlink(partial)
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise WriteError(f"cannot write {one_line(target)}: {reason}") from None
+    image = database_image(store.connection)
+    _publish(target, image, force=force)
     count = len(store.ids())
     present.note(run, f"wrote {one_line(target)}: {count} claim{'s' if count != 1 else ''}")
     return ExitCode.OK
+
+
+def _publish(target: str, image: list[bytes | memoryview], *, force: bool) -> None:
+    """Write the database beside the target under a fresh name, then give it the target's name:
+    replacing only with --force, and never a file that appeared while the dataset compiled.
+    Interrupted (Ctrl-C, SIGTERM, SIGHUP) or failed, the partial file is removed; partial files
+    a killed export left in that directory are removed once they are stale."""
+    import time
+
+    from cstofacts.store import files
+
+    folder, name = os.path.split(target)
+    try:
+        dir_fd = os.open(folder or ".", os.O_RDONLY | files.O_DIRECTORY | files.O_CLOEXEC)
+    except OSError as exc:
+        raise WriteError(f"cannot write {one_line(target)}: {exc.strerror or exc}") from None
+    try:
+        with contextlib.suppress(OSError):
+            files.sweep(dir_fd, _PREFIX, time.time())
+        umask = os.umask(0o022)  # read the umask (only by setting it), then put it back
+        os.umask(umask)
+        # As any file the user creates: the partial file itself is 0600 until it is complete.
+        partial = files.write_new(dir_fd, _PREFIX, image, 0o666 & ~umask)
+        files.publish(dir_fd, partial, name, replace=force)
+    except FileExistsError:
+        raise UsageError(f"{one_line(target)} appeared meanwhile; give --force to replace it", "PATH.db") from None
+    except OSError as exc:
+        raise WriteError(f"cannot write {one_line(target)}: {exc.strerror or exc}") from None
+    finally:
+        os.close(dir_fd)
+
+
+_PREFIX = ".cstofacts-"
