@@ -106,13 +106,18 @@ def test_a_relative_cache_home_writes_nothing_into_the_working_directory(
     assert list(work.iterdir()) == []
 
 
-def test_a_group_writable_cache_directory_is_skipped_with_one_note(env: dict[str, str], reference: str) -> None:
+def test_a_group_writable_cache_directory_is_skipped_with_one_note(
+    env: dict[str, str], reference: str
+) -> None:
     folder = cache_folder(env)
     folder.mkdir(parents=True)
     folder.chmod(0o770)
     result = run("list", env=env, timeout=HANG)
     assert (result.returncode, result.stdout) == (0, reference)
-    assert result.stderr == f"cstofacts: not using the cache: {folder} is writable by others; working in memory\n"
+    assert (
+        result.stderr
+        == f"cstofacts: not using the cache: {folder} is writable by others; working in memory\n"
+    )
     assert list(folder.iterdir()) == []
     assert stat.S_IMODE(folder.stat().st_mode) == 0o770  # not "fixed": it may not be ours to fix
 
@@ -126,7 +131,10 @@ def test_a_cache_directory_that_is_a_symlink_is_never_written_through(
     cache_folder(env).symlink_to(elsewhere)
     result = run("list", env=env, timeout=HANG)
     assert (result.returncode, result.stdout) == (0, reference)
-    assert result.stderr == f"cstofacts: not using the cache: {cache_folder(env)} is not a directory; working in memory\n"
+    assert (
+        result.stderr
+        == f"cstofacts: not using the cache: {cache_folder(env)} is not a directory; working in memory\n"
+    )
     assert list(elsewhere.iterdir()) == []
 
 

@@ -70,7 +70,9 @@ def _publish(target: str, image: list[bytes | memoryview], *, force: bool) -> No
         partial = files.write_new(dir_fd, _PREFIX, image, 0o666 & ~umask)
         files.publish(dir_fd, partial, name, replace=force)
     except FileExistsError:
-        raise UsageError(f"{one_line(target)} appeared meanwhile; give --force to replace it", "PATH.db") from None
+        raise UsageError(
+            f"{one_line(target)} appeared meanwhile; give --force to replace it", "PATH.db"
+        ) from None
     except OSError as exc:
         raise WriteError(f"cannot write {one_line(target)}: {exc.strerror or exc}") from None
     finally:
