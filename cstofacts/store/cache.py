@@ -140,8 +140,7 @@ class Cache:
             assert folder is not None
             with contextlib.suppress(OSError):
                 files.sweep(folder, _TMP_PREFIX, time.time())
-            tmp = files.write_new(folder, _TMP_PREFIX, parts, 0o600)
-            files.publish(folder, tmp, name, replace=True)
+            files.save(folder, _TMP_PREFIX, name, parts, 0o600, replace=True)
             # The entry is in place: a failed clean-up must not turn the hit into a miss.
             with contextlib.suppress(OSError):
                 _prune(folder, KEEP)

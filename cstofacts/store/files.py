@@ -9,6 +9,7 @@ in the meantime). Whatever stops the write (an error, Ctrl-C, SIGTERM) removes t
 
 from __future__ import annotations
 
+import _signal
 import contextlib
 import errno
 import os
@@ -44,51 +45,72 @@ def unlink(dir_fd: int, name: str) -> bool:
     return True
 
 
-def write_new(dir_fd: int, prefix: str, parts: Iterable[bytes | memoryview], mode: int) -> str:
-    """A new file in the directory holding `parts`, with `mode`, synced and closed: its name.
+def save(
+    dir_fd: int, prefix: str, target: str, parts: Iterable[bytes | memoryview], mode: int, *, replace: bool
+) -> None:
+    """Write `parts` to a new file in the directory, with `mode`, synced, and give it the name
+    `target` atomically.
 
-    On any failure or interrupt the file is removed and the exception passes on.
+    With replace, an existing target is replaced. Without it, FileExistsError if the target
+    exists at the moment of publishing, whenever it appeared; it is never touched then. On any
+    failure or interrupt the new file is removed and the exception passes on.
+
+    Signals are held while the file is created and while its temporary name is removed: an
+    interrupt landing between the creation and the `try` that removes it would leave it behind.
     """
-    name, fd = _create(dir_fd, prefix)
+    held = _hold_signals()
+    try:
+        name, fd = _create(dir_fd, prefix)
+    except BaseException:
+        _release(held)
+        raise
     try:
         try:
+            _release(held)  # a signal that came meanwhile raises here, inside the clean-up's reach
             for part in parts:
                 view = memoryview(part)
                 while view:
                     view = view[os.write(fd, view) :]
             os.fchmod(fd, mode)  # O_CREAT's mode is cut by the umask; this one is exact
-            # Without fsync a crash could leave the renamed file empty or torn.
+            # Without fsync a crash could leave the published file empty or torn.
             os.fsync(fd)
         finally:
             os.close(fd)
-    except BaseException:
-        unlink(dir_fd, name)
-        raise
-    return name
-
-
-def publish(dir_fd: int, name: str, target: str, *, replace: bool) -> None:
-    """Give the new file `name` its real name `target` in the same directory, atomically.
-
-    With replace, an existing target is replaced. Without it, FileExistsError if target exists
-    at the moment of publishing, whenever it appeared; the target is never touched then.
-    The new file's temporary name is gone afterwards, whatever happens.
-    """
-    replaced = False
-    try:
-        if replace:
-            os.replace(name, target, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
-            replaced = True
-            return
-        try:
-            os.link(name, target, src_dir_fd=dir_fd, dst_dir_fd=dir_fd, follow_symlinks=False)
-        except OSError as exc:
-            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS):
-                raise
-            _rename_noreplace(dir_fd, name, target)  # a file system without hard links
+        _publish(dir_fd, name, target, replace=replace)
     finally:
-        if not replaced:  # after a link both names hold the file; after a failure only this one
+        # After a link both names hold the file; after a rename this name is free (and random).
+        held = _hold_signals()
+        try:
             unlink(dir_fd, name)
+        finally:
+            _release(held)
+
+
+def _publish(dir_fd: int, name: str, target: str, *, replace: bool) -> None:
+    if replace:
+        os.replace(name, target, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
+        return
+    try:
+        os.link(name, target, src_dir_fd=dir_fd, dst_dir_fd=dir_fd, follow_symlinks=False)
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS):
+            raise
+        _rename_noreplace(dir_fd, name, target)  # a file system without hard links
+
+
+# The signals cstofacts turns into a clean exit (cli/__init__.py).
+_SIGNALS = {getattr(_signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(_signal, name)}
+
+
+def _hold_signals() -> object:
+    if not hasattr(_signal, "pthread_sigmask"):
+        return None
+    return _signal.pthread_sigmask(_signal.SIG_BLOCK, _SIGNALS)
+
+
+def _release(held: object) -> None:
+    if held is not None:
+        _signal.pthread_sigmask(_signal.SIG_SETMASK, held)
 
 
 def sweep(dir_fd: int, prefix: str, now: float) -> None:

@@ -67,8 +67,7 @@ def _publish(target: str, image: list[bytes | memoryview], *, force: bool) -> No
         umask = os.umask(0o022)  # read the umask (only by setting it), then put it back
         os.umask(umask)
         # As any file the user creates: the partial file itself is 0600 until it is complete.
-        partial = files.write_new(dir_fd, _PREFIX, image, 0o666 & ~umask)
-        files.publish(dir_fd, partial, name, replace=force)
+        files.save(dir_fd, _PREFIX, name, image, 0o666 & ~umask, replace=force)
     except FileExistsError:
         raise UsageError(
             f"{one_line(target)} appeared meanwhile; give --force to replace it", "PATH.db"
