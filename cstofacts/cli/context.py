@@ -25,6 +25,8 @@ class Shared:
     data: str | None = None
     data_option: str = "--data"  # how the dataset was named, for messages: --data or CSTOFACTS_DATA
     use_cache: bool = True
+    # Machine formats on a terminal: show controls as visible escapes (cli/present.py).
+    escape_controls: bool = False
     _store: Store | None = field(default=None, repr=False)
 
     def close(self) -> None:
