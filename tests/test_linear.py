@@ -102,3 +102,21 @@ def test_a_4_mb_paragraph_with_400_quotes_takes_linear_time(
     if check is compile_it:
         assert large < 2.0
     assert_linear(small, large)
+
+
+def test_unknown_ids_cost_no_pass_over_every_id(tmp_path: Path) -> None:
+    """show with many unknown ids at 10,000 claims: each miss is a few index lookups, so forty
+    misses cost about what one does (a pass over every id for a suggestion made each one cost more)."""
+    from helpers import run
+    from synthetic import generate
+
+    path = write(tmp_path, "10k.toml", generate(10000))
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    assert run("--data", path, "list", "--limit", "1", env=env).returncode == 0  # compiled and cached
+
+    def show(count: int) -> Callable[[], object]:
+        missing = [f"zq-no-such-claim-{n}" for n in range(count)]
+        return lambda: run("--data", path, "show", *missing, env=env)
+
+    one, forty = seconds(show(1)), seconds(show(40))
+    assert forty < 2 * one, (one, forty)
