@@ -1,7 +1,7 @@
 """Ctrl-C at any moment: exit 130, never a traceback from cstofacts, never swallowed.
 
 Interrupts that land while Python itself starts (site, pip's wrapper importing `re`) come
-before any of cstofacts exists; they are out of scope (docs/signals.md) and counted apart."""
+before any of cstofacts exists; they are out of scope (README, "For scripts") and counted apart."""
 
 from __future__ import annotations
 

@@ -4,11 +4,11 @@ This module imports nothing at its top, and console_main's first act is to take 
 signals, through the built-in _signal module (importing it runs no Python code): an interrupt
 landing while any of cstofacts loads is then handled by cstofacts, never by a traceback.
 (One landing while Python itself starts, or while pip's wrapper script imports `re`, comes
-before any of this exists and is out of reach: docs/signals.md.)
+before any of this exists and is out of reach: the README's "For scripts".)
 """
 
 
-def console_main():  # type: ignore[no-untyped-def]  # typing is not imported yet, on purpose
+def console_main() -> None:  # it never returns; typing.NoReturn would mean importing typing first
     """The `cstofacts` command: run, flush, and leave without interpreter teardown.
 
     Ctrl-C (SIGINT), SIGTERM and SIGHUP are handled in three phases, so that each is safe
@@ -31,12 +31,12 @@ def console_main():  # type: ignore[no-untyped-def]  # typing is not imported ye
     descriptors they close before publishing; and stdout and stderr are flushed here.
     Nothing registers atexit handlers.
     """
-    import _signal
+    import _signal  # type: ignore[import-not-found]  # no stubs; see the module docstring
 
     received: list[int] = []
     phase = ["loading"]
 
-    def on_signal(signum, frame):  # type: ignore[no-untyped-def]
+    def on_signal(signum: int, frame: object) -> None:
         received.append(signum)
         if phase[0] == "loading":
             _leave(signum)
@@ -73,7 +73,7 @@ def console_main():  # type: ignore[no-untyped-def]  # typing is not imported ye
     os._exit(code)
 
 
-def _leave(signum):  # type: ignore[no-untyped-def]
+def _leave(signum: int) -> None:
     """End as a signal says: exit 130 for Ctrl-C (what the docs promise), else die of the signal
     itself, as a shell and a parent process expect of SIGTERM and SIGHUP."""
     import _signal
@@ -85,7 +85,7 @@ def _leave(signum):  # type: ignore[no-untyped-def]
     os._exit(130)
 
 
-def main(argv=None):  # type: ignore[no-untyped-def]
+def main(argv: list[str] | None = None) -> None:
     """Run a command line and exit with its code (what tests and embedders call)."""
     import sys
 

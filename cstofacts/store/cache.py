@@ -207,18 +207,21 @@ class Cache:
                     if links > 40:
                         raise Untrusted(f"{shown} leads round in a circle of links")
                     todo[:0] = list(Path(child).parts)
+                    shown = os.path.dirname(shown)
                     if child.startswith("/"):
                         todo.pop(0)
+                        shown = "/"
                         os.close(fd)
                         fd = os.open("/", _DIR_FLAGS)
                     continue
                 os.close(fd)
-                fd = child
-                if fd is None:
+                fd = -1
+                if child is None:
                     return None
+                fd = child
                 self._judge(fd, shown, last=not todo)
         except BaseException:
-            if fd is not None:
+            if fd >= 0:
                 os.close(fd)
             raise
         return fd
@@ -252,7 +255,7 @@ def _check_name(name: str) -> None:
 
 
 def _read_all(fd: int, size: int) -> bytes:
-    chunks = []
+    chunks: list[bytes] = []
     while True:
         chunk = os.read(fd, max(size, 1 << 16))
         if not chunk:

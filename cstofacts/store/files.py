@@ -9,7 +9,7 @@ in the meantime). Whatever stops the write (an error, Ctrl-C, SIGTERM) removes t
 
 from __future__ import annotations
 
-import _signal
+import _signal  # type: ignore[import-not-found]  # the built-in behind `signal`, without its enums
 import contextlib
 import errno
 import os
