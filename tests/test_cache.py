@@ -559,3 +559,41 @@ def test_clear_prune_and_find_on_a_missing_directory(root: Path, cache: Cache) -
     cache.prune()
     assert find(cache, NAME) is None
     assert not root.exists()
+
+
+# --- a directory swapped between the check and the use ------------------------------------------
+
+
+def swapping(root: Path, theirs: Path) -> Callable[[int], os.stat_result]:
+    """An fstat that, right after the cache directory passes its check, swaps it with `theirs`
+    (what renameat2(RENAME_EXCHANGE) does to a path between a check and an open)."""
+    done: list[bool] = []
+
+    def fstat(fd: int) -> os.stat_result:
+        st = os.fstat(fd)
+        if not done and root.exists() and st.st_ino == os.stat(root).st_ino:
+            done.append(True)
+            os.rename(root, root.with_name("moved"))
+            os.rename(theirs, root)
+        return st
+
+    return fstat
+
+
+@posix
+def test_a_directory_swapped_after_its_check_is_never_read_by_name(tmp_path: Path, root: Path) -> None:
+    private_dir(root)
+    plant(root, NAME, b"mine")
+    theirs = private_dir(tmp_path / "theirs")
+    plant(theirs, NAME, b"attacker's claims")
+    assert Cache(root, fstat=swapping(root, theirs)).read(NAME) == b"mine"
+    assert (root / NAME).read_bytes() == b"attacker's claims"  # the swap did happen
+
+
+@posix
+def test_a_directory_swapped_after_its_check_is_never_written_by_name(tmp_path: Path, root: Path) -> None:
+    private_dir(root)
+    theirs = private_dir(tmp_path / "theirs")
+    Cache(root, fstat=swapping(root, theirs)).write(NAME, [b"private data"])
+    assert listing(root) == []  # now theirs: nothing landed in it
+    assert (root.with_name("moved") / NAME).read_bytes() == b"private data"
