@@ -321,3 +321,39 @@ def test_random_damage_never_gives_a_traceback_a_wrong_answer_or_a_stuck_cache(
         assert answers(opened(dataset, again)) == reference
         assert again == []  # rebuilt once, trusted since
         assert entry_of(dataset).read_bytes() == good
+
+
+def test_an_entry_swapped_after_its_check_is_never_what_answers(
+    dataset: Path, reference: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite can only open by name. If the name were made to point at another file between the
+    check (on the descriptor) and SQLite's open, here a forged entry with a valid checksum and
+    the right key, the file SQLite opened is found not to be the one checked, and is not used."""
+    import cstofacts.store as store_module
+    from cstofacts.store import _checksum
+
+    opened(dataset, []).close()
+    entry = entry_of(dataset)
+    forged = bytearray(
+        entry.read_bytes().replace(
+            b"Tajikistan, Kyrgyzstan and Uzbekistan", b"Somebody else entirely!!!!!!!!!!!!!!!"
+        )
+    )
+    forged[68:72] = _checksum([bytes(forged)])[0].to_bytes(4, "big")
+    done: list[bool] = []
+
+    def swap_after_check(fd: int) -> os.stat_result:
+        st = os.fstat(fd)
+        if not done and stat.S_ISREG(st.st_mode):
+            done.append(True)
+            entry.rename(entry.with_name("moved"))
+            entry.write_bytes(bytes(forged))
+            entry.chmod(0o600)
+        return st
+
+    root = entry.parent
+    monkeypatch.setattr(store_module, "_cache", lambda environ: Cache(root, fstat=swap_after_check))
+    notes: list[str] = []
+    assert answers(opened(dataset, notes)) == reference
+    assert done
+    assert notes == ["the cached copy of the dataset was damaged; compiled it again"]

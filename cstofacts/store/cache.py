@@ -5,9 +5,11 @@ is walked from the root one component at a time, each opened with O_NOFOLLOW rel
 one before and judged by fstat on what was opened, so no component can be swapped between the
 check and the use. Every ancestor must belong to us or to root and be writable by no one
 else unless it is sticky (as /tmp is); the cache directory itself must be ours and writable by
-no one else. Entries are then read and written only through that held descriptor: SQLite never
-opens a cache file by name (it resolves /proc/self/fd links back to names, and it creates
-journals beside a database by name), it gets the bytes (store/__init__.py).
+no one else. Entries are written only through that held descriptor (a fresh O_EXCL file, renamed), and
+opened through it (O_NOFOLLOW, judged by fstat). SQLite can only open a database by name (it
+even resolves /proc/self/fd links back to names): it is given the entry's checked path, which
+only we or root can change, and the file it opened is then compared with the one judged
+(store/__init__.py).
 """
 
 from __future__ import annotations
@@ -95,6 +97,7 @@ class Cache:
         geteuid = getattr(os, "geteuid", None)
         self.uid = uid if uid is not None else geteuid() if geteuid is not None else -1
         self._fstat = fstat  # what the checks see: tests give other owners and modes
+        self._real = str(root)  # the checked directory's path, links resolved: set by each walk
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> Cache | None:
@@ -103,31 +106,41 @@ class Cache:
             return None  # without dir_fd and uids there is no safe way to share a directory
         return cls(root)
 
-    def read(self, name: str) -> bytes | None:
-        """The bytes of entry `name` if it can be trusted: a regular file (opened without following
-        a link, never blocking on a FIFO), ours, writable by no one else. Else None. Refreshes the
-        entry's mtime on a hit so pruning keeps what is used.
+    @contextlib.contextmanager
+    def entry(self, name: str) -> Iterator[Entry | None]:
+        """Entry `name`, open, if it can be trusted: a regular file (opened relative to the checked
+        directory without following a link, never blocking on a FIFO), ours, writable by no one
+        else. Else None. Refreshes the entry's mtime on a hit so pruning keeps what is used.
 
-        Raises Untrusted when the directory exists but cannot be trusted; OSError when reading fails."""
+        Raises Untrusted when the directory exists but cannot be trusted."""
         _check_name(name)
         with self._directory(create=False) as folder:
             if folder is None:
-                return None
+                yield None
+                return
             try:
                 fd = os.open(name, os.O_RDONLY | files.O_NOFOLLOW | files.O_NONBLOCK, dir_fd=folder)
             except OSError:
-                return None  # missing, a symlink (ELOOP), or not ours to read
+                yield None  # missing, a symlink (ELOOP), or not ours to read
+                return
             try:
                 st = self._fstat(fd)
                 if not _trusted_entry(st, self.uid):
-                    return None
-                data = _read_all(fd, st.st_size)
+                    yield None
+                    return
                 # A read-only cache still serves hits; it just cannot record that they were used.
                 with contextlib.suppress(OSError):
                     os.utime(fd)
-                return data
+                yield Entry(fd, st, os.path.join(self._real, name))
             finally:
                 os.close(fd)
+
+    def read(self, name: str) -> bytes | None:
+        """The bytes of entry `name` if it can be trusted (see entry()), else None."""
+        with self.entry(name) as found:
+            if found is None:
+                return None
+            return b"".join(found.chunks())
 
     def write(self, name: str, parts: Iterable[bytes | memoryview]) -> None:
         """Create the directory if needed (0700, parents 0700 too where we create them), check it,
@@ -224,6 +237,9 @@ class Cache:
             if fd >= 0:
                 os.close(fd)
             raise
+        # Every component of `shown` is a directory that was opened and judged (links were
+        # replaced by what they name), so folding "." and ".." in it changes nothing it names.
+        self._real = os.path.normpath(shown)
         return fd
 
     def _judge(self, fd: int, shown: str, *, last: bool) -> None:
@@ -248,19 +264,47 @@ class Cache:
         return os.open(part, _DIR_FLAGS, dir_fd=parent)
 
 
+class Entry:
+    """A trusted cache entry, open: its descriptor, the stat it was judged by, and its path, whose
+    every directory was checked (so that only its owner or root could change what it names)."""
+
+    def __init__(self, fd: int, st: os.stat_result, path: str) -> None:
+        self.fd = fd
+        self.stat = st
+        self.path = path
+
+    def chunks(self, size: int = 1 << 20) -> Iterator[bytes]:
+        """The entry's bytes from its start, read through its own descriptor."""
+        offset = 0
+        while chunk := os.pread(self.fd, size, offset):
+            yield chunk
+            offset += len(chunk)
+
+    def opened_elsewhere(self) -> bool:
+        """Whether another descriptor of this process (SQLite's, opened by path just before) is
+        this very file. Where /proc cannot say, whether the path still names it."""
+        try:
+            others = [int(n) for n in os.listdir("/proc/self/fd") if int(n) != self.fd]
+        except OSError:
+            others = None
+        if others is None:
+            try:
+                return os.path.samestat(os.stat(self.path, follow_symlinks=False), self.stat)
+            except OSError:
+                return False
+        for fd in others:
+            try:
+                if os.path.samestat(os.fstat(fd), self.stat):
+                    return True
+            except OSError:
+                continue  # the listing's own descriptor, closed by now
+        return False
+
+
 def _check_name(name: str) -> None:
     # fullmatch, not match with "$", which would let a trailing newline through.
     if not _ENTRY.fullmatch(name):
         raise ValueError(f"not a cache entry name: {name!r}")
-
-
-def _read_all(fd: int, size: int) -> bytes:
-    chunks: list[bytes] = []
-    while True:
-        chunk = os.read(fd, max(size, 1 << 16))
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
 
 
 def _names(folder: int) -> list[str]:
