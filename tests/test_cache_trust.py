@@ -357,3 +357,19 @@ def test_an_entry_swapped_after_its_check_is_never_what_answers(
     assert answers(opened(dataset, notes)) == reference
     assert done
     assert notes == ["the cached copy of the dataset was damaged; compiled it again"]
+
+
+def test_without_serialize_the_image_goes_through_a_private_file(dataset: Path) -> None:
+    """Python 3.10's sqlite3 has no Connection.serialize; the image is the same database."""
+    from cstofacts.store import _serialize
+
+    store = open_store(str(dataset), use_cache=False)
+
+    class Python310Connection:  # only what 3.10's Connection offers for this
+        def backup(self, target: sqlite3.Connection) -> None:
+            store.connection.backup(target)
+
+    image = _serialize(Python310Connection())  # type: ignore[arg-type]
+    copy = sqlite3.connect(":memory:")
+    copy.deserialize(image)
+    assert copy.execute("SELECT id FROM claims ORDER BY seq").fetchall() == [(i,) for i in store.ids()]

@@ -55,18 +55,20 @@ def save(
     exists at the moment of publishing, whenever it appeared; it is never touched then. On any
     failure or interrupt the new file is removed and the exception passes on.
 
-    Signals are held while the file is created and while its temporary name is removed: an
-    interrupt landing between the creation and the `try` that removes it would leave it behind.
+    Signals are held (pthread_sigmask) while the file is created, and from publishing to the
+    removal of its temporary name: an interrupt landing between the creation and the `try` that
+    removes it, or between a link and the unlink, would leave it behind. They flow while the
+    bytes are written, the long part, and one that came while held is raised at the release.
     """
-    held = _hold_signals()
+    original = _hold_signals()
     try:
         name, fd = _create(dir_fd, prefix)
     except BaseException:
-        _release(held)
+        _release(original)
         raise
     try:
         try:
-            _release(held)  # a signal that came meanwhile raises here, inside the clean-up's reach
+            _release(original)  # a signal that came meanwhile raises here, inside the clean-up's reach
             for part in parts:
                 view = memoryview(part)
                 while view:
@@ -76,14 +78,15 @@ def save(
             os.fsync(fd)
         finally:
             os.close(fd)
+        _hold_signals()  # publishing and removing the temporary name after it are one step
         _publish(dir_fd, name, target, replace=replace)
     finally:
-        # After a link both names hold the file; after a rename this name is free (and random).
-        held = _hold_signals()
+        _hold_signals()
         try:
+            # After a link both names hold the file; after a rename this name is free (and random).
             unlink(dir_fd, name)
         finally:
-            _release(held)
+            _release(original)
 
 
 def _publish(dir_fd: int, name: str, target: str, *, replace: bool) -> None:
@@ -103,14 +106,16 @@ _SIGNALS = {getattr(_signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") i
 
 
 def _hold_signals() -> object:
+    """Block the signals; the mask as it was before (None where there are no signal masks)."""
     if not hasattr(_signal, "pthread_sigmask"):
         return None
     return _signal.pthread_sigmask(_signal.SIG_BLOCK, _SIGNALS)
 
 
-def _release(held: object) -> None:
-    if held is not None:
-        _signal.pthread_sigmask(_signal.SIG_SETMASK, held)
+def _release(original: object) -> None:
+    """Put back the mask _hold_signals found, however many times it was called since."""
+    if original is not None:
+        _signal.pthread_sigmask(_signal.SIG_SETMASK, original)
 
 
 def sweep(dir_fd: int, prefix: str, now: float) -> None:
