@@ -25,7 +25,8 @@ Force = Annotated[bool, typer.Option("--force", help="Replace PATH.db if it exis
 def export(ctx: typer.Context, target: Target, force: Force = False) -> int:
     """Write the dataset as a SQLite database (schema in the README).
 
-    Written atomically: a temporary file beside PATH.db, renamed into place.
+    Written atomically: a temporary file beside PATH.db, then given its name;
+    a file that appears there meanwhile is never replaced without --force.
     sqlite3, sqlite-utils and Datasette open it as it is (datasette claims.db).
 
     Examples:
