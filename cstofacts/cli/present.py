@@ -24,7 +24,7 @@ def choose_format(run: Shared, requested: str | None) -> Format:
     """--format as given, else a view on a terminal and plain text when piped.
 
     plain, tsv and csv pass controls through for programs; on a terminal a person reads them,
-    so from here on what is written shows them as the table does (`\x1b`), keeping tabs and
+    so from here on what is written shows them as the table does (`\\x1b`), keeping tabs and
     line breaks. Piped, they keep their documented exact bytes.
     """
     if requested is None:
