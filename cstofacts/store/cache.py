@@ -140,7 +140,7 @@ class Cache:
         with self.entry(name) as found:
             if found is None:
                 return None
-            return b"".join(found.chunks())
+            return b"".join([bytes(chunk) for chunk in found.chunks()])
 
     def write(self, name: str, parts: Iterable[bytes | memoryview]) -> None:
         """Create the directory if needed (0700, parents 0700 too where we create them), check it,
@@ -273,12 +273,15 @@ class Entry:
         self.stat = st
         self.path = path
 
-    def chunks(self, size: int = 1 << 20) -> Iterator[bytes]:
-        """The entry's bytes from its start, read through its own descriptor."""
+    def chunks(self, size: int = 1 << 22) -> Iterator[memoryview]:
+        """The entry's bytes from its start, read through its own descriptor into one reused
+        buffer (a checksum at 100,000 claims reads 120 MB): each chunk is valid only until the next."""
+        buffer = bytearray(size)
+        view = memoryview(buffer)
         offset = 0
-        while chunk := os.pread(self.fd, size, offset):
-            yield chunk
-            offset += len(chunk)
+        while count := _pread_into(self.fd, buffer, offset):
+            yield view[:count]
+            offset += count
 
     def opened_elsewhere(self) -> bool:
         """Whether another descriptor of this process (SQLite's, opened by path just before) is
@@ -299,6 +302,14 @@ class Entry:
             except OSError:
                 continue  # the listing's own descriptor, closed by now
         return False
+
+
+def _pread_into(fd: int, buffer: bytearray, offset: int) -> int:
+    if hasattr(os, "preadv"):
+        return os.preadv(fd, [buffer], offset)
+    chunk = os.pread(fd, len(buffer), offset)  # macOS before 11: no preadv
+    buffer[: len(chunk)] = chunk
+    return len(chunk)
 
 
 def _check_name(name: str) -> None:
