@@ -147,6 +147,11 @@ def _checksum(chunks: Iterable[bytes | memoryview]) -> tuple[int, int]:
     return crc, stored
 
 
+def _mark(checksum: int) -> int:
+    """What Entry.touch records of a checked entry's checksum (1 to 999,983)."""
+    return checksum % 999_983 + 1
+
+
 def _entry_parts(connection: sqlite3.Connection) -> list[bytes | memoryview]:
     """The bytes of a compiled database as a cache entry: its image with the checksum in place."""
     view = memoryview(_serialize(connection))
@@ -167,9 +172,15 @@ def _open_entry(found: Entry, key: str) -> sqlite3.Connection | None:
     import sqlite3
     from urllib.parse import quote
 
-    crc, stored = _checksum(found.chunks())
-    if crc != stored:
-        return None
+    # Read in full only when the entry may have changed since it was last checked: 120 MB at
+    # 100,000 claims cost a warm lookup a sixth more each time.
+    header = os.pread(found.fd, _CHECK_AT.stop, 0)
+    mark = _mark(int.from_bytes(header[_CHECK_AT], "big") if len(header) == _CHECK_AT.stop else -1)
+    if not found.checked_since_changed(mark):
+        crc, stored = _checksum(found.chunks())
+        if crc != stored:
+            return None
+        mark = _mark(stored)
     # immutable: entries are replaced by rename, never changed in place, so SQLite need not lock.
     # The path is absolute and normalised: "file:/…", never "file://authority/…".
     uri = f"file:{quote(found.path)}?mode=ro&immutable=1"
@@ -184,6 +195,7 @@ def _open_entry(found: Entry, key: str) -> sqlite3.Connection | None:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if row is not None and row[0] == key and version == SCHEMA_VERSION and tables >= TABLES:
+                found.touch(mark)
                 return connection
     except (sqlite3.Error, UnicodeDecodeError):
         pass

@@ -110,7 +110,7 @@ class Cache:
     def entry(self, name: str) -> Iterator[Entry | None]:
         """Entry `name`, open, if it can be trusted: a regular file (opened relative to the checked
         directory without following a link, never blocking on a FIFO), ours, writable by no one
-        else. Else None. Refreshes the entry's mtime on a hit so pruning keeps what is used.
+        else. Else None. The caller marks it used (Entry.touch) once it has judged its content.
 
         Raises Untrusted when the directory exists but cannot be trusted."""
         _check_name(name)
@@ -128,9 +128,6 @@ class Cache:
                 if not _trusted_entry(st, self.uid):
                     yield None
                     return
-                # A read-only cache still serves hits; it just cannot record that they were used.
-                with contextlib.suppress(OSError):
-                    os.utime(fd)
                 yield Entry(fd, st, os.path.join(self._real, name))
             finally:
                 os.close(fd)
@@ -140,6 +137,7 @@ class Cache:
         with self.entry(name) as found:
             if found is None:
                 return None
+            found.touch(0)
             return b"".join([bytes(chunk) for chunk in found.chunks()])
 
     def write(self, name: str, parts: Iterable[bytes | memoryview]) -> None:
@@ -264,6 +262,10 @@ class Cache:
         return os.open(part, _DIR_FLAGS, dir_fd=parent)
 
 
+# touch() keeps a mark in the last six digits of an entry's modification time, in nanoseconds.
+_MARK = 1_000_000
+
+
 class Entry:
     """A trusted cache entry, open: its descriptor, the stat it was judged by, and its path, whose
     every directory was checked (so that only its owner or root could change what it names)."""
@@ -282,6 +284,30 @@ class Entry:
         while count := _pread_into(self.fd, buffer, offset):
             yield view[:count]
             offset += count
+
+    def checked_since_changed(self, mark: int) -> bool:
+        """Whether the entry still carries the mark touch(mark) left when its content was last
+        checked, so that nothing can have written to it since.
+
+        touch() sets the modification time to a value ending in `mark` (its last six digits of
+        nanoseconds) and a second in the past; the kernel then sets the change time to now,
+        after it. Any write since (ours, a user's, a damaged copy put in its place) sets both
+        times to the moment of writing, equal, and so clears the mark. A file system without
+        such times never shows the mark: its entries are checked in full every time.
+        """
+        st = self.stat
+        return mark > 0 and st.st_mtime_ns % _MARK == mark and st.st_ctime_ns > st.st_mtime_ns
+
+    def touch(self, mark: int) -> None:
+        """Record a use (pruning keeps what is used) and, with mark > 0, that the content was
+        checked; see checked_since_changed. A read-only cache still serves hits; it just cannot
+        record them."""
+        import time
+
+        now = time.time_ns()
+        with contextlib.suppress(OSError):
+            # A second back: the kernel's clock for the change time is coarse, and may lag ours.
+            os.utime(self.fd, ns=(now, now - now % _MARK - 1_000_000_000 + mark % _MARK))
 
     def opened_elsewhere(self) -> bool:
         """Whether another descriptor of this process (SQLite's, opened by path just before) is
