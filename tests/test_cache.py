@@ -6,13 +6,13 @@ import hashlib
 import os
 import stat
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
 
-from cstofacts.store.cache import ENV_DISABLE, KEEP, Cache, default_root
+from cstofacts.store.cache import ENV_DISABLE, KEEP, Cache, Untrusted, default_root
 
 T = TypeVar("T")
 
@@ -31,11 +31,21 @@ def entry_name(n: int) -> str:
     return hashlib.sha256(str(n).encode()).hexdigest() + ".sqlite3"
 
 
-def writing(data: bytes = b"database") -> Callable[[Path], None]:
-    def build(path: Path) -> None:
-        path.write_bytes(data)
+def find(cache: Cache, name: str) -> bytes | None:
+    """The entry's bytes; None for a miss or a directory that cannot be trusted."""
+    try:
+        return cache.read(name)
+    except Untrusted:
+        return None
 
-    return build
+
+def put(cache: Cache, name: str, data: bytes = b"database") -> Path | None:
+    """Write an entry; its path, or None when the cache refused or failed."""
+    try:
+        cache.write(name, [data])
+    except (Untrusted, OSError):
+        return None
+    return cache.root / name
 
 
 def mode(path: Path) -> int:
@@ -100,7 +110,7 @@ def test_relative_xdg_cache_home_is_ignored_never_the_cwd(
     assert default_root(environ) == tmp_path / "home" / ".cache" / "cstofacts"
     cache = Cache.from_environ(environ)
     assert cache is not None
-    assert cache.put(NAME, writing()) == tmp_path / "home" / ".cache" / "cstofacts" / NAME
+    assert put(cache, NAME) == tmp_path / "home" / ".cache" / "cstofacts" / NAME
     assert not (tmp_path / "relative").exists()
     assert listing(tmp_path) == ["home"]
 
@@ -146,11 +156,11 @@ def test_a_relative_root_is_refused() -> None:
 
 @posix
 def test_put_then_find_round_trip_with_private_modes(tmp_path: Path, root: Path, cache: Cache) -> None:
-    assert cache.find(NAME) is None
-    path = cache.put(NAME, writing(b"compiled"))
+    assert find(cache, NAME) is None
+    path = put(cache, NAME, b"compiled")
     assert path == root / NAME
     assert path.read_bytes() == b"compiled"
-    assert cache.find(NAME) == path
+    assert find(cache, NAME) == path.read_bytes()
     assert mode(path) == 0o600
     assert mode(root) == 0o700
     assert mode(tmp_path / "cache") == 0o700  # a parent we created
@@ -158,38 +168,38 @@ def test_put_then_find_round_trip_with_private_modes(tmp_path: Path, root: Path,
 
 
 @posix
-def test_an_entry_made_world_readable_by_build_is_made_private(cache: Cache) -> None:
-    def build(path: Path) -> None:
-        path.unlink()  # a builder that writes a new file under a permissive umask
-        path.write_bytes(b"compiled")
-        os.chmod(path, 0o644)
-
-    path = cache.put(NAME, build)
+def test_an_entry_is_private_whatever_the_umask(cache: Cache) -> None:
+    old = os.umask(0)
+    try:
+        path = put(cache, NAME, b"compiled")
+    finally:
+        os.umask(old)
     assert path is not None
     assert mode(path) == 0o600
 
 
 def test_put_replaces_an_existing_entry(cache: Cache) -> None:
-    cache.put(NAME, writing(b"old"))
-    path = cache.put(NAME, writing(b"new"))
+    put(cache, NAME, b"old")
+    path = put(cache, NAME, b"new")
     assert path is not None
     assert path.read_bytes() == b"new"
 
 
-def test_build_is_given_an_empty_unpredictable_temp_file_in_the_cache(root: Path, cache: Cache) -> None:
-    seen: list[Path] = []
+def test_entries_are_written_through_unpredictable_temp_files_in_the_cache(
+    root: Path, cache: Cache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[list[str]] = []
 
-    def build(path: Path) -> None:
-        assert path.read_bytes() == b""
-        seen.append(path)
-        path.write_bytes(b"compiled")
+    def parts() -> Iterator[bytes]:
+        seen.append(temp_files(root))  # while the bytes are being written
+        yield b"compiled"
 
-    cache.put(NAME, build)
-    cache.put(OTHER, build)
-    first, second = seen
-    assert first.parent == second.parent == root
-    assert first.name != second.name
-    assert NAME not in first.name  # the temp name does not derive from the entry's
+    cache.write(NAME, parts())
+    cache.write(OTHER, parts())
+    [first], [second] = seen
+    assert first != second
+    assert NAME[:16] not in first  # the temp name does not derive from the entry's
+    assert temp_files(root) == []
 
 
 @pytest.mark.parametrize(
@@ -211,12 +221,10 @@ def test_build_is_given_an_empty_unpredictable_temp_file_in_the_cache(root: Path
     ],
 )
 def test_illegal_names_raise_value_error(root: Path, cache: Cache, name: str) -> None:
-    called: list[Path] = []
     with pytest.raises(ValueError):
-        cache.find(name)
+        cache.read(name)
     with pytest.raises(ValueError):
-        cache.put(name, called.append)
-    assert called == []
+        cache.write(name, [b"database"])
     assert not root.exists()
 
 
@@ -231,8 +239,8 @@ def test_a_symlink_at_the_entry_name_is_never_written_through(
     victim.write_bytes(b"precious")
     private_dir(root)
     os.symlink(victim, root / NAME)
-    assert cache.find(NAME) is None
-    path = cache.put(NAME, writing(b"compiled"))
+    assert find(cache, NAME) is None
+    path = put(cache, NAME, b"compiled")
     assert victim.read_bytes() == b"precious"
     assert path == root / NAME
     assert not path.is_symlink()
@@ -265,7 +273,7 @@ def test_symlinks_at_predictable_temp_names_are_never_written_through(
     ]
     for n, guess in enumerate(guesses):
         os.symlink(victim if n % 2 else nowhere, root / guess)
-    path = cache.put(NAME, writing(b"compiled"))
+    path = put(cache, NAME, b"compiled")
     assert path is not None
     assert path.read_bytes() == b"compiled"
     assert victim.read_bytes() == b"precious"
@@ -278,8 +286,8 @@ def test_a_symlinked_cache_directory_is_refused(tmp_path: Path, root: Path, cach
     plant(elsewhere, NAME)
     private_dir(root.parent)
     os.symlink(elsewhere, root)
-    assert cache.find(NAME) is None
-    assert cache.put(OTHER, writing()) is None
+    assert find(cache, NAME) is None
+    assert put(cache, OTHER) is None
     assert cache.clear() == 0
     assert listing(elsewhere) == [NAME]
 
@@ -295,8 +303,8 @@ def test_a_group_or_other_writable_cache_dir_is_skipped_not_fixed(
     private_dir(root)
     plant(root, NAME)
     os.chmod(root, permissive)
-    assert cache.find(NAME) is None
-    assert cache.put(OTHER, writing()) is None
+    assert find(cache, NAME) is None
+    assert put(cache, OTHER) is None
     assert cache.clear() == 0
     cache.prune(keep=0)
     assert listing(root) == [NAME]
@@ -309,9 +317,9 @@ def test_a_cache_dir_owned_by_another_uid_is_skipped(
 ) -> None:
     private_dir(root)
     plant(root, NAME)
-    monkeypatch.setattr(os, "geteuid", lambda: 4242)
-    assert cache.find(NAME) is None
-    assert cache.put(OTHER, writing()) is None
+    cache = Cache(root, uid=4242)
+    assert find(cache, NAME) is None
+    assert put(cache, OTHER) is None
     assert listing(root) == [NAME]
 
 
@@ -320,8 +328,8 @@ def test_a_cache_dir_chowned_to_another_uid_is_skipped(root: Path, cache: Cache)
     private_dir(root)
     plant(root, NAME)
     os.chown(root, 4242, 4242)
-    assert cache.find(NAME) is None
-    assert cache.put(OTHER, writing()) is None
+    assert find(cache, NAME) is None
+    assert put(cache, OTHER) is None
     assert listing(root) == [NAME]
 
 
@@ -333,7 +341,7 @@ def test_a_missing_cache_dir_is_not_created_in_a_shared_parent_without_sticky_bi
     shared.mkdir()
     os.chmod(shared, 0o777)
     cache = Cache(shared / "cstofacts")
-    assert cache.put(NAME, writing()) is None
+    assert put(cache, NAME) is None
     assert listing(shared) == []
 
 
@@ -342,7 +350,7 @@ def test_missing_parents_are_not_created_under_a_shared_dir_without_sticky_bit(t
     shared = tmp_path / "shared"
     shared.mkdir()
     os.chmod(shared, 0o777)
-    assert Cache(shared / "a" / "b" / "cstofacts").put(NAME, writing()) is None
+    assert put(Cache(shared / "a" / "b" / "cstofacts"), NAME) is None
     assert listing(shared) == []
 
 
@@ -352,17 +360,17 @@ def test_a_shared_parent_with_the_sticky_bit_is_fine(tmp_path: Path) -> None:
     shared.mkdir()
     os.chmod(shared, 0o1777)
     cache = Cache(shared / "cstofacts")
-    path = cache.put(NAME, writing())
+    path = put(cache, NAME)
     assert path is not None
-    assert cache.find(NAME) == path
+    assert find(cache, NAME) == path.read_bytes()
     assert mode(shared / "cstofacts") == 0o700
 
 
 def test_a_cache_dir_that_is_a_file_is_no_cache(root: Path, cache: Cache) -> None:
     root.parent.mkdir(parents=True)
     root.write_bytes(b"not a directory")
-    assert cache.find(NAME) is None
-    assert cache.put(NAME, writing()) is None
+    assert find(cache, NAME) is None
+    assert put(cache, NAME) is None
     assert cache.clear() == 0
     assert root.read_bytes() == b"not a directory"
 
@@ -374,9 +382,9 @@ def test_a_cache_dir_that_is_a_file_is_no_cache(root: Path, cache: Cache) -> Non
 def test_a_fifo_entry_is_refused_without_hanging(root: Path, cache: Cache) -> None:
     private_dir(root)
     os.mkfifo(root / NAME, 0o600)
-    assert without_hanging(lambda: cache.find(NAME)) is None
+    assert without_hanging(lambda: find(cache, NAME)) is None
     without_hanging(cache.prune)
-    path = without_hanging(lambda: cache.put(NAME, writing(b"compiled")))
+    path = without_hanging(lambda: put(cache, NAME, b"compiled"))
     assert path is not None
     assert path.read_bytes() == b"compiled"
 
@@ -385,14 +393,14 @@ def test_a_fifo_entry_is_refused_without_hanging(root: Path, cache: Cache) -> No
 def test_an_entry_linked_to_dev_zero_is_refused(root: Path, cache: Cache) -> None:
     private_dir(root)
     os.symlink("/dev/zero", root / NAME)
-    assert without_hanging(lambda: cache.find(NAME)) is None
+    assert without_hanging(lambda: find(cache, NAME)) is None
 
 
 def test_a_directory_at_the_entry_name_is_refused(root: Path, cache: Cache) -> None:
     (root / NAME).mkdir(parents=True)
     os.chmod(root, 0o700)
-    assert cache.find(NAME) is None
-    assert cache.put(NAME, writing()) is None
+    assert find(cache, NAME) is None
+    assert put(cache, NAME) is None
     assert listing(root) == [NAME]  # and the temp file is gone
 
 
@@ -402,16 +410,25 @@ def test_an_entry_owned_by_another_uid_is_refused(
 ) -> None:
     private_dir(root)
     plant(root, NAME)
-    real = os.geteuid()
-    monkeypatch.setattr(os, "geteuid", lambda: real + 1)
-    assert cache.find(NAME) is None
+    fstat = os.fstat
+
+    def as_if_another_owner(fd: int) -> os.stat_result:
+        st = fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            return st
+        fields = list(st)
+        fields[stat.ST_UID] = st.st_uid + 1
+        return os.stat_result(fields)
+
+    assert find(Cache(root, fstat=as_if_another_owner), NAME) is None
+    assert find(cache, NAME) == b"database"
 
 
 @as_root
 def test_an_entry_chowned_to_another_uid_is_refused(root: Path, cache: Cache) -> None:
     private_dir(root)
     os.chown(plant(root, NAME), 4242, 4242)
-    assert cache.find(NAME) is None  # the directory itself is fine: only the entry fails
+    assert find(cache, NAME) is None  # the directory itself is fine: only the entry fails
 
 
 @posix
@@ -419,50 +436,39 @@ def test_an_entry_chowned_to_another_uid_is_refused(root: Path, cache: Cache) ->
 def test_a_group_or_other_writable_entry_is_refused(root: Path, cache: Cache, permissive: int) -> None:
     private_dir(root)
     os.chmod(plant(root, NAME), permissive)
-    assert cache.find(NAME) is None
+    assert find(cache, NAME) is None
 
 
-def test_without_geteuid_the_ownership_check_is_skipped(
-    cache: Cache, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Windows has no os.geteuid: the cache must work there, not crash.
+def test_without_uids_there_is_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Windows has no os.geteuid: nothing can say a directory is private, so nothing is shared.
     monkeypatch.delattr(os, "geteuid", raising=False)
-    path = cache.put(NAME, writing())
-    assert path is not None
-    assert cache.find(NAME) == path
-    assert cache.clear() == 1
+    assert Cache.from_environ({"XDG_CACHE_HOME": str(tmp_path)}) is None
 
 
 # --- a failing build --------------------------------------------------------------------------
 
 
-def test_an_exception_from_build_propagates_and_the_temp_file_is_removed(root: Path, cache: Cache) -> None:
-    def build(path: Path) -> None:
-        path.write_bytes(b"half a database")
-        raise RuntimeError("compiler bug")
+def failing(exc: BaseException) -> Iterator[bytes]:
+    yield b"half a database"
+    raise exc
 
-    with pytest.raises(RuntimeError, match="compiler bug"):
-        cache.put(NAME, build)
+
+@pytest.mark.parametrize(
+    "exc", [RuntimeError("compiler bug"), OSError(28, "No space left on device"), KeyboardInterrupt()]
+)
+def test_a_failed_write_propagates_and_leaves_no_temp_file(
+    root: Path, cache: Cache, exc: BaseException
+) -> None:
+    with pytest.raises(type(exc)):
+        cache.write(NAME, failing(exc))
     assert listing(root) == []
+    assert find(cache, NAME) is None
 
 
-def test_an_os_error_from_build_means_no_cache_and_no_temp_file(root: Path, cache: Cache) -> None:
-    def build(path: Path) -> None:
-        path.write_bytes(b"half a database")
-        raise OSError("disk full")
-
-    assert cache.put(NAME, build) is None
-    assert listing(root) == []
-    assert cache.find(NAME) is None
-
-
-def test_a_failed_build_leaves_the_previous_entry_in_place(root: Path, cache: Cache) -> None:
-    cache.put(NAME, writing(b"good"))
-
-    def build(path: Path) -> None:
-        raise OSError("disk full")
-
-    assert cache.put(NAME, build) is None
+def test_a_failed_write_leaves_the_previous_entry_in_place(root: Path, cache: Cache) -> None:
+    put(cache, NAME, b"good")
+    with pytest.raises(OSError):
+        cache.write(NAME, failing(OSError(28, "No space left on device")))
     assert (root / NAME).read_bytes() == b"good"
     assert listing(root) == [NAME]
 
@@ -497,7 +503,7 @@ def test_put_prunes_to_keep(root: Path, cache: Cache) -> None:
     private_dir(root)
     for n in range(KEEP):
         plant(root, entry_name(n), mtime=LONG_AGO + n)
-    cache.put(NAME, writing())
+    put(cache, NAME)
     kept = set(listing(root))
     assert len(kept) == KEEP
     assert NAME in kept
@@ -509,7 +515,7 @@ def test_find_refreshes_mtime_so_a_used_entry_survives_pruning(root: Path, cache
     used = plant(root, entry_name(0), mtime=LONG_AGO)
     for n in range(1, KEEP + 1):
         plant(root, entry_name(n), mtime=LONG_AGO + n)
-    assert cache.find(used.name) == used
+    assert find(cache, used.name) == used.read_bytes()
     assert os.stat(used).st_mtime > LONG_AGO
     cache.prune()
     kept = set(listing(root))
@@ -517,12 +523,12 @@ def test_find_refreshes_mtime_so_a_used_entry_survives_pruning(root: Path, cache
     assert entry_name(1) not in kept  # now the least recently used
 
 
-def test_prune_removes_only_stale_temp_files(root: Path, cache: Cache) -> None:
+def test_a_write_removes_only_stale_temp_files(root: Path, cache: Cache) -> None:
     private_dir(root)
     stale = plant(root, ".tmp-abandoned.partial", mtime=LONG_AGO)
     stale_journal = plant(root, ".tmp-abandoned.partial-journal", mtime=LONG_AGO)
-    fresh = plant(root, ".tmp-in-progress.partial")  # another run may be building it right now
-    cache.prune()
+    fresh = plant(root, ".tmp-in-progress.partial")  # another run may be writing it right now
+    put(cache, NAME)
     assert not stale.exists()
     assert not stale_journal.exists()
     assert fresh.exists()
@@ -538,7 +544,7 @@ def test_prune_leaves_files_that_are_not_ours(root: Path, cache: Cache) -> None:
 
 def test_clear_removes_every_entry_and_temp_file(root: Path, cache: Cache) -> None:
     for n in range(3):
-        cache.put(entry_name(n), writing())
+        put(cache, entry_name(n))
     plant(root, entry_name(0) + "-wal")
     plant(root, ".tmp-abandoned.partial", mtime=LONG_AGO)
     plant(root, ".tmp-in-progress.partial")
@@ -551,5 +557,43 @@ def test_clear_removes_every_entry_and_temp_file(root: Path, cache: Cache) -> No
 def test_clear_prune_and_find_on_a_missing_directory(root: Path, cache: Cache) -> None:
     assert cache.clear() == 0
     cache.prune()
-    assert cache.find(NAME) is None
+    assert find(cache, NAME) is None
     assert not root.exists()
+
+
+# --- a directory swapped between the check and the use ------------------------------------------
+
+
+def swapping(root: Path, theirs: Path) -> Callable[[int], os.stat_result]:
+    """An fstat that, right after the cache directory passes its check, swaps it with `theirs`
+    (what renameat2(RENAME_EXCHANGE) does to a path between a check and an open)."""
+    done: list[bool] = []
+
+    def fstat(fd: int) -> os.stat_result:
+        st = os.fstat(fd)
+        if not done and root.exists() and st.st_ino == os.stat(root).st_ino:
+            done.append(True)
+            os.rename(root, root.with_name("moved"))
+            os.rename(theirs, root)
+        return st
+
+    return fstat
+
+
+@posix
+def test_a_directory_swapped_after_its_check_is_never_read_by_name(tmp_path: Path, root: Path) -> None:
+    private_dir(root)
+    plant(root, NAME, b"mine")
+    theirs = private_dir(tmp_path / "theirs")
+    plant(theirs, NAME, b"attacker's claims")
+    assert Cache(root, fstat=swapping(root, theirs)).read(NAME) == b"mine"
+    assert (root / NAME).read_bytes() == b"attacker's claims"  # the swap did happen
+
+
+@posix
+def test_a_directory_swapped_after_its_check_is_never_written_by_name(tmp_path: Path, root: Path) -> None:
+    private_dir(root)
+    theirs = private_dir(tmp_path / "theirs")
+    Cache(root, fstat=swapping(root, theirs)).write(NAME, [b"private data"])
+    assert listing(root) == []  # now theirs: nothing landed in it
+    assert (root.with_name("moved") / NAME).read_bytes() == b"private data"

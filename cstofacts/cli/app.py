@@ -196,11 +196,17 @@ def run(argv: list[str] | None = None) -> int:
             for line in short_usage().splitlines():
                 env.error(environment, line)
             return ExitCode.USAGE
+        if environment.stdout is None and _asks_for_help(args):
+            # Click's echo drops text meant for a closed stdout without a word; --version says 74.
+            from cstofacts.errors import WriteError
+
+            return report(environment, WriteError("cannot write results: stdout is closed"))
         command = typer.main.get_command(build_app())
         if os.environ.get(COMPLETE_VAR):  # the shell asks what to complete: after Typer's own classes
             from cstofacts.cli import completion as shells
 
             shells.register()
+            return _shell_complete(command, args, shared)
         result = command.main(args=args, prog_name="cstofacts", standalone_mode=False, obj=shared)
         _finish_output()
         return result if isinstance(result, int) else ExitCode.OK
@@ -247,6 +253,32 @@ def _finish_output() -> None:
     paging = sys.modules.get("cstofacts.paging")  # looked up, not imported: a pipe never loads it
     if paging is not None:
         paging.finish()
+
+
+def _asks_for_help(args: list[str]) -> bool:
+    words = args[: args.index("--")] if "--" in args else args
+    return bool(words) and (words[0] == "help" or "--help" in words or "-h" in words)
+
+
+def _shell_complete(command: Any, args: list[str], shared: Shared) -> int:
+    """Answer the shell's request for completions (Click reads it from the environment).
+
+    A malformed request (COMP_CWORD not a number, COMP_WORDS missing, an unknown instruction)
+    gets nothing, quietly, with exit 1: a traceback would land in the middle of the user's prompt.
+    """
+    import contextlib
+    import io
+
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):  # Click's own complaints, as for a bad instruction
+            command.main(args=args, prog_name="cstofacts", standalone_mode=False, obj=shared)
+    except SystemExit as done:  # how Click ends a completion
+        return done.code if isinstance(done.code, int) else ExitCode.OK
+    except (KeyboardInterrupt, env.PipeClosed, BrokenPipeError):
+        raise
+    except Exception:
+        return ExitCode.NO_MATCH
+    return ExitCode.NO_MATCH
 
 
 COMPLETE_VAR = "_CSTOFACTS_COMPLETE"

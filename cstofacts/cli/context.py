@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from cstofacts.env import Env
+from cstofacts.env import Env, error
 from cstofacts.errors import CstoFactsError, DataError
 
 if TYPE_CHECKING:
@@ -25,6 +25,8 @@ class Shared:
     data: str | None = None
     data_option: str = "--data"  # how the dataset was named, for messages: --data or CSTOFACTS_DATA
     use_cache: bool = True
+    # Machine formats on a terminal: show controls as visible escapes (cli/present.py).
+    escape_controls: bool = False
     _store: Store | None = field(default=None, repr=False)
 
     def close(self) -> None:
@@ -38,10 +40,16 @@ class Shared:
             from cstofacts import store
 
             try:
-                self._store = store.open_store(self.data, use_cache=self.use_cache)
+                self._store = store.open_store(self.data, use_cache=self.use_cache, note=self.note)
             except DataError as exc:
                 raise self.named(exc) from None
         return self._store
+
+    def note(self, message: str) -> None:
+        """One line on stderr about how the run went (the cache), with any path in it made safe to show."""
+        from cstofacts.output.safe import visible
+
+        error(self.env, "cstofacts: " + visible(message))
 
     def named(self, exc: DataError) -> DataError:
         """A file that cannot be read at all is reported with the option that named it."""

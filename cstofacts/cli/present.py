@@ -21,13 +21,19 @@ if TYPE_CHECKING:
 
 
 def choose_format(run: Shared, requested: str | None) -> Format:
-    """--format as given, else a view on a terminal and plain text when piped."""
+    """--format as given, else a view on a terminal and plain text when piped.
+
+    plain, tsv and csv pass controls through for programs; on a terminal a person reads them,
+    so from here on what is written shows them as the table does (`\\x1b`), keeping tabs and
+    line breaks. Piped, they keep their documented exact bytes.
+    """
     if requested is None:
         return Format.TABLE if run.env.stdout_isatty else Format.PLAIN
     with option("--format"):
         folded = requested.strip().casefold()
         for fmt in Format:
             if folded == fmt.value:
+                run.escape_controls = run.env.stdout_isatty and fmt in (Format.PLAIN, Format.TSV, Format.CSV)
                 return fmt
         from cstofacts.query.filters import suggest
 
@@ -45,6 +51,10 @@ def choose_fields(fmt: Format, requested: str | None) -> tuple[str, ...]:
 
 
 def write(run: Shared, text: str) -> None:
+    if run.escape_controls:
+        from cstofacts.output.safe import visible
+
+        text = visible(text, layout=True)
     env.write(run.env, text)
 
 

@@ -18,7 +18,8 @@ What each format promises about the characters inside a value:
   never a number, and json.loads reads it back exactly. Dates stay the ISO text of every format.
 - plain, tsv and csv pass every other character through unchanged, controls included (ESC, DEL,
   C1, bidi overrides, U+2028): they are data for programs, and every character of a cell survives
-  (undo the escapes, and the formula guard below). A record ends only
+  (undo the escapes, and the formula guard below). On a terminal a person reads them instead,
+  and cli/present.py shows the controls as `\x1b`-style text, as the views do. A record ends only
   at `\n`: split on `\n`, not on everything Python's `str.splitlines()` treats as a line break.
 - json and jsonl also write DEL, the C1 controls, the bidi controls, U+2028 and U+2029 as `\u`
   escapes, which JSON allows but does not require: the parsed values are exact, and no raw

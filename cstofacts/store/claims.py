@@ -47,6 +47,8 @@ class ClaimCheck:
         self.kinds: dict[str, Any] = _KINDS
         self.attributions: dict[str, Any] = dict(vocabulary.attributions)
         self.categories: dict[str, Any] = dict(vocabulary.categories)
+        # Each paragraph folded once, however many quotes are checked against it.
+        self.folded: dict[tuple[str, int], str] = {}
 
     def claim(self, index: int, entry: dict[str, Any]) -> Claim | None:
         v = self.v
@@ -170,13 +172,25 @@ class ClaimCheck:
             if number not in cited:
                 self.v.problem(line, f"{what}: evidence quotes ¶{number}, which the claim does not cite")
                 continue
-            text = source.paragraph(number) if source is not None else None
-            if source is not None and source.body and (text is None or fold(quote) not in fold(text)):
+            text = self.paragraph(source, number)
+            if source is not None and source.body and (text is None or fold(quote) not in text):
                 at = self.v.quote_line(line, quote)
                 self.v.problem(at, f"{what}: evidence {cut(quote)!r} is not in ¶{number} word for word")
                 continue
             found.append(Evidence(paragraph=number, quote=quote))
         return tuple(found)
+
+    def paragraph(self, source: Source | None, number: int) -> str | None:
+        """Paragraph `number` of the source, folded; None when it has no such paragraph."""
+        if source is None:
+            return None
+        key = (source.id, number)
+        if key not in self.folded:
+            text = source.paragraph(number)
+            if text is None:
+                return None
+            self.folded[key] = fold(text)
+        return self.folded[key]
 
     def claim_dates(self, entry: dict[str, Any], what: str, line: Where) -> tuple[Any, Any] | None:
         v = self.v

@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Mapping
 from typing import Any
 
 from cstofacts.dates import spoken_forms
@@ -201,23 +200,3 @@ def source_text(
         where = f' published on the {venue_type or "site"} "{venue}"' if venue else ""
         text += f", reporting an article by {author}{where}"
     return text
-
-
-def write_json(path: str, value: Mapping[str, Any] | Iterable[Any]) -> None:
-    """Write JSON atomically: a fresh temporary file beside `path`, renamed over it. Raises OSError."""
-    import tempfile
-
-    folder = os.path.dirname(os.path.abspath(path))
-    handle, partial = tempfile.mkstemp(prefix=".cstofacts-", suffix=".partial", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(value, stream, ensure_ascii=False, indent=2)
-            stream.write("\n")
-        umask = os.umask(0o022)  # read the umask (only by setting it), then put it back
-        os.umask(umask)
-        os.chmod(partial, 0o666 & ~umask)
-        os.replace(partial, path)
-    except BaseException:
-        if os.path.exists(partial):
-            os.unlink(partial)
-        raise

@@ -170,15 +170,20 @@ def _check_evidence(
     if not evidence:
         return [Finding("evidence", "no evidence quote")]
     findings = []
+    folded: dict[int, str] = {}  # each cited paragraph folded once, however many quotes it has
     for number, quote in evidence:
         shown = _shorten(fold(quote))
         if not fold(quote):
             findings.append(Finding("evidence", f"empty quote for ¶{number}"))
-        elif number not in cited:
+            continue
+        if number not in cited:
             findings.append(
                 Finding("evidence", f"quote '{shown}' is from ¶{number}, which the claim does not cite")
             )
-        elif not quote_in(quote, cited[number]):
+            continue
+        if number not in folded:
+            folded[number] = fold(cited[number])
+        if fold(quote) not in folded[number]:
             findings.append(Finding("evidence", f"quote '{shown}' does not occur in ¶{number}"))
         elif _words(quote) < SHORT and not _whole_name(quote, support, names):
             findings.append(

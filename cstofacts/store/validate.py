@@ -358,21 +358,47 @@ class _Validator(Checks):
                     (claim.id, claim.parent, self.key_line(self.entry_line("claims", index), "parent"))
                 )
             yield claim
-        links = {claim_id: parent for claim_id, parent, _ in parents}
+        circles = _circles({claim_id: parent for claim_id, parent, _ in parents})
         for claim_id, parent, line in parents:
             if parent == claim_id:
                 self.problem(line, f"claim {claim_id!r}: 'parent' cannot be the claim itself")
             elif parent not in seen:
                 self.problem(line, f"claim {claim_id!r}: parent {parent!r} is not the id of any claim")
-            elif (loop := _loop(claim_id, links)) is not None:
-                self.problem(line, f"claim {claim_id!r}: parents go round in a circle: {' → '.join(loop)}")
+            elif claim_id in circles:
+                shown = _circle(*circles[claim_id])
+                self.problem(line, f"claim {claim_id!r}: parents go round in a circle: {shown}")
 
 
-def _loop(start: str, links: dict[str, str]) -> list[str] | None:
-    """The chain of parents from `start` when it comes back to `start`, else None."""
-    chain = [start]
-    current = links.get(start)
-    while current is not None and current not in chain:
-        chain.append(current)
-        current = links.get(current)
-    return [*chain, start] if current == start else None
+def _circles(links: dict[str, str]) -> dict[str, tuple[list[str], int]]:
+    """Each claim on a circle of parents: the circle, and where on it the claim is.
+
+    A colouring walk: every claim is walked once, so a chain of any length costs time in
+    proportion to it (following the chain from every claim took quadratic time).
+    """
+    done: set[str] = set()
+    found: dict[str, tuple[list[str], int]] = {}
+    for start in links:
+        path: list[str] = []
+        on_path: dict[str, int] = {}
+        node: str | None = start
+        while node is not None and node not in done and node not in on_path:
+            on_path[node] = len(path)
+            path.append(node)
+            node = links.get(node)
+        if node is not None and node in on_path:
+            circle = path[on_path[node] :]
+            for position, member in enumerate(circle):
+                found[member] = (circle, position)
+        done.update(path)
+    return found
+
+
+def _circle(circle: list[str], position: int, shown: int = 6) -> str:
+    """The circle from the claim at `position` back to it; a long one is cut in the middle, so
+    that a thousand claims on one circle do not make a thousand messages of a thousand ids."""
+    size = len(circle)
+    start = circle[position]
+    if size <= shown:
+        return " → ".join([*circle[position:], *circle[:position], start])
+    head = [circle[(position + step) % size] for step in range(shown - 1)]
+    return " → ".join([*head, f"… ({size} claims)", start])
