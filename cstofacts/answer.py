@@ -59,6 +59,11 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
     if known:
         return Answer([], reading, None, facts=tuple(known))
     plan = _Plan(store, reading)
+    if reading.absent_paragraphs:
+        numbers = ", ".join(f"¶{n}" for n in sorted(reading.absent_paragraphs))
+        count = store.last_paragraph
+        span = f" (its paragraphs are ¶1 to ¶{count}, and the headline)" if count else ""
+        return plan.silent(f"the article has no {numbers}{span}")
     words = plan.words()
     if plan.unaccounted:
         said = ", ".join(plan.unaccounted)
@@ -78,10 +83,19 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
     base = _narrowed(base, narrow)
     entities, ranking = plan.entities()
     names = reading.names + plan.places()
-    if reading.listing:
+    named = bool(names or words or reading.categories or reading.countries or reading.organizations)
+    if not named and base == Query() and (narrow is None or narrow == Query()):
+        # Nothing in the question is something the dataset knows: no answer, rather than any claims.
+        return plan.silent(
+            "nothing in the question names a claim; try other words, or: cstofacts search WORDS"
+        )
+    listing = reading.listing
+    if not (names or words or plan.category_terms() or ranking):
+        listing = True  # nothing left to rank by: the facets name a set, and all of it is the answer
+    if listing:
         # A category filters when it is what the list question asks for ("which exercises …");
         # elsewhere in a list question its word must occur like any other.
-        categories = reading.categories if reading.category_subject else frozenset()
+        categories = reading.categories if reading.category_subject or not reading.listing else frozenset()
         required = (*names, *words)
         if not categories:
             required = (*required, *plan.category_terms())
@@ -121,7 +135,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         last = attempts[-1]
         undated = dataclasses.replace(last, years=(), since=None, until=None, within=())
         attempts.append(dataclasses.replace(undated, words=(*last.words, *written), any_words=True,
-                                            best=reading.listing, sort=None))  # fmt: skip
+                                            best=listing, sort=None))  # fmt: skip
     for query in attempts:
         found = store.claims(query)
         if found:
@@ -212,6 +226,10 @@ class _Plan:
         kept: list[Term] = []
         vocabulary: list[str] | None = None
         for term in self.store.widen(self.reading.words):
+            if about.forms(term.tokens[0]) & about.WORKS and len(term.tokens) == 1:
+                # "the report", "the article": every claim is the report's, so the word names none.
+                self.explained.append((term.typed, "the report itself: every claim is from it"))
+                continue
             if term.alternatives:
                 shown = ", ".join(" ".join(a) for a in term.alternatives)
                 self.explained.append((term.typed, f"a word for: {shown}"))
@@ -227,9 +245,13 @@ class _Plan:
             sort = self.store.sort_of(word) if word.isascii() else "g"
             near = None
             if sort is None and len(term.typed) > 3:
-                # A word that is no English word, close to one claims hold, is a typo for it.
+                # A word that is no English word, close to one claims hold, is a typo for it; a
+                # name written with a capital is one only for another name ("Dostyk", "Dostuk"),
+                # never for an ordinary word ("O'Brien" is not "bring").
                 vocabulary = vocabulary if vocabulary is not None else self._vocabulary()
                 near = suggest(term.typed, vocabulary, cutoff=0.8)
+                if near is not None and word in self.reading.capitalised and self.store.sort_of(near):
+                    near = None
             if near is not None:
                 self.corrections.append((term.typed, near))
                 self.explained.append((term.typed, f"a typo for {near!r}"))

@@ -44,6 +44,7 @@ WORDS = [
     "budget", "weapons", "leaders", "accept", "chief", "talks", "accord", "borderr", "the", "of",
     # dates
     "2023", "2024", "2025", "2017", "2026-2030", "March 2025", "March 31, 2025", "July 2024",
+    "spring 2025", "before 2024", "after 2023", "since 2024",
     "paragraph 13", "¶19",
 ]  # fmt: skip
 
@@ -207,3 +208,59 @@ def test_a_question_about_what_the_author_says_is_about_the_claims(cli: Callable
     result = cli("ask", "--explain", "--format", "json", "what does the author conclude about NATO")
     assert "works' own records" not in result.err
     assert reading(result) is not None
+
+
+# -- what a reader types that the article cannot answer, said plainly ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        (
+            "what happened in paragraph 21",
+            "the article has no ¶21 (its paragraphs are ¶1 to ¶20, and the headline)",
+        ),
+        ("what?", "nothing in the question names a claim; try other words, or: cstofacts search WORDS"),
+        (
+            "tell me everything",
+            "nothing in the question names a claim; try other words, or: cstofacts search WORDS",
+        ),
+        ("what's the O'Brien plan", "the article does not say anything about: brien"),
+    ],
+)
+def test_nothing_is_made_of_a_question_the_article_cannot_answer(
+    cli: Callable[..., Result], question: str, reason: str
+) -> None:
+    result = cli("ask", "--format", "json", question)
+    assert (result.code, result.out, result.err) == (1, "", f"cstofacts: {reason}\n")
+
+
+@pytest.mark.parametrize(
+    ("question", "options"),
+    [
+        ("what happened before 2024", ["--until", "2023-12-31"]),
+        ("what happened after 2024", ["--since", "2025-01-01"]),
+        ("what happened since 2024", ["--since", "2024-01-01"]),
+        ("what did the CSTO do in spring 2025", ["--within", "2025-03..2025-05"]),
+    ],
+)
+def test_before_after_and_seasons_mean_what_they_say(
+    cli: Callable[..., Result], question: str, options: list[str]
+) -> None:
+    command = reading(cli("ask", "--explain", "--format", "json", question))
+    assert command is not None
+    assert " ".join(options) in " ".join(command)
+
+
+def test_a_question_of_bytes_no_locale_decodes_is_refused_plainly(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "учения в \udcd0\udc91")
+    assert result.code == 2
+    assert "not text in this locale's encoding" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_a_question_with_nothing_left_to_rank_by_gets_the_whole_set(cli: Callable[..., Result]) -> None:
+    russian = ids(cli("ask", "--format", "json", "что произошло в Таджикистане"))
+    english = ids(cli("ask", "--format", "json", "Tajikistan"))
+    assert russian == english
+    assert len(russian) > 3

@@ -258,3 +258,13 @@ def test_a_claim_on_the_last_day_of_a_year_is_in_that_year(cli: Cli, edges: str)
 def test_an_open_range_reaches_back_before_2000(cli: Cli, edges: str) -> None:
     assert "long-ago" in ids(cli("--data", edges, "list", "--year", "..2023"))
     assert "long-ago" in ids(cli("--data", edges, "list", "--until", "2000"))
+
+
+def test_the_year_only_note_is_said_when_piped_too(cli: Callable[..., Result]) -> None:
+    result = cli("list", "--until", "2023-02", "--format", "plain")
+    assert result.code == 0
+    count = len(result.out.splitlines())
+    assert (
+        result.err
+        == f"cstofacts: {count} claims are dated only to the year, which overlaps the dates asked for\n"
+    )

@@ -229,8 +229,8 @@ Within = Annotated[
         metavar="DATE",
         rich_help_panel=FILTERS,
         show_default=False,
-        help="Claims dated inside DATE (2025-03, 2025-03-31, 'March 2025'): a claim dated only to the "
-        "year is not inside a month.",
+        help="Claims dated inside DATE (2025-03, 2025-03-31, 'March 2025', or a range 2025-03..2025-05): "
+        "a claim dated only to the year is not inside a month.",
     ),
 ]
 WithCountry = Annotated[
@@ -466,7 +466,7 @@ def build_query(
         all_organizations=tuple(
             sorted(each("--with-org", with_org, lambda v: filters.resolve_organization(store.vocabulary, v)))
         ),
-        within=tuple(sorted(each("--within", within, filters.parse_date))),
+        within=tuple(sorted(each("--within", within, filters.parse_period))),
         kinds=each("--kind", kind, filters.resolve_kind),
         attributions=each("--attributed-to", attributed_to, lambda v: _attribution(store, v)),
         paragraphs=each(

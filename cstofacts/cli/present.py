@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from cstofacts import env
@@ -125,7 +125,15 @@ def matches(run: Shared, store: Store, query: Query, fmt: Format, fields: str | 
     first = next(records, None)
     if first is None:
         return no_match(run, fmt)
-    _stream(run, fmt, itertools.chain([first], records), chosen)
+    seen: list[str | None] = []  # each record's date, for the note on year-only dates
+
+    def dated(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for row in rows:
+            seen.append(row.get("date"))
+            yield row
+
+    _stream(run, fmt, dated(itertools.chain([first], records)), chosen)
+    _month_note(run, seen, query)
     return ExitCode.OK
 
 
@@ -134,12 +142,14 @@ def _stream(run: Shared, fmt: Format, records: Iterable[dict[str, Any]], fields:
         write(run, chunk)
 
 
-def _month_note(run: Shared, found: Sequence[Claim], query: Query) -> None:
-    """Say when a month or day filter let in claims dated only to the year that overlaps it."""
+def _month_note(run: Shared, found: Sequence[Claim] | Sequence[str | None], query: Query) -> None:
+    """Say when a month or day filter let in claims dated only to the year that overlaps it
+    (`found`: the claims, or their dates)."""
     bounds = [d for d in (query.since, query.until) if d is not None]
     if not bounds or all((d.month == 1 and d.day == 1) or (d.month == 12 and d.day == 31) for d in bounds):
         return
-    coarse = sum(1 for c in found if c.date is not None and len(c.date) == 4)
+    values = [c.date if isinstance(c, Claim) else c for c in found]
+    coarse = sum(1 for value in values if value is not None and len(value) == 4)
     if coarse:
         what = "claim is" if coarse == 1 else "claims are"
         note(run, f"{coarse} {what} dated only to the year, which overlaps the dates asked for")

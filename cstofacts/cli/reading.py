@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from cstofacts import dates
@@ -28,6 +28,8 @@ def _within(span: dates.Span) -> str:
         return low.isoformat()
     if (low.day, high.month == low.month) == (1, True):
         return low.isoformat()[:7]  # a month
+    if low.day == 1 and (high + timedelta(days=1)).day == 1:
+        return f"{low.isoformat()[:7]}..{high.isoformat()[:7]}"  # whole months
     return _span(span)
 
 

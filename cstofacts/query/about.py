@@ -52,7 +52,7 @@ FIELDS = (
     Field(
         "author_post",
         "author's post",
-        _words("post position job director institute occupation должность"),
+        _words("post position job director direct head institute occupation должность"),
         "¶1",
     ),
     Field(

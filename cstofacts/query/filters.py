@@ -103,11 +103,22 @@ def plain(value: str) -> str:
     value = value.strip()
     if not value:
         raise UsageError("needs a value, not an empty string")
+    if not decoded(value):
+        raise UsageError(UNDECODED)
     if len(value) > MAX_TEXT:
         raise UsageError(f"value is {len(value)} characters long; the limit is {MAX_TEXT}")
     if not value.isprintable():  # control characters, invisible formatting (Cc, Cf) and the like
         raise UsageError("value contains control or invisible formatting characters")
     return value
+
+
+UNDECODED = "value holds bytes that are not text in this locale's encoding; use a UTF-8 locale (LANG=C.UTF-8)"
+
+
+def decoded(value: str) -> bool:
+    """Whether a typed value is text: Python turns bytes the locale cannot decode into lone
+    surrogates (U+DC80-U+DCFF), which no word can hold."""
+    return not any("\udc80" <= ch <= "\udcff" for ch in value)
 
 
 def show(value: str) -> str:
@@ -152,6 +163,22 @@ def parse_date(value: str) -> dates.Span:
         return dates.parse_when(plain(value))
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+
+
+def parse_period(value: str) -> dates.Span:
+    """A date, or a range of two (`2025-03..2025-05`, `2025-03-01..2025-05-31`), from the first's
+    first day to the second's last."""
+    text = plain(value)
+    first, dots, second = text.partition("..")
+    try:
+        if not dots:
+            return dates.parse_when(text)
+        low, high = dates.parse_when(first)[0], dates.parse_when(second)[1]
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if low > high:
+        raise UsageError(f"{show(value)} ends before it starts")
+    return low, high
 
 
 def resolve_category(vocabulary: Vocabulary, value: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from cstofacts import dates, text
 from cstofacts.model import Kind
@@ -57,10 +57,14 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("month", r"\b([0-9]{4}-[0-9]{2})\b(?!-)"),
     ("range", rf"\b(?:between|from)\s+({_YEAR})\s+(?:and|to|until|till)\s+({_YEAR})\b"),
     ("range", rf"(?<![\w-])({_YEAR})\s*(?:\.\.|[-‐‑‒–—]|\bto\b|\bthrough\b|\buntil\b)\s*({_YEAR})\b(?!-\w)"),
-    ("since", rf"\b(?:since|after|from|starting)\s+({_YEAR})\b"),
-    ("until", rf"\b(?:before|until|till|up\s+to|by)\s+({_YEAR})\b"),
+    ("season", rf"\b(spring|summer|autumn|fall)\s+(?:of\s+)?({_YEAR})\b"),
+    ("after", rf"\bafter\s+({_YEAR})\b"),
+    ("since", rf"\b(?:since|from|starting)\s+({_YEAR})\b"),
+    ("before", rf"\bbefore\s+({_YEAR})\b"),
+    ("until", rf"\b(?:until|till|up\s+to|by)\s+({_YEAR})\b"),
     ("year", rf"(?<![\w-])({_YEAR})(?![\w-])"),
 )
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 _PARAGRAPH = r"(?:¶|§|\bparagraphs?\s*|\bparas?\.?\s*)([0-9]{1,3})((?:\s*(?:,|and|&)\s*[0-9]{1,3})*)"
 
 
@@ -87,13 +91,17 @@ class Reading:
     category_terms: tuple[Term, ...] = field(default=())  # the category words as typed: "roadmap", "drills"
     category_subject: bool = False  # the category is what a list question lists ("which exercises")
     tokens: tuple[str, ...] = ()  # every word of the question, stop words too
+    absent_paragraphs: frozenset[int] = frozenset()  # paragraph numbers the article does not have
+    capitalised: frozenset[str] = frozenset()  # words written with a capital inside the question
 
 
 def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> Reading:
     """The facets and words of a question. Never raises: an unreadable part becomes words."""
     raw = question.translate(_QUOTES)
     raw, spans, span_text, since, until = _dates(raw)
-    raw, paragraphs = _paragraphs(raw, last_paragraph)
+    raw, paragraphs, absent = _paragraphs(raw, last_paragraph)
+    # A word written with a capital inside the question is a name ("O'Brien"): never a typo.
+    capitalised = {w.casefold() for w in re.findall(r"(?<=\w)\W+([A-Z][\w'’-]*)", raw)}
     tokens = text.words(raw)
     asks = _asks(tokens)
     found = _match(tokens, lexicon)
@@ -125,6 +133,8 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
         category_terms=tuple(found.category_words),
         category_subject=listing and found.category_first,
         tokens=tuple(tokens),
+        absent_paragraphs=frozenset(absent),
+        capitalised=frozenset(w for c in capitalised for w in text.words(c)),
     )
 
 
@@ -216,10 +226,18 @@ def _dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None, dat
                     spans.append(span)
                 elif what == "range":
                     spans.append(dates.parse_years(f"{match[1]}..{match[2]}"))
+                elif what == "season":  # the meteorological seasons of the northern hemisphere
+                    first, last = _SEASONS[match[1].lower()]
+                    year = int(match[2])
+                    spans.append((date(year, first, 1), dates.parse_when(f"{year}-{last:02d}")[1]))
                 elif what == "since":
                     since = dates.parse_years(match[1])[0]
+                elif what == "after":  # after 2024: from 2025 on
+                    since = dates.parse_years(match[1])[1] + timedelta(days=1)
                 elif what == "until":
                     until = dates.parse_years(match[1])[1]
+                elif what == "before":  # before 2024: up to the end of 2023
+                    until = dates.parse_years(match[1])[0] - timedelta(days=1)
                 else:
                     spans.append(dates.parse_years(match[1]))
             except ValueError:
@@ -229,14 +247,18 @@ def _dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None, dat
     return raw, spans, typed, since, until
 
 
-def _paragraphs(raw: str, last: int | None) -> tuple[str, set[int]]:
+def _paragraphs(raw: str, last: int | None) -> tuple[str, set[int], set[int]]:
+    """The paragraph numbers a question names: those the article has, and those it has not."""
     numbers: set[int] = set()
+    absent: set[int] = set()
     for match in re.finditer(_PARAGRAPH, raw, re.IGNORECASE):
         for value in [match[1], *re.findall(r"[0-9]{1,3}", match[2] or "")]:
             number = int(value)
             if number >= 1 and (last is None or number <= last):
                 numbers.add(number)
-    return re.sub(_PARAGRAPH, " ", raw, flags=re.IGNORECASE), numbers
+            else:
+                absent.add(number)
+    return re.sub(_PARAGRAPH, " ", raw, flags=re.IGNORECASE), numbers, absent
 
 
 # The question words, English and Russian, and what sort of answer each asks for.

@@ -81,6 +81,10 @@ def ask(
     typed = " ".join(question).strip()
     if not typed or len(typed) > 500:
         raise UsageError("ask a question of 1 to 500 characters", "QUESTION")
+    from cstofacts.query import filters
+
+    if not filters.decoded(typed):
+        raise UsageError(filters.UNDECODED.replace("value", "the question", 1), "QUESTION")
     narrow = o.query_from(store, ctx.params)
     reading = questions.read(typed, store.lexicon, store.last_paragraph)
     result = answering.answer(store, reading, o.parse_limit(limit), narrow)

@@ -58,9 +58,12 @@ def export(ctx: typer.Context, target: Target, force: Force = False, metadata: M
         raise UsageError(f"{one_line(described)} exists; give --force to replace it", "--metadata")
     store = run.store()
     image, about = _prepared(store.connection, target, licence=tools.LICENCE if run.data is None else None)
+    try:
+        described_bytes = (json.dumps(about, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    except UnicodeEncodeError:  # a file name of bytes no locale decodes: JSON's \u escapes hold it
+        described_bytes = (json.dumps(about, indent=2) + "\n").encode("ascii")
     _publish(target, image, force=force)
-    text = json.dumps(about, ensure_ascii=False, indent=2) + "\n"
-    _publish(described, [text.encode("utf-8")], force=force)
+    _publish(described, [described_bytes], force=force)
     count = len(store.ids())
     present.note(run, f"wrote {one_line(target)}: {count} claim{'s' if count != 1 else ''}")
     present.note(run, f"wrote {one_line(described, 400)}: metadata for datasette -m")
