@@ -12,6 +12,7 @@ from cstofacts.provenance import WORK_COLUMNS, to_sql, work_rows
 from cstofacts.query.words import lexicon, tag
 from cstofacts.records import Dataset
 from cstofacts.store import SCHEMA_VERSION
+from cstofacts.store.reader import data_file
 from cstofacts.store.sql import EVIDENCE_SEPARATOR, FTS_COLUMNS, PART_SEPARATOR
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -140,9 +141,8 @@ def _article(dataset: Dataset) -> Iterator[str]:
 def _english() -> Iterator[tuple[str, str]]:
     """WordNet's words, each a thing (n) or not (g): see cstofacts/english.py."""
     import gzip
-    from importlib import resources
 
-    raw = resources.files("cstofacts.data").joinpath("english.txt.gz").read_bytes()
+    raw = data_file("english.txt.gz")
     for line in gzip.decompress(raw).decode("ascii").splitlines():
         word, _, sort = line.partition("\t")
         yield word, sort
@@ -151,10 +151,7 @@ def _english() -> Iterator[tuple[str, str]]:
 def _thesaurus(terms: set[str]) -> list[tuple[str, str]]:
     """The bundled thesaurus (scripts/thesaurus.py): each everyday word with the words of this
     dataset it may stand for."""
-    from importlib import resources
-
-    raw = resources.files("cstofacts.data").joinpath("thesaurus.json").read_text(encoding="utf-8")
-    thesaurus = json.loads(raw)
+    thesaurus = json.loads(data_file("thesaurus.json").decode("utf-8"))
     related = [
         (text.normalize(word), target)
         for word, targets in thesaurus["related"].items()

@@ -24,7 +24,12 @@ _TOML_POSITION = r"\(at line (\d+), column (\d+)\)"
 
 
 def bundled_bytes() -> bytes:
-    """The dataset shipped inside the package (the cstofacts.data package).
+    """The dataset shipped inside the package (the cstofacts.data package)."""
+    return data_file("claims.toml")
+
+
+def data_file(name: str) -> bytes:
+    """A file shipped in the cstofacts.data package: the dataset, the thesaurus, the word list.
 
     Read through the package's own loader (PEP 302 get_data), the protocol that
     importlib.resources builds on, so it works from a wheel, a zip or an editable
@@ -37,15 +42,21 @@ def bundled_bytes() -> bytes:
         package = importlib.import_module("cstofacts.data")
     except ModuleNotFoundError:
         # Imported from a source checkout that is not installed (say `python -m
-        # cstofacts` in the repository): the dataset sits beside the package.
+        # cstofacts` in the repository): the files sit beside the package.
         here = os.path.dirname(os.path.abspath(__file__))
-        return read_bytes(os.path.join(here, os.pardir, os.pardir, "data", "claims.toml"))
+        path = os.path.join(here, os.pardir, os.pardir, "data", name)
+        return read_bytes(path) if name == "claims.toml" else _plain_read(path)
     loader: Any = package.__spec__.loader if package.__spec__ else None
     if package.__file__ is None or not hasattr(loader, "get_data"):
         from importlib.resources import files  # an unusual loader: take the general route
 
-        return (files(package) / "claims.toml").read_bytes()
-    return bytes(loader.get_data(os.path.join(os.path.dirname(package.__file__), "claims.toml")))
+        return (files(package) / name).read_bytes()
+    return bytes(loader.get_data(os.path.join(os.path.dirname(package.__file__), name)))
+
+
+def _plain_read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
 
 
 CHUNK = 1 << 20
