@@ -147,17 +147,23 @@ def _about(store: Store, reading: Reading) -> list[Fact]:
     """The works' own facts, when that is what the question asks (query.about)."""
     words = [token for term in (*reading.words, *reading.category_terms) for token in term.tokens]
     # "article" and "report" name a work even where search takes them for stop words.
-    words += [t for t in reading.tokens if t in text.STOP_WORDS and about.forms(t) & about.WORKS]
-    people = store.vocabulary.people
-    named = []
-    for work in store.works:
-        author = text.normalize(str(work.get("author") or ""))
-        for term in reading.names:
-            slugs = [t[2:] for t in term.tags if t.startswith("xh")]
-            if any(author in {text.normalize(s) for s in p.spellings} for s in slugs if (p := people.get(s))):
-                named.append(work)
-        if work.get("voice") and work["voice"] in reading.attributions:
-            named.append(work)
+    works_words = about.stems(about.WORKS)
+    words += [t for t in reading.tokens if t in text.STOP_WORDS and about.forms(t) & works_words]
+    if not about.may_ask(words, bool(reading.names) and reading.asks == "who", bool(reading.attributions)):
+        return []  # nothing in it is about a work: no need to read the works
+    # The people the question names, as the lexicon spells them, to match a work's author.
+    slugs = {t[2:] for term in reading.names for t in term.tags if t.startswith("xh")}
+    spelled = {
+        " ".join(phrase)
+        for phrase, meanings in store.lexicon.entries.items()
+        if any(what == "person" and value in slugs for what, value in meanings)
+    }
+    named = [
+        work
+        for work in store.works
+        if text.normalize(str(work.get("author") or "")) in spelled
+        or (work.get("voice") and work["voice"] in reading.attributions)
+    ]
     common = {
         short
         for short in reading.organizations
@@ -168,8 +174,7 @@ def _about(store: Store, reading: Reading) -> list[Fact]:
         or reading.places or reading.kinds or reading.organizations - common
         or (reading.names and not named)
     )  # fmt: skip
-    unique = list({str(work["id"]): work for work in named}.values())
-    return about.facts(words, unique, store.works, other, reading.asks)
+    return about.facts(words, named, store.works, other, reading.asks)
 
 
 def _precise(tries: list[Query], reading: Reading) -> list[Query]:
@@ -226,7 +231,7 @@ class _Plan:
         kept: list[Term] = []
         vocabulary: list[str] | None = None
         for term in self.store.widen(self.reading.words):
-            if about.forms(term.tokens[0]) & about.WORKS and len(term.tokens) == 1:
+            if len(term.tokens) == 1 and about.forms(term.tokens[0]) & about.stems(about.WORKS):
                 # "the report", "the article": every claim is the report's, so the word names none.
                 self.explained.append((term.typed, "the report itself: every claim is from it"))
                 continue

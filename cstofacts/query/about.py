@@ -10,6 +10,7 @@ report or an article, or its author's name), and nothing else a claim would answ
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -36,8 +37,18 @@ def forms(word: str) -> set[str]:
 
 
 def _words(spaced: str) -> frozenset[str]:
-    """Field words as written (in their plain forms), Russian ones as stems."""
-    return frozenset(text.stem_russian(w) if text.is_cyrillic(w) else w for w in spaced.split())
+    """Field words as written, in their plain forms."""
+    return frozenset(spaced.split())
+
+
+@functools.cache
+def stems(words: frozenset[str], russian: bool = False) -> frozenset[str]:
+    """Field words as a question's words are compared with them: the English ones, and for a
+    question with Russian in it the Russian ones as their stems (so the stemmer is loaded only
+    for a Russian question)."""
+    if not russian:
+        return frozenset(w for w in words if not text.is_cyrillic(w))
+    return frozenset(text.stem_russian(w) if text.is_cyrillic(w) else w for w in words)
 
 
 # English words, then Russian ones (search aids, like the vocabulary's Russian names).
@@ -97,6 +108,16 @@ class Fact:
         }
 
 
+def may_ask(words: Sequence[str], who_is: bool, analyst: bool) -> bool:
+    """Whether a question may be about the works at all: it holds a word of a field or for a
+    work, or asks who someone is, or names the analyst. Cheap: no work is read."""
+    if who_is or analyst:
+        return True
+    russian = any(text.is_cyrillic(w) for w in words)
+    known = stems(WORKS, russian).union(*(stems(f.words | f.also, russian) for f in FIELDS))
+    return any(forms(w) & known for w in words)
+
+
 def facts(
     words: Sequence[str],
     named: Sequence[Mapping[str, Any]],
@@ -114,13 +135,15 @@ def facts(
     """
     if other:
         return []
+    russian = any(text.is_cyrillic(w) for w in words)
     fields = [
-        dataclasses.replace(f, words=f.words | f.also)
+        dataclasses.replace(f, words=stems(f.words | f.also, russian))
         if f.when_asked is not None and f.when_asked == asks
-        else f
+        else dataclasses.replace(f, words=stems(f.words, russian))
         for f in FIELDS
     ]
-    known = WORKS.union(*(f.words for f in fields))
+    works_words = stems(WORKS, russian)
+    known = works_words.union(*(f.words for f in fields))
     # A Russian word no field knows is left out: it may be a function word (кто, что).
     typed = [forms(w) for w in words if not (text.is_cyrillic(w) and not forms(w) & known)]
     asked = [f for f in fields if any(f.words & t for t in typed)]
@@ -130,7 +153,7 @@ def facts(
         if asks != "who":
             return []  # "Babaev" alone: his claims, not his post
         asked = [f for f in FIELDS if f.column in ("author_post", "author_titles")]
-    elif not (named or any(t & (WORKS | ALONE) for t in typed)):
+    elif not (named or any(t & stems(WORKS | ALONE, russian) for t in typed)):
         return []  # a field word alone ("published") may be about anything a claim says
     chosen = list(named) or list(works)
     return [
