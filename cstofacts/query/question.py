@@ -218,7 +218,14 @@ def _dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None, dat
     spans: list[dates.Span] = []
     typed: list[str] = []
     since = until = None
+    if not any(ch.isdigit() for ch in raw):
+        return raw, spans, typed, since, until  # every date form has a year in digits
+    # Patterns that name a month or a season cost the most to compile: only where one is written.
+    words = set(text.words(raw))
+    named = {"month": bool(words & dates.MONTHS.keys()), "season": bool(words & _SEASONS.keys())}
     for what, pattern in _DATE_PATTERNS:
+        if (_MONTH in pattern and not named["month"]) or (what == "season" and not named["season"]):
+            continue
         for match in list(re.finditer(pattern, raw, re.IGNORECASE)):
             try:
                 if what in ("day", "month"):
