@@ -9,17 +9,14 @@ report or an article, or its author's name), and nothing else a claim would answ
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from cstofacts import english, text
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):  # a NamedTuple, not a dataclass: cheaper to define at every start
     column: str  # the works column (cstofacts.provenance.WORK_COLUMNS)
     label: str  # how an answer names it
     words: frozenset[str]  # words a question asks for it by
@@ -90,8 +87,7 @@ WORKS = _words("report article analysis piece story text paper review стать
 ALONE = _words("headline byline заголовок")
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     work: str  # the work's id
     role: str  # report, or reported (the work the report retells)
     field: str  # the field's label
@@ -99,13 +95,7 @@ class Fact:
     stated_in: str
 
     def record(self) -> dict[str, Any]:
-        return {
-            "work": self.work,
-            "role": self.role,
-            "field": self.field,
-            "value": self.value,
-            "stated_in": self.stated_in,
-        }
+        return self._asdict()
 
 
 def may_ask(words: Sequence[str], who_is: bool, analyst: bool) -> bool:
@@ -137,9 +127,9 @@ def facts(
         return []
     russian = any(text.is_cyrillic(w) for w in words)
     fields = [
-        dataclasses.replace(f, words=stems(f.words | f.also, russian))
+        f._replace(words=stems(f.words | f.also, russian))
         if f.when_asked is not None and f.when_asked == asks
-        else dataclasses.replace(f, words=stems(f.words, russian))
+        else f._replace(words=stems(f.words, russian))
         for f in FIELDS
     ]
     works_words = stems(WORKS, russian)

@@ -58,10 +58,8 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("range", rf"\b(?:between|from)\s+({_YEAR})\s+(?:and|to|until|till)\s+({_YEAR})\b"),
     ("range", rf"(?<![\w-])({_YEAR})\s*(?:\.\.|[-‐‑‒–—]|\bto\b|\bthrough\b|\buntil\b)\s*({_YEAR})\b(?!-\w)"),
     ("season", rf"\b(spring|summer|autumn|fall)\s+(?:of\s+)?({_YEAR})\b"),
-    ("after", rf"\bafter\s+({_YEAR})\b"),
-    ("since", rf"\b(?:since|from|starting)\s+({_YEAR})\b"),
-    ("before", rf"\bbefore\s+({_YEAR})\b"),
-    ("until", rf"\b(?:until|till|up\s+to|by)\s+({_YEAR})\b"),
+    ("since", rf"\b(since|after|from|starting)\s+({_YEAR})\b"),
+    ("until", rf"\b(before|until|till|up\s+to|by)\s+({_YEAR})\b"),
     ("year", rf"(?<![\w-])({_YEAR})(?![\w-])"),
 )
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
@@ -237,14 +235,14 @@ def _dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None, dat
                     first, last = _SEASONS[match[1].lower()]
                     year = int(match[2])
                     spans.append((date(year, first, 1), dates.parse_when(f"{year}-{last:02d}")[1]))
-                elif what == "since":
-                    since = dates.parse_years(match[1])[0]
-                elif what == "after":  # after 2024: from 2025 on
-                    since = dates.parse_years(match[1])[1] + timedelta(days=1)
-                elif what == "until":
-                    until = dates.parse_years(match[1])[1]
-                elif what == "before":  # before 2024: up to the end of 2023
-                    until = dates.parse_years(match[1])[0] - timedelta(days=1)
+                elif what == "since":  # after 2024: from 2025 on
+                    named_year = dates.parse_years(match[2])
+                    after = match[1].lower() == "after"
+                    since = named_year[1] + timedelta(days=1) if after else named_year[0]
+                elif what == "until":  # before 2024: up to the end of 2023
+                    named_year = dates.parse_years(match[2])
+                    before = match[1].lower() == "before"
+                    until = named_year[0] - timedelta(days=1) if before else named_year[1]
                 else:
                     spans.append(dates.parse_years(match[1]))
             except ValueError:
