@@ -90,7 +90,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
             "nothing in the question names a claim; try other words, or: cstofacts search WORDS"
         )
     listing = reading.listing
-    if not (names or words or plan.category_terms() or ranking):
+    if not (names or words or reading.category_terms or ranking):
         listing = True  # nothing left to rank by: the facets name a set, and all of it is the answer
     if listing:
         # A category filters when it is what the list question asks for ("which exercises …");
@@ -98,7 +98,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         categories = reading.categories if reading.category_subject or not reading.listing else frozenset()
         required = (*names, *words)
         if not categories:
-            required = (*required, *plan.category_terms())
+            required = (*required, *reading.category_terms)
         query = dataclasses.replace(entities(base), categories=categories)
         if required:
             query = dataclasses.replace(query, words=required, sort=SortKey.DATE)
@@ -114,7 +114,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
                 # The facets alone ("which claims cite ¶19"), when no claim holds the words.
                 tries.append(dataclasses.replace(query, words=(), sort=None))
     else:
-        terms = (*names, *words, *plan.category_terms(), *ranking)
+        terms = (*names, *words, *reading.category_terms, *ranking)
         query = dataclasses.replace(
             entities(base),
             words=terms,
@@ -350,10 +350,6 @@ class _Plan:
         for term in found:
             self.explained.append((term.typed, "a place"))
         return found
-
-    def category_terms(self) -> tuple[Term, ...]:
-        """A category a question names without listing it ranks, as the word typed."""
-        return self.reading.category_terms
 
     def silent(self, why: str) -> Answer:
         return Answer([], self.reading, None, tuple(self.corrections), why, (), tuple(self.explained))
