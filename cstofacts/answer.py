@@ -127,20 +127,22 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
             tries.append(dataclasses.replace(base, words=(*terms, *plan.entity_terms()), any_words=True,
                                              prefer=query.prefer, limit=limit or POINTED))  # fmt: skip
     attempts = _precise(tries, reading)
-    dated = [q for q in attempts if q.dated]
-    written = plan.date_words()
-    if dated and written:
-        # No claim so dated answers: the date may describe what is asked ("the crises like the one
-        # in January 2022"); its words, where claims hold them, are the last thing to try.
-        last = attempts[-1]
-        undated = dataclasses.replace(last, years=(), since=None, until=None, within=())
-        attempts.append(dataclasses.replace(undated, words=(*last.words, *written), any_words=True,
-                                            best=listing, sort=None))  # fmt: skip
     for query in attempts:
         found = store.claims(query)
         if found:
             return plan.answer(found, query)
-    return plan.answer([], attempts[-1])
+    last = attempts[-1]
+    written = plan.date_words() if any(q.dated for q in attempts) else ()
+    if written:
+        # No claim so dated answers: the date may describe what is asked ("the crises like the one
+        # in January 2022"); its words, where claims hold them, are the last thing to try.
+        undated = dataclasses.replace(last, years=(), since=None, until=None, within=())
+        last = dataclasses.replace(undated, words=(*last.words, *written), any_words=True,
+                                   best=listing, sort=None)  # fmt: skip
+        found = store.claims(last)
+        if found:
+            return plan.answer(found, last)
+    return plan.answer([], last)
 
 
 def _about(store: Store, reading: Reading) -> list[Fact]:
@@ -286,8 +288,8 @@ class _Plan:
             for typed in r.span_text:
                 self.explained.append((typed, "a date"))
             return r.spans, r.since, r.until, ()
-        words = tuple(Term(t, tuple(text.words(t))) for t in r.span_text)
-        if words and all(self.store.matches(w) for w in words):
+        words = self.date_words()
+        if words:
             for typed in r.span_text:
                 self.explained.append((typed, "words claims hold (no claim is dated so)"))
             return (), None, None, words
