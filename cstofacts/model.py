@@ -58,12 +58,13 @@ class Claim:
     span: tuple[dt.date, dt.date] | None = dataclasses.field(default=None, repr=False, compare=False)
 
     def record(self) -> dict[str, Any]:
-        """The claim as plain JSON-ready values, keyed by FIELDS and DAYS, None for unknown."""
+        """The claim as plain JSON-ready values, keyed by FIELDS and DERIVED, None for unknown."""
         values = {name: getattr(self, name) for name in FIELDS}
         values["kind"] = self.kind.value
         for name in ("countries", "organizations", "paragraphs"):
             values[name] = list(values[name])
         values["evidence"] = [{"paragraph": e.paragraph, "quote": e.quote} for e in self.evidence]
+        values["period"] = period(self.date, self.end_date)
         values["first_day"], values["last_day"] = (
             (self.span[0].isoformat(), self.span[1].isoformat()) if self.span else (None, None)
         )
@@ -80,7 +81,15 @@ class Claim:
 # Output fields of a claim, in the stable order every machine format uses: derived, never retyped.
 FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Claim) if f.name != "span")
 LIST_FIELDS = frozenset({"countries", "organizations", "paragraphs", "evidence"})
-# The first and last ISO day a claim's date covers, null when undated: for sorting, and for readers
-# such as pandas that need a real date. Fields on request (--fields first_day, or all); the precise
-# date stays `date`.
-DAYS = ("first_day", "last_day")
+# Fields derived from the date. `period` is the date as one ISO 8601 value at the article's
+# precision, `2024/2025` for a span (an interval, as in ISO 8601 and EDTF): one column that
+# type-guessing readers (csvkit, pandas) never take for a number unless every claim is a bare
+# year, as a lone `end_date` column of years is. `first_day` and `last_day` are the first and last
+# ISO day the date covers, null when undated: for sorting, and for readers that need a real date.
+# On request (--fields, or all), except that csv and tsv show `period` in place of date/end_date.
+DERIVED = ("period", "first_day", "last_day")
+
+
+def period(date: str | None, end_date: str | None) -> str | None:
+    """A claim's date as one ISO 8601 value: the date, or `date/end_date` for a span."""
+    return f"{date}/{end_date}" if date and end_date else date

@@ -42,6 +42,8 @@ KEYS = [
     "evidence",
 ]
 COLUMNS = ["id", "date", "end_date", "category", "countries", "paragraphs", "summary", "kind", "date_basis"]
+# csv and tsv: the date as one `period` column (README: a column of years reads as numbers).
+TABULAR = ["id", "period", "category", "countries", "paragraphs", "summary", "kind", "date_basis"]
 
 
 def test_json_is_an_array_with_every_key_in_a_stable_order(cli: Cli) -> None:
@@ -108,11 +110,10 @@ def test_plain_has_the_default_columns_with_kind_and_date_basis_last(cli: Cli) -
 def test_csv_and_tsv_have_a_header_row(cli: Cli) -> None:
     csv_out = cli("list", "--year", "2024", "-f", "csv").out
     rows = list(csv.reader(io.StringIO(csv_out)))
-    assert rows[0] == COLUMNS
+    assert rows[0] == TABULAR
     assert rows[1] == [
         "2024-focus-international-organizations",
         "2024",
-        "",
         "cooperation",
         "[]",
         "[11]",
@@ -123,7 +124,7 @@ def test_csv_and_tsv_have_a_header_row(cli: Cli) -> None:
     ]
     tsv_out = cli("list", "--year", "2024", "-f", "tsv", "--fields", "id,paragraphs").out
     assert tsv_out.splitlines()[:2] == ["id\tparagraphs", "2024-focus-international-organizations\t[11]"]
-    assert cli("list", "-f", "tsv").out.splitlines()[0] == "\t".join(COLUMNS)
+    assert cli("list", "-f", "tsv").out.splitlines()[0] == "\t".join(TABULAR)
 
 
 def test_markdown_table(cli: Cli) -> None:
@@ -144,7 +145,7 @@ def test_fields_all_and_evidence_in_text_formats(cli: Cli) -> None:
         'for reducing tensions between Kyrgyz and Tajik people"',
     ]
     header = cli("list", "--limit", "1", "-f", "csv", "--fields", "all").out.splitlines()[0]
-    assert header == ",".join([*KEYS, "first_day", "last_day"])
+    assert header == ",".join([*KEYS, "period", "first_day", "last_day"])
 
 
 def test_unknown_field_lists_the_valid_ones(cli: Cli) -> None:
@@ -152,7 +153,7 @@ def test_unknown_field_lists_the_valid_ones(cli: Cli) -> None:
     assert (result.code, result.out) == (2, "")
     assert result.err == (
         "cstofacts: error: --fields: unknown field 'when'; valid fields: "
-        + ", ".join([*KEYS, "first_day", "last_day"])
+        + ", ".join([*KEYS, "period", "first_day", "last_day"])
         + ", all\n"
     )
 
@@ -330,3 +331,32 @@ def test_csvkit_reads_no_list_as_a_number_and_the_days_as_dates() -> None:
         for name in ("countries", "organizations", "paragraphs"):
             assert types[name] == "Text", (args, name, types[name])
         assert types["first_day"] == types["last_day"] == "Date", args
+
+
+def test_csvkit_reads_every_default_csv_and_tsv_column_of_the_dataset_as_text() -> None:
+    # The dataset's spans end in bare years: as a column of its own, `end_date` would be a Number.
+    csvstat = shutil.which("csvstat", path=str(Path(sys.executable).parent)) or shutil.which("csvstat")
+    if csvstat is None:
+        pytest.skip("csvkit is not installed (pip install -e '.[test]')")
+    for fmt, flags in (("csv", []), ("tsv", ["--tabs"])):
+        out = run("list", "--format", fmt).stdout
+        result = subprocess.run(
+            [csvstat, *flags, "--type"], input=out, capture_output=True, text=True, timeout=120, check=False
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.split() == [
+            word
+            for n, name in enumerate(
+                ["id", "period", "category", "countries", "paragraphs", "summary", "kind", "date_basis"], 1
+            )
+            for word in (f"{n}.", f"{name}:", "Text")
+        ]
+
+
+def test_period_is_the_date_or_the_span_as_an_iso_interval(cli: Cli) -> None:
+    rows = json.loads(cli("list", "--format", "json", "--fields", "id,date,end_date,period").out)
+    assert [r for r in rows if r["end_date"]] == [
+        {"id": "bilateral-consultations-2024-2025", "date": "2024", "end_date": "2025", "period": "2024/2025"}
+    ]
+    assert {r["id"]: r["period"] for r in rows}["minsk-meeting-2023-03-06"] == "2023-03-06"
+    assert all(r["period"] == r["date"] for r in rows if not r["end_date"])

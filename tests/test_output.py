@@ -390,7 +390,7 @@ def test_field_records_for_show_and_source() -> None:
 
 def test_parse_fields_defaults_all_and_order() -> None:
     assert formats.parse_fields(None, DEFAULT_FIELDS) == DEFAULT_FIELDS
-    assert formats.parse_fields("all", DEFAULT_FIELDS) == (*FIELDS, "first_day", "last_day")
+    assert formats.parse_fields("all", DEFAULT_FIELDS) == (*FIELDS, "period", "first_day", "last_day")
     assert formats.parse_fields(" summary ,id,summary,", DEFAULT_FIELDS) == ("summary", "id")
     assert formats.parse_fields("id,all", DEFAULT_FIELDS) == formats.ALL_FIELDS
 

@@ -297,7 +297,7 @@ Fields = Annotated[
         "--fields",
         metavar="A,B,C",
         rich_help_panel=OUTPUT,
-        help="Columns or keys to show, comma-separated (the JSON keys, first_day, last_day), or all.",
+        help="Columns or keys to show, comma-separated (the JSON keys, period, first_day, last_day), or all.",
     ),
 ]
 Sort = Annotated[

@@ -10,8 +10,8 @@ from cstofacts import env
 from cstofacts.cli.context import Shared
 from cstofacts.cli.options import option
 from cstofacts.errors import ExitCode, UsageError
-from cstofacts.model import FIELDS, Claim
-from cstofacts.output.formats import DEFAULT_FIELDS, Format, parse_fields, render, stream
+from cstofacts.model import Claim
+from cstofacts.output.formats import Format, default_fields, parse_fields, render, stream
 from cstofacts.query.filters import Query, Term, show
 
 if TYPE_CHECKING:
@@ -45,9 +45,8 @@ def choose_format(run: Shared, requested: str | None) -> Format:
 
 
 def choose_fields(fmt: Format, requested: str | None) -> tuple[str, ...]:
-    default = FIELDS if fmt in (Format.JSON, Format.JSONL) else DEFAULT_FIELDS
     with option("--fields"):
-        return parse_fields(requested, default)
+        return parse_fields(requested, default_fields(fmt))
 
 
 def write(run: Shared, text: str) -> None:

@@ -40,7 +40,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from cstofacts.errors import UsageError
-from cstofacts.model import DAYS, FIELDS, Claim
+from cstofacts.model import DERIVED, FIELDS, Claim
 
 if TYPE_CHECKING:
     import re
@@ -72,8 +72,20 @@ DEFAULT_FIELDS = (
     "date_basis",
 )
 
-# Every name --fields takes: the claim's fields, then its day span.
-ALL_FIELDS = (*FIELDS, *DAYS)
+# csv and tsv are read by tools that guess each column's type: the span is one `period` column
+# (`2024/2025`), since a column holding only end years would be read as numbers.
+TABULAR_FIELDS = ("id", "period", *DEFAULT_FIELDS[3:])
+
+# Every name --fields takes: the claim's fields, then those derived from its date.
+ALL_FIELDS = (*FIELDS, *DERIVED)
+
+
+def default_fields(fmt: Format) -> tuple[str, ...]:
+    """The fields a format shows when --fields is not given."""
+    if fmt in (Format.JSON, Format.JSONL):
+        return FIELDS
+    return TABULAR_FIELDS if fmt in (Format.CSV, Format.TSV) else DEFAULT_FIELDS
+
 
 # A cell starting with one of these is read as a formula by spreadsheets (CSV injection).
 _FORMULA_START = "=+-@\t\r"

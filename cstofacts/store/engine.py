@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from cstofacts.model import FIELDS, Claim, Evidence, Kind
+from cstofacts.model import FIELDS, Claim, Evidence, Kind, period
 
 if TYPE_CHECKING:
     from cstofacts.query.words import Lexicon
@@ -49,6 +49,7 @@ class Store:
         fields = FIELDS
         for row in self.connection.execute(statement, params):
             record = dict(zip(fields, row, strict=False))  # the row ends with the day span
+            record["period"] = period(record["date"], record["end_date"])
             record["first_day"], record["last_day"] = row[17], row[18]
             countries, organizations, paragraphs, evidence = row[8], row[9], row[11], row[16]
             record["countries"] = countries.split(",") if countries else []
