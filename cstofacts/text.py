@@ -52,6 +52,17 @@ def normalize(text: str) -> str:
     return " ".join(words(text))
 
 
+def singular(word: str) -> str:
+    """The singular of a regular English plural (exercises, countries, matches); other words as they are."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
 def meaningful(tokens: list[str]) -> list[str]:
     """The tokens that are not stop words."""
     return [t for t in tokens if t not in STOP_WORDS]

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 from cstofacts import env
 from cstofacts.cli.context import Shared
 from cstofacts.cli.options import option
-from cstofacts.errors import ExitCode, UsageError
+from cstofacts.errors import ExitCode
 from cstofacts.model import Claim
 from cstofacts.output.formats import Format, default_fields, parse_fields, render, stream
-from cstofacts.query.filters import Query, Term, show
+from cstofacts.query.filters import Query, Term, choose
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -30,18 +30,9 @@ def choose_format(run: Shared, requested: str | None) -> Format:
     if requested is None:
         return Format.TABLE if run.env.stdout_isatty else Format.PLAIN
     with option("--format"):
-        folded = requested.strip().casefold()
-        for fmt in Format:
-            if folded == fmt.value:
-                run.escape_controls = run.env.stdout_isatty and fmt in (Format.PLAIN, Format.TSV, Format.CSV)
-                return fmt
-        from cstofacts.query.filters import suggest
-
-        near = suggest(requested, [f.value for f in Format])
-        hint = (
-            f"; did you mean {near!r}?" if near else f"; valid values: {', '.join(f.value for f in Format)}"
-        )
-        raise UsageError(f"unknown format {show(requested)}{hint}")
+        fmt = choose(requested, Format, "unknown format")
+    run.escape_controls = run.env.stdout_isatty and fmt in (Format.PLAIN, Format.TSV, Format.CSV)
+    return fmt
 
 
 def choose_fields(fmt: Format, requested: str | None) -> tuple[str, ...]:

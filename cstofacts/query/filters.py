@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from cstofacts import dates, text
 from cstofacts.errors import NotFoundError, UsageError
@@ -142,6 +142,9 @@ def suggest(value: str, choices: Iterable[str], cutoff: float | None = None) -> 
     return options[close[0]] if close else None
 
 
+E = TypeVar("E", bound=Enum)
+
+
 def _unknown(what: str, value: str, choices: Sequence[str]) -> UsageError:
     hint = suggest(value, choices)
     tail = f"; did you mean {hint!r}?" if hint else f"; valid values: {', '.join(choices)}"
@@ -184,7 +187,7 @@ def parse_period(value: str) -> dates.Span:
 def resolve_category(vocabulary: Vocabulary, value: str) -> str:
     folded = text.normalize(plain(value))
     names = category_names(vocabulary)
-    for candidate in (folded, folded.removesuffix("s"), folded.removesuffix("es"), _singular(folded)):
+    for candidate in (folded, text.singular(folded)):
         if candidate in names:
             return names[candidate]
     raise _unknown("category", value, list(vocabulary.categories))
@@ -199,19 +202,24 @@ def category_names(vocabulary: Vocabulary) -> dict[str, str]:
     return names
 
 
-def _singular(word: str) -> str:
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word
-
-
 def resolve_kind(value: str) -> Kind:
-    folded = text.normalize(plain(value))
-    for candidate in (folded, folded.removesuffix("s")):
-        for kind in Kind:
-            if candidate == kind.value:
-                return kind
-    raise _unknown("kind", value, [k.value for k in Kind])
+    return choose(value, Kind, "unknown kind")
+
+
+def choose(value: str, choices: type[E], lead: str, aliases: Mapping[str, E] | None = None) -> E:
+    """One of an Enum's values as typed: any case, singular or plural, a space for a dash (how many);
+    else a UsageError that opens with `lead` and suggests the nearest value or lists them all."""
+    folded = " ".join(plain(value).split()).casefold()
+    for candidate in dict.fromkeys((folded, text.singular(folded), folded.replace(" ", "-"))):
+        for choice in choices:
+            if candidate == choice.value:
+                return choice
+        if aliases and candidate in aliases:
+            return aliases[candidate]
+    valid = [c.value for c in choices]
+    hint = suggest(value, valid)
+    tail = f"; did you mean {hint!r}?" if hint else f"; valid values: {', '.join(valid)}"
+    raise UsageError(f"{lead} {show(value)}{tail}")
 
 
 def resolve_attribution(vocabulary: Vocabulary, value: str) -> str:

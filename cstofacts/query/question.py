@@ -304,11 +304,4 @@ def _did(tokens: Sequence[str]) -> bool:
 
 
 def _singular(run: tuple[str, ...]) -> tuple[str, ...]:
-    last = run[-1]
-    if len(last) > 4 and last.endswith("ies"):
-        last = last[:-3] + "y"
-    elif len(last) > 4 and last.endswith(("ches", "shes", "sses", "xes")):
-        last = last[:-2]
-    elif len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
-        last = last[:-1]
-    return (*run[:-1], last)
+    return (*run[:-1], text.singular(run[-1]))

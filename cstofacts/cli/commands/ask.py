@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from cstofacts.cli import filtering as f
 from cstofacts.cli import options as o
 from cstofacts.cli import present
 from cstofacts.cli.context import Shared, shared
@@ -30,23 +31,12 @@ Explain = Annotated[
 
 
 @app.command("ask", cls=o.Command)
+@f.filter_options
 def ask(
     ctx: typer.Context,
     question: Question,
     explain: Explain = False,
-    year: o.Year = None,
-    since: o.Since = None,
-    until: o.Until = None,
-    within: o.Within = None,
-    category: o.Category = None,
-    country: o.Country = None,
-    with_country: o.WithCountry = None,
-    org: o.Org = None,
-    with_org: o.WithOrg = None,
-    kind: o.Kind = None,
-    attributed_to: o.AttributedTo = None,
-    paragraph: o.Paragraph = None,
-    text: o.Text = None,
+    filters: f.Typed = f.UNTYPED,
     fmt: o.Format = None,
     fields: o.Fields = None,
     limit: o.Limit = None,
@@ -81,11 +71,11 @@ def ask(
     typed = " ".join(question).strip()
     if not typed or len(typed) > 500:
         raise UsageError("ask a question of 1 to 500 characters", "QUESTION")
-    from cstofacts.query import filters
+    from cstofacts.query.filters import UNDECODED, decoded
 
-    if not filters.decoded(typed):
-        raise UsageError(filters.UNDECODED.replace("value", "the question", 1), "QUESTION")
-    narrow = o.query_from(store, ctx.params)
+    if not decoded(typed):
+        raise UsageError(UNDECODED.replace("value", "the question", 1), "QUESTION")
+    narrow = f.query_from(store, filters)
     reading = questions.read(typed, store.lexicon, store.last_paragraph)
     result = answering.answer(store, reading, o.parse_limit(limit), narrow)
     talk = explain or run.env.stderr_isatty

@@ -2,6 +2,7 @@
 
 import typer
 
+from cstofacts.cli import filtering as f
 from cstofacts.cli import options as o
 from cstofacts.cli import present
 from cstofacts.cli.context import shared
@@ -10,21 +11,10 @@ app = o.command_app()
 
 
 @app.command("list", cls=o.Command, context_settings=o.NO_WORDS)
+@f.filter_options
 def list_claims(
     ctx: typer.Context,
-    year: o.Year = None,
-    since: o.Since = None,
-    until: o.Until = None,
-    within: o.Within = None,
-    category: o.Category = None,
-    country: o.Country = None,
-    with_country: o.WithCountry = None,
-    org: o.Org = None,
-    with_org: o.WithOrg = None,
-    kind: o.Kind = None,
-    attributed_to: o.AttributedTo = None,
-    paragraph: o.Paragraph = None,
-    text: o.Text = None,
+    filters: f.Typed = f.UNTYPED,
     fmt: o.Format = None,
     fields: o.Fields = None,
     prefer: o.Prefer = None,
@@ -46,9 +36,9 @@ def list_claims(
     run = shared(ctx)
     store = run.store()
     fmt_chosen = present.choose_format(run, fmt)
-    query = o.query_from(
+    query = f.query_from(
         store,
-        ctx.params,
+        filters,
         prefer=o.parse_prefer(prefer),
         sort=o.parse_sort(sort),
         reverse=reverse,

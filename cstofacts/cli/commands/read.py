@@ -4,8 +4,8 @@ from typing import Annotated
 
 import typer
 
+from cstofacts.cli import completers, present
 from cstofacts.cli import options as o
-from cstofacts.cli import present
 from cstofacts.cli.context import shared
 from cstofacts.errors import ExitCode, NotFoundError
 from cstofacts.output import rows
@@ -19,7 +19,7 @@ Numbers = Annotated[
     typer.Argument(
         metavar="[N...]",
         show_default=False,
-        autocompletion=o.complete_paragraph,
+        autocompletion=completers.complete_paragraph,
         help="Paragraph numbers (13 or ¶13); default: all.",
     ),
 ]

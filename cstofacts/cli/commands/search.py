@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from cstofacts.cli import filtering as f
 from cstofacts.cli import options as o
 from cstofacts.cli import present
 from cstofacts.cli.context import shared
@@ -21,22 +22,11 @@ Words = Annotated[
 
 
 @app.command("search", cls=o.Command)
+@f.filter_options
 def search(
     ctx: typer.Context,
     words: Words,
-    year: o.Year = None,
-    since: o.Since = None,
-    until: o.Until = None,
-    within: o.Within = None,
-    category: o.Category = None,
-    country: o.Country = None,
-    with_country: o.WithCountry = None,
-    org: o.Org = None,
-    with_org: o.WithOrg = None,
-    kind: o.Kind = None,
-    attributed_to: o.AttributedTo = None,
-    paragraph: o.Paragraph = None,
-    text: o.Text = None,
+    filters: f.Typed = f.UNTYPED,
     fmt: o.Format = None,
     fields: o.Fields = None,
     any_words: o.AnyWords = False,
@@ -69,9 +59,9 @@ def search(
     fmt_chosen = present.choose_format(run, fmt)
     with option("WORDS"):
         terms = store.widen(w.terms(store.lexicon, words))
-    query = o.query_from(
+    query = f.query_from(
         store,
-        ctx.params,
+        filters,
         words=terms,
         any_words=any_words,
         best=best,

@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 import typer
 
+from cstofacts.cli import completers, present
 from cstofacts.cli import options as o
-from cstofacts.cli import present
 from cstofacts.cli.context import Shared, shared
 from cstofacts.errors import ExitCode, UsageError
 from cstofacts.model import FIELDS, Claim
@@ -24,7 +24,7 @@ Ids = Annotated[
     typer.Argument(
         metavar="ID...",
         show_default=False,
-        autocompletion=o.complete_id,
+        autocompletion=completers.complete_id,
         help="Claim ids; a unique prefix is enough.",
     ),
 ]

@@ -4,12 +4,13 @@ from typing import Annotated
 
 import typer
 
+from cstofacts.cli import filtering as f
 from cstofacts.cli import options as o
 from cstofacts.cli import present
 from cstofacts.cli.context import Shared, shared
-from cstofacts.errors import ExitCode, UsageError
+from cstofacts.errors import ExitCode
 from cstofacts.output.formats import Format, stats_records
-from cstofacts.query.filters import StatsBy, show, suggest
+from cstofacts.query.filters import StatsBy, choose
 from cstofacts.store.engine import Store
 
 app = o.command_app()
@@ -27,19 +28,11 @@ By = Annotated[
 
 
 @app.command("stats", cls=o.Command, context_settings=o.NO_WORDS)
+@f.filter_options
 def stats(
     ctx: typer.Context,
     by: By = "category",
-    year: o.Year = None,
-    since: o.Since = None,
-    until: o.Until = None,
-    category: o.Category = None,
-    country: o.Country = None,
-    org: o.Org = None,
-    kind: o.Kind = None,
-    attributed_to: o.AttributedTo = None,
-    paragraph: o.Paragraph = None,
-    text: o.Text = None,
+    filters: f.Typed = f.UNTYPED,
     fmt: o.Format = None,
     reverse: o.Reverse = False,
     limit: o.Limit = None,
@@ -63,9 +56,9 @@ def stats(
     store = run.store()
     fmt_chosen = present.choose_format(run, fmt)
     dimension = _dimension(by)
-    query = o.query_from(
+    query = f.query_from(
         store,
-        ctx.params,
+        filters,
     )
     pairs = store.count(query, dimension)
     if reverse:
@@ -99,16 +92,8 @@ def _chart(run: Shared, pairs: list[tuple[str, int]], dimension: StatsBy, labels
 
 
 def _dimension(value: str) -> StatsBy:
-    folded = value.strip().casefold()
-    aliases = {"organization": StatsBy.ORG, "organizations": StatsBy.ORG, "countries": StatsBy.COUNTRY}
-    for dimension in StatsBy:
-        if folded in (dimension.value, dimension.value + "s"):
-            return dimension
-    if folded in aliases:
-        return aliases[folded]
-    near = suggest(value, [d.value for d in StatsBy])
-    hint = f"; did you mean {near!r}?" if near else f"; valid values: {', '.join(d.value for d in StatsBy)}"
-    raise UsageError(f"cannot count by {show(value)}{hint}", "--by")
+    with o.option("--by"):
+        return choose(value, StatsBy, "cannot count by", {"organization": StatsBy.ORG})
 
 
 def _labels(store: Store, by: StatsBy) -> dict[str, str]:

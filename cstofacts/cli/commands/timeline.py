@@ -2,6 +2,7 @@
 
 import typer
 
+from cstofacts.cli import filtering as f
 from cstofacts.cli import options as o
 from cstofacts.cli import present
 from cstofacts.cli.context import shared
@@ -12,18 +13,10 @@ app = o.command_app()
 
 
 @app.command("timeline", cls=o.Command, context_settings=o.NO_WORDS)
+@f.filter_options
 def timeline(
     ctx: typer.Context,
-    year: o.Year = None,
-    since: o.Since = None,
-    until: o.Until = None,
-    category: o.Category = None,
-    country: o.Country = None,
-    org: o.Org = None,
-    kind: o.Kind = None,
-    attributed_to: o.AttributedTo = None,
-    paragraph: o.Paragraph = None,
-    text: o.Text = None,
+    filters: f.Typed = f.UNTYPED,
     fmt: o.Format = None,
     fields: o.Fields = None,
     reverse: o.Reverse = False,
@@ -46,9 +39,9 @@ def timeline(
     run = shared(ctx)
     store = run.store()
     fmt_chosen = present.choose_format(run, fmt)
-    query = o.query_from(
+    query = f.query_from(
         store,
-        ctx.params,
+        filters,
         reverse=reverse,
         limit=o.parse_limit(limit),
     )

@@ -1,0 +1,326 @@
+"""The filter options, each declared once: its option, help and completion, how a typed value
+resolves, the Query field it sets, and how that field is written back as typed.
+
+Commands take every filter with `@filter_options`, as sqlite-utils' commands take their output
+options from one decorator; `query_from` resolves what was typed into a Query, and `ask` writes
+its Query back as a command line from the same table (cli/reading.py). The SQL of each Query
+field is in store/sql.py (`where`), the one module that writes SQL.
+"""
+
+import functools
+import inspect
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, timedelta
+from types import MappingProxyType
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from cstofacts import dates
+from cstofacts.cli import completers
+from cstofacts.cli.options import FILTERS as PANEL
+from cstofacts.cli.options import option
+from cstofacts.errors import UsageError
+from cstofacts.query import filters
+from cstofacts.query.filters import Query, Term
+from cstofacts.store.engine import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+# What a command receives in its `filters` parameter: the typed values, by parameter name.
+Typed = Mapping[str, Any]
+UNTYPED: Typed = MappingProxyType({})
+
+
+class Filter:
+    """One filter option. A plain class: a dataclass costs start-up time (docs/performance.md)."""
+
+    __slots__ = (
+        "complete",
+        "field",
+        "flags",
+        "gather",
+        "help",
+        "many",
+        "metavar",
+        "name",
+        "resolve",
+        "typed",
+    )
+
+    def __init__(
+        self,
+        flags: tuple[str, ...],
+        *,
+        field: str,
+        metavar: str,
+        help: str,
+        resolve: Callable[[Store, str], Any],
+        typed: Callable[[Any], list[str]],
+        gather: Callable[[list[Any]], Any] = frozenset,
+        many: bool = True,
+        complete: Callable[..., Any] | None = None,
+    ) -> None:
+        self.flags = flags  # the long option first: it names the filter in messages
+        self.name = flags[0].removeprefix("--").replace("-", "_")  # the parameter Click fills
+        self.field = field  # the Query field it sets
+        self.metavar = metavar
+        self.help = help
+        self.resolve = resolve  # one typed value -> a Query value, or UsageError
+        self.gather = gather  # the resolved values, in the order typed -> the field's value
+        self.typed = typed  # the field's value -> the values to type, for the reading ask prints
+        self.many = many  # repeatable: repeated values are any of them, unless `help` says all
+        self.complete = complete
+
+    @property
+    def flag(self) -> str:
+        return self.flags[0]
+
+    def annotation(self) -> Any:
+        kind = list[str] | None if self.many else str | None
+        return Annotated[
+            kind,
+            typer.Option(
+                *self.flags,
+                metavar=self.metavar,
+                rich_help_panel=PANEL,
+                show_default=False,
+                autocompletion=self.complete,
+                help=self.help,
+            ),
+        ]
+
+    def value(self, store: Store, typed: str | list[str] | None) -> Any:
+        """The Query value of what was typed (None: nothing), errors naming the option."""
+        values = [typed] if isinstance(typed, str) else typed or []
+        with option(self.flag):
+            return self.gather([self.resolve(store, v) for v in values])
+
+
+# -- how values are resolved and written back ---------------------------------------------------
+
+
+def _sorted_set(values: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(sorted(set(values)))
+
+
+def _single(values: list[Any]) -> Any:
+    return values[0] if values else None
+
+
+def _span(span: dates.Span) -> str:
+    low, high = span
+    if (low.month, low.day, high.month, high.day) == (1, 1, 12, 31):
+        return str(low.year) if low.year == high.year else f"{low.year}..{high.year}"
+    return low.isoformat() if low == high else f"{low.isoformat()}..{high.isoformat()}"
+
+
+def _within(span: dates.Span) -> str:
+    low, high = span
+    if low == high:
+        return low.isoformat()
+    if low.day == 1 and high.month == low.month and high.year == low.year:
+        return low.isoformat()[:7]  # a month
+    if low.day == 1 and (high + timedelta(days=1)).day == 1:
+        return f"{low.isoformat()[:7]}..{high.isoformat()[:7]}"  # whole months
+    return _span(span)
+
+
+def _names(values: Iterable[object]) -> list[str]:
+    return sorted(str(getattr(v, "value", v)) for v in values)
+
+
+def _day(value: date | None) -> list[str]:
+    return [value.isoformat()] if value is not None else []
+
+
+def _words(store: Store, typed: str) -> tuple[Term, ...]:
+    from cstofacts.query import words
+
+    return tuple(words.terms(store.lexicon, [filters.plain(typed)]))
+
+
+def _attribution(store: Store, value: str) -> str:
+    """An attribution by its name, or by the name of a reported work's author: Babaev means analyst."""
+    from cstofacts import text
+
+    typed = text.normalize(value)
+    for work in (w for s in store.sources for w in s.reports):
+        voice, author = work.voice, text.normalize(work.author)
+        for person in store.vocabulary.people.values():
+            forms = {text.normalize(s) for s in person.spellings}
+            if voice is not None and voice in store.vocabulary.attributions and {author, typed} <= forms:
+                return voice
+    return filters.resolve_attribution(store.vocabulary, value)
+
+
+def _country(store: Store, value: str) -> str:
+    return filters.resolve_country(store.vocabulary, value)
+
+
+def _organization(store: Store, value: str) -> str:
+    return filters.resolve_organization(store.vocabulary, value)
+
+
+# -- the filters, in the order help lists them and ask's reading writes them ------------------
+
+FILTER_TABLE: tuple[Filter, ...] = (
+    Filter(
+        ("--year", "-y"),
+        field="years",
+        metavar="YEAR",
+        help="A year or range (2023, 2023..2025, 2023-2025, 2024..); claims whose date overlaps it.",
+        resolve=lambda _, v: filters.parse_year(v),
+        gather=_sorted_set,
+        typed=lambda v: [_span(s) for s in v],
+        complete=completers.complete_year,
+    ),
+    Filter(
+        ("--since",),
+        field="since",
+        metavar="DATE",
+        help="Claims ending on or after DATE (2025, 2025-03, 2025-03-31, 'March 2025', '31 March 2025').",
+        resolve=lambda _, v: filters.since_until(v, None)[0],
+        gather=_single,
+        many=False,
+        typed=_day,
+    ),
+    Filter(
+        ("--until",),
+        field="until",
+        metavar="DATE",
+        help="Claims starting on or before DATE.",
+        resolve=lambda _, v: filters.since_until(None, v)[1],
+        gather=_single,
+        many=False,
+        typed=_day,
+    ),
+    Filter(
+        ("--within",),
+        field="within",
+        metavar="DATE",
+        help="Claims dated inside DATE (2025-03, 2025-03-31, 'March 2025', or a range 2025-03..2025-05): "
+        "a claim dated only to the year is not inside a month.",
+        resolve=lambda _, v: filters.parse_period(v),
+        gather=_sorted_set,
+        typed=lambda v: [_within(s) for s in v],
+    ),
+    Filter(
+        ("--category", "-c"),
+        field="categories",
+        metavar="NAME",
+        help="A category, such as exercise or exercises (see: stats --by category).",
+        resolve=lambda store, v: filters.resolve_category(store.vocabulary, v),
+        typed=_names,
+        complete=completers.complete_category,
+    ),
+    Filter(
+        ("--country",),
+        field="countries",
+        metavar="X",
+        help="A country involved, or where a named place lies: code, name or adjective (KG, Kyrgyz).",
+        resolve=_country,
+        typed=_names,
+        complete=completers.complete_country,
+    ),
+    Filter(
+        ("--with-country",),
+        field="all_countries",
+        metavar="X",
+        help="A country every claim must involve; repeat it for claims involving all of them "
+        "(--country is any of them).",
+        resolve=_country,
+        gather=_sorted_set,
+        typed=_names,
+        complete=completers.complete_country,
+    ),
+    Filter(
+        ("--org",),
+        field="organizations",
+        metavar="NAME",
+        help="An organization involved, by short name or alias (UN, United Nations, ООН).",
+        resolve=_organization,
+        typed=_names,
+        complete=completers.complete_org,
+    ),
+    Filter(
+        ("--with-org",),
+        field="all_organizations",
+        metavar="NAME",
+        help="An organization every claim must involve; repeat it for all of them (--org is any of them).",
+        resolve=_organization,
+        gather=_sorted_set,
+        typed=_names,
+        complete=completers.complete_org,
+    ),
+    Filter(
+        ("--kind",),
+        field="kinds",
+        metavar="KIND",
+        help="What sort of claim: event, assessment (a judgement) or background.",
+        resolve=lambda _, v: filters.resolve_kind(v),
+        typed=_names,
+        complete=completers.complete_kind,
+    ),
+    Filter(
+        ("--attributed-to",),
+        field="attributions",
+        metavar="WHO",
+        help="Who asserts the claim: analyst (Babaev) or article (the report's own voice).",
+        resolve=_attribution,
+        typed=_names,
+        complete=completers.complete_attribution,
+    ),
+    Filter(
+        ("--paragraph", "-p"),
+        field="paragraphs",
+        metavar="N",
+        help="Claims citing paragraph N of the article (1-20).",
+        resolve=lambda store, v: filters.resolve_paragraph(v, store.last_paragraph),
+        typed=lambda v: [str(n) for n in sorted(v)],
+        complete=completers.complete_paragraph,
+    ),
+    Filter(
+        ("--text", "-t"),
+        field="texts",
+        metavar="WORDS",
+        help="Every word occurs, as a whole word or a form of it (exercises finds exercise).",
+        resolve=_words,
+        gather=tuple,
+        typed=lambda v: [" ".join(t.typed for t in terms) for terms in v],
+    ),
+)
+
+
+_NAMED = inspect.Parameter.POSITIONAL_OR_KEYWORD
+
+
+def filter_options(command: F) -> F:
+    """Give a command every filter option, in place of its `filters` parameter, which receives
+    what was typed for each, by name (None where nothing was)."""
+    signature = inspect.signature(command, eval_str=True)
+    parameters: list[inspect.Parameter] = []
+    for parameter in signature.parameters.values():
+        if parameter.name != "filters":
+            parameters.append(parameter)
+            continue
+        parameters += [
+            inspect.Parameter(f.name, _NAMED, default=None, annotation=f.annotation()) for f in FILTER_TABLE
+        ]
+
+    @functools.wraps(command)
+    def with_filters(*args: Any, **kwargs: Any) -> Any:
+        typed = {f.name: kwargs.pop(f.name, None) for f in FILTER_TABLE}
+        return command(*args, filters=typed, **kwargs)
+
+    with_filters.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    with_filters.__annotations__ = {p.name: p.annotation for p in parameters}
+    return with_filters  # type: ignore[return-value]
+
+
+def query_from(store: Store, typed: Mapping[str, Any], **rest: Any) -> Query:
+    """The Query of the filters as typed (the `filters` a command receives), plus `rest`."""
+    fields = {f.field: f.value(store, typed.get(f.name)) for f in FILTER_TABLE}
+    first, last = fields["since"], fields["until"]
+    if first and last and first > last:
+        raise UsageError(f"{typed['since']} is after --until {typed['until']}", "--since")
+    return Query(**fields, **rest)

@@ -1,0 +1,85 @@
+"""Every filter is declared once (cli/filtering.py) and means the same in every command that filters.
+
+The table below names one typed value per filter and, independently of the code, the claims it
+keeps, read from the bundled TOML: a filter added to the declaration without a row here fails.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from helpers import Result, bundled
+
+from cstofacts.cli.filtering import FILTER_TABLE
+from cstofacts.query.filters import Query
+
+Cli = Callable[..., Result]
+COMMANDS = ("list", "search", "stats", "timeline", "ask")
+
+
+def _claims() -> list[dict[str, Any]]:
+    return list(bundled()["claims"])
+
+
+def _years(claim: dict[str, Any]) -> range:
+    if claim.get("date") is None:
+        return range(0)
+    first = int(str(claim["date"])[:4])
+    last = int(str(claim.get("end_date") or claim["date"])[:4])
+    return range(first, last + 1)
+
+
+def _where(claim: dict[str, Any]) -> set[str]:
+    places = {name: p["country"] for name, p in bundled()["places"].items()}
+    found = set(claim.get("countries", ()))
+    if claim.get("location") in places:
+        found.add(places[claim["location"]])
+    return found
+
+
+# flag -> (a typed value, whether a claim (as the TOML has it) passes the filter)
+EXPECTED: dict[str, tuple[str, Any]] = {
+    "--year": ("2023", lambda c: 2023 in _years(c)),
+    "--since": ("2025", lambda c: any(y >= 2025 for y in _years(c))),
+    "--until": ("2023", lambda c: any(y <= 2023 for y in _years(c))),
+    "--within": ("2025-03", lambda c: str(c.get("date", "")).startswith("2025-03") and not c.get("end_date")),
+    "--category": ("exercises", lambda c: c["category"] == "exercise"),
+    "--country": ("Kyrgyz", lambda c: "KG" in _where(c)),
+    "--with-country": ("KG", lambda c: "KG" in _where(c)),
+    "--org": ("United Nations", lambda c: "UN" in c.get("organizations", ())),
+    "--with-org": ("UN", lambda c: "UN" in c.get("organizations", ())),
+    "--kind": ("events", lambda c: c["kind"] == "event"),
+    "--attributed-to": ("Babaev", lambda c: c["attributed_to"] == "analyst"),
+    "--paragraph": ("13", lambda c: 13 in c["paragraphs"]),
+    "--text": ("Khujand", lambda c: "Khujand" in c["summary"] or "Khujand" in str(c.get("location"))),
+}
+
+
+def test_every_declared_filter_has_a_row_here_and_sets_a_query_field() -> None:
+    assert [f.flag for f in FILTER_TABLE] == list(EXPECTED)
+    assert {f.field for f in FILTER_TABLE} <= set(Query.__dataclass_fields__)
+    assert len({f.name for f in FILTER_TABLE}) == len(FILTER_TABLE)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_filtering_command_offers_every_filter_with_its_help(cli: Cli, command: str) -> None:
+    shown = " ".join(cli(command, "--help").out.split())
+    for kind in FILTER_TABLE:
+        assert " ".join([*kind.flags[1:], kind.flag]) in shown or kind.flag in shown, (command, kind.flag)
+        assert " ".join(kind.help.split()) in shown, (command, kind.flag)
+
+
+@pytest.mark.parametrize("flag", list(EXPECTED))
+def test_each_filter_keeps_the_same_claims_in_list_timeline_and_stats(cli: Cli, flag: str) -> None:
+    value, keeps = EXPECTED[flag]
+    expected = sorted(c["id"] for c in _claims() if keeps(c))
+    assert 0 < len(expected) < len(_claims()), flag  # the value narrows: the row tests something
+    listed = json.loads(cli("list", flag, value, "--format", "json").out)
+    assert sorted(r["id"] for r in listed) == expected
+    timeline = json.loads(cli("timeline", flag, value, "--format", "json", "--fields", "id").out)
+    assert sorted(r["id"] for r in timeline) == expected
+    counted = json.loads(cli("stats", "--by", "kind", flag, value, "--format", "json").out)
+    assert sum(row["count"] for row in counted) == len(expected)
