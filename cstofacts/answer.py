@@ -65,7 +65,9 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         span = f" (its paragraphs are ¶1 to ¶{count}, and the headline)" if count else ""
         return plan.silent(f"the article has no {numbers}{span}")
     words = plan.words()
-    if plan.unaccounted:
+    if plan.unaccounted and len(plan.unaccounted) >= plan.things(words):
+        # The question is mostly about things nothing in the article accounts for. Fewer of them
+        # than things it does account for are what a partial answer lacks.
         said = ", ".join(plan.unaccounted)
         return plan.silent(f"the article does not say anything about: {said}")
     years, since, until, relaxed = plan.dates()
@@ -216,6 +218,28 @@ def _narrowed(base: Query, narrow: Query | None) -> Query:
     return dataclasses.replace(base, **changes)
 
 
+def _counts(claim: Claim) -> bool:
+    """A claim that states a number, a year aside ("15 documents", "five maneuvers")."""
+    return any(
+        (w.isdigit() and not (len(w) == 4 and w[:2] in ("19", "20"))) or w in text.NUMBER_WORDS
+        for w in text.words(claim.summary)
+    )
+
+
+def _dated(claim: Claim) -> bool:
+    """A claim with a date, or one that states one ("the January 2022 events")."""
+    words = text.words(claim.summary)
+    return claim.date is not None or any((w.isdigit() and len(w) == 4) or w in dates.MONTHS for w in words)
+
+
+# What a claim must carry to answer what a pointed question asks for.
+_CARRIES: dict[str, Callable[[Claim], bool]] = {
+    "when": _dated,
+    "where": lambda c: c.location is not None,
+    "how many": _counts,
+}
+
+
 class _Plan:
     """What ask makes of each part of a reading, against one dataset."""
 
@@ -270,6 +294,25 @@ class _Plan:
             else:
                 self.explained.append((term.typed, "left out: a word no claim holds"))
         return tuple(kept)
+
+    def things(self, words: tuple[Term, ...]) -> float:
+        """How many things the question names that the article accounts for: names, places,
+        categories, countries and organizations that narrow (not one on most claims), and
+        words for things ("decide" alone says little of what is asked)."""
+        entities = 0
+        for term in self.reading.entity_terms:
+            tag = term.tags[0] if term.tags else ""
+            if tag.startswith("xp"):
+                entities += 1
+            elif tag.startswith(("xc", "xo")):
+                code = tag[2:]
+                countries = [c for c in self.reading.countries if "".join(text.words(c)) == code]
+                organizations = [o for o in self.reading.organizations if "".join(text.words(o)) == code]
+                probe = Query(countries=frozenset(countries), organizations=frozenset(organizations))
+                entities += probe != Query() and self.store.share(probe) <= COMMON
+        # A word that may as well be a verb or an adjective ("force", "decide") counts half.
+        named = sum(1.0 if self.store.sort_of(" ".join(w.tokens)) != "g" else 0.5 for w in words)
+        return named + entities + len(self.reading.names) + len(self.reading.category_terms)
 
     def _vocabulary(self) -> list[str]:
         # Never "correct" a word into a function word or a month: "many" is not "may".
@@ -357,10 +400,15 @@ class _Plan:
         return Answer([], self.reading, None, tuple(self.corrections), why, (), tuple(self.explained))
 
     def answer(self, found: list[Claim], query: Query) -> Answer:
-        partial: tuple[str, ...] = ()
+        asks = self.reading.asks
+        if found and not self.reading.listing and asks in _CARRIES and not _CARRIES[asks](found[0]):
+            # "When was X appointed?" and no claim about X has a date: the article does not say.
+            nearest = ", ".join(c.id for c in found)
+            return self.silent(f"the article does not say {asks} (nearest claims, not an answer: {nearest})")
+        partial = tuple(self.unaccounted) if found else ()
         if found and query.any_words:
             ids = {c.id for c in found}
-            partial = tuple(t.typed for t in query.words if not (self.store.holding(t) & ids))
+            partial += tuple(t.typed for t in query.words if not (self.store.holding(t) & ids))
             if self.reading.listing and not partial:
                 partial = ("every word together",)
         for term in self.reading.names:

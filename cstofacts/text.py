@@ -52,6 +52,16 @@ def normalize(text: str) -> str:
     return " ".join(words(text))
 
 
+# Cardinal numbers written as words, English and Russian: a claim holding one states a number.
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million billion dozen dozens hundreds thousands millions "
+    "один одна два две три четыре пять шесть семь восемь девять десять пятнадцать двадцать сто тысяча "
+    "миллион".split()
+)
+
+
 def singular(word: str) -> str:
     """The singular of a regular English plural (exercises, countries, matches); other words as they are."""
     if len(word) > 4 and word.endswith("ies"):

@@ -264,3 +264,36 @@ def test_a_question_with_nothing_left_to_rank_by_gets_the_whole_set(cli: Callabl
     english = ids(cli("ask", "--format", "json", "Tajikistan"))
     assert russian == english
     assert len(russian) > 3
+
+
+def test_a_pointed_question_whose_best_claim_lacks_what_it_asks_for_is_not_answered(
+    cli: Callable[..., Result],
+) -> None:
+    # The article states the appointment but not its date, and the summit but not its place.
+    when = cli("ask", "--format", "json", "when did Tasmagambetov become Secretary General")
+    assert (when.code, when.out) == (1, "")
+    assert when.err.startswith("cstofacts: the article does not say when (nearest claims, not an answer: ")
+    assert "tasmagambetov-appointed" in when.err
+    where = cli("ask", "where did the CSTO summit take place")
+    assert (where.code, where.out) == (1, "")
+    assert where.err.startswith("cstofacts: the article does not say where (nearest claims, not an answer: ")
+    many = cli("ask", "how many member states does the CSTO have")
+    assert (many.code, many.out) == (1, "")
+    assert many.err.startswith("cstofacts: the article does not say how many (")
+    # A claim that states what is asked still answers: the date, the place, the number.
+    assert ids(cli("ask", "--format", "json", "when was the Khujand agreement signed"))[0] == (
+        "khujand-border-agreement-2025-03-31"
+    )
+    assert ids(cli("ask", "--format", "json", "how many documents did the summit sign"))[0] == (
+        "summit-15-documents"
+    )
+
+
+def test_one_thing_the_article_lacks_among_several_it_has_is_a_partial_answer(
+    cli: Callable[..., Result],
+) -> None:
+    result = cli(
+        "ask", "--format", "json", "in what town was the Beijing roadmap with the CIS and SCO signed"
+    )
+    assert "beijing-roadmap-2025-09-03" in ids(result)[:3]
+    assert "cstofacts: partial answer: no answer holds town\n" in result.err

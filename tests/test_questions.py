@@ -46,9 +46,6 @@ KNOWN_MISSES = {
     "What did the new Secretary General do right after he was appointed?": (
         "the appointment holds more of the question's words than what he did after it"
     ),
-    "deployment of all components of the Collective Forces": (
-        "the article says 'deploying', and the Porter stems of deploying and deployment differ"
-    ),
 }
 
 
@@ -229,13 +226,16 @@ def test_questions_in_cyrillic_are_answered_first_time(answers: dict[str, Answer
     )
 
 
-HELDOUT_FILE = QUESTIONS_FILE.with_name("questions_heldout.toml")
+# Reader-written sets, checked for form only: the benchmark scores them (docs/search-quality.md).
+# heldout: 0.3.0's held-out set; dev: a second reader's, that 0.4.0 was developed on; sealed: a
+# second reader's, never used to tune, scored with --quiet.
+READER_SETS = ("questions_heldout.toml", "questions_dev.toml", "questions_sealed.toml")
 
 
-def test_the_held_out_set_is_well_formed() -> None:
-    """The held-out questions (written from the article alone, never tuned against) are only
-    checked for form here; benchmarks/search_quality.py --quiet scores them."""
-    with HELDOUT_FILE.open("rb") as handle:
+@pytest.mark.parametrize("name", READER_SETS)
+def test_the_reader_written_sets_are_well_formed(name: str) -> None:
+    """Written from the article alone; the expected ids must be claims of the dataset."""
+    with QUESTIONS_FILE.with_name(name).open("rb") as handle:
         raw = tomllib.load(handle)["questions"]
     known = {claim["id"] for claim in tomllib.loads(bundled_bytes().decode("utf-8"))["claims"]}
     assert len(raw) >= 60
