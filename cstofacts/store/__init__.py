@@ -59,6 +59,7 @@ def open_store(
     Whatever the cache does (untrusted, damaged, full, read-only), the answer is the same: the
     database is then compiled in memory, and `note` hears why once.
     """
+    from cstofacts.store import sql
     from cstofacts.store.engine import Store
 
     cache = _cache(environ if environ is not None else os.environ) if use_cache else None
@@ -84,7 +85,7 @@ def open_store(
     connection = _compile(dataset, key)
     if cache is not None:
         _store(cache, _entry(key), connection, say)
-    connection.execute("PRAGMA query_only = 1")
+    connection.execute(sql.QUERY_ONLY)
     return Store(connection, label)
 
 
@@ -175,6 +176,8 @@ def _open_entry(found: Entry, key: str) -> sqlite3.Connection | None:
     import sqlite3
     from urllib.parse import quote
 
+    from cstofacts.store import sql
+
     # Read in full only when the entry may have changed since it was last checked: 120 MB at
     # 100,000 claims cost a warm lookup a sixth more each time.
     header = os.pread(found.fd, _CHECK_AT.stop, 0)
@@ -193,10 +196,10 @@ def _open_entry(found: Entry, key: str) -> sqlite3.Connection | None:
         return None
     try:
         if found.opened_elsewhere():
-            connection.execute("PRAGMA query_only = 1")
-            row = connection.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            connection.execute(sql.QUERY_ONLY)
+            row = connection.execute(sql.ENTRY_KEY).fetchone()
+            version = connection.execute(sql.USER_VERSION).fetchone()[0]
+            tables = {r[0] for r in connection.execute(sql.TABLE_NAMES)}
             if row is not None and row[0] == key and version == SCHEMA_VERSION and tables >= TABLES:
                 found.touch(mark)
                 return connection

@@ -8,107 +8,30 @@ from collections.abc import Iterator
 
 from cstofacts import dates, text
 from cstofacts.model import Claim
-from cstofacts.provenance import WORK_COLUMNS, to_sql, work_rows
+from cstofacts.provenance import to_sql, work_rows
 from cstofacts.query.words import lexicon, tag
 from cstofacts.records import Dataset
 from cstofacts.store import SCHEMA_VERSION
 from cstofacts.store.reader import data_file
-from cstofacts.store.sql import EVIDENCE_SEPARATOR, FTS_COLUMNS, PART_SEPARATOR
-
-TOKENIZER = "porter unicode61 remove_diacritics 2"
-
-SCHEMA = f"""
-PRAGMA user_version = {SCHEMA_VERSION};
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE works (
-    id TEXT PRIMARY KEY, seq INTEGER NOT NULL, role TEXT NOT NULL, reported_in TEXT REFERENCES works(id),
-    title TEXT, author TEXT, author_romanized TEXT, author_post TEXT, author_titles TEXT NOT NULL,
-    section TEXT, venue TEXT, venue_type TEXT, published TEXT, period_start TEXT, period_end TEXT,
-    voice TEXT, described_in TEXT NOT NULL, paragraphs INTEGER
-);
-CREATE TABLE paragraphs (
-    source TEXT NOT NULL REFERENCES works(id), number INTEGER NOT NULL, text TEXT NOT NULL,
-    PRIMARY KEY (source, number)
-);
-CREATE TABLE categories (name TEXT PRIMARY KEY, description TEXT NOT NULL, synonyms TEXT NOT NULL);
-CREATE TABLE attributions (name TEXT PRIMARY KEY, description TEXT NOT NULL);
-CREATE TABLE countries (
-    code TEXT PRIMARY KEY, alpha3 TEXT NOT NULL, name TEXT NOT NULL, adjectives TEXT NOT NULL,
-    aliases TEXT NOT NULL
-);
-CREATE TABLE organizations (short TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL);
-CREATE TABLE places (
-    name TEXT PRIMARY KEY, country TEXT NOT NULL REFERENCES countries(code), aliases TEXT NOT NULL
-);
-CREATE TABLE people (
-    slug TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL, roles TEXT NOT NULL
-);
-CREATE TABLE claims (
-    seq INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    kind TEXT NOT NULL,
-    category TEXT NOT NULL REFERENCES categories(name),
-    date TEXT, end_date TEXT, date_basis TEXT, date_note TEXT,
-    summary TEXT NOT NULL,
-    countries TEXT NOT NULL,
-    organizations TEXT NOT NULL,
-    location TEXT,
-    paragraphs TEXT NOT NULL,
-    attributed_to TEXT NOT NULL REFERENCES attributions(name),
-    attribution_note TEXT,
-    parent TEXT,
-    source TEXT NOT NULL REFERENCES works(id),
-    evidence TEXT NOT NULL,
-    first_day TEXT,
-    last_day TEXT
-);
-CREATE INDEX claims_first_day ON claims (first_day);
-CREATE TABLE claim_countries (
-    claim INTEGER NOT NULL REFERENCES claims(seq), country TEXT NOT NULL REFERENCES countries(code),
-    PRIMARY KEY (country, claim)
-) WITHOUT ROWID;
-CREATE TABLE claim_organizations (
-    claim INTEGER NOT NULL REFERENCES claims(seq), organization TEXT NOT NULL REFERENCES organizations(short),
-    PRIMARY KEY (organization, claim)
-) WITHOUT ROWID;
-CREATE TABLE claim_paragraphs (
-    claim INTEGER NOT NULL REFERENCES claims(seq), paragraph INTEGER NOT NULL,
-    PRIMARY KEY (paragraph, claim)
-) WITHOUT ROWID;
-CREATE TABLE evidence (
-    claim INTEGER NOT NULL REFERENCES claims(seq), position INTEGER NOT NULL,
-    paragraph INTEGER NOT NULL, quote TEXT NOT NULL,
-    PRIMARY KEY (claim, position)
-);
-CREATE TABLE terms (word TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE TABLE lexicon (phrase TEXT NOT NULL, what TEXT NOT NULL, value TEXT NOT NULL);
-CREATE TABLE related (word TEXT NOT NULL, target TEXT NOT NULL, PRIMARY KEY (word, target)) WITHOUT ROWID;
-CREATE TABLE english (word TEXT PRIMARY KEY, sort TEXT NOT NULL) WITHOUT ROWID;
-CREATE VIRTUAL TABLE article_fts USING fts5(text, tokenize = '{TOKENIZER}');
-CREATE VIRTUAL TABLE claims_fts USING fts5({", ".join(FTS_COLUMNS)}, tokenize = '{TOKENIZER}');
-"""
+from cstofacts.store.sql import EVIDENCE_SEPARATOR, PART_SEPARATOR, schema
 
 
 def build(connection: sqlite3.Connection, dataset: Dataset, key: str) -> None:
     """Create the tables and fill them from a validated dataset, in one transaction."""
-    connection.executescript(SCHEMA)
+    connection.executescript(schema.SCHEMA)
     with connection:
         connection.executemany(
-            "INSERT INTO meta VALUES (?, ?)",
+            schema.INSERT_META,
             # No path: one compiled database serves every file with the same content.
             [("key", key), ("schema", str(SCHEMA_VERSION))],
         )
         _vocabulary(connection, dataset)
+        connection.executemany(schema.INSERT_CLAIM, _claim_rows(dataset))
+        connection.executemany(schema.INSERT_CLAIM_COUNTRY, _members(dataset, "countries"))
+        connection.executemany(schema.INSERT_CLAIM_ORGANIZATION, _members(dataset, "organizations"))
+        connection.executemany(schema.INSERT_CLAIM_PARAGRAPH, _members(dataset, "paragraphs"))
         connection.executemany(
-            "INSERT INTO claims VALUES (" + ", ".join("?" * 20) + ")", _claim_rows(dataset)
-        )
-        connection.executemany("INSERT INTO claim_countries VALUES (?, ?)", _members(dataset, "countries"))
-        connection.executemany(
-            "INSERT INTO claim_organizations VALUES (?, ?)", _members(dataset, "organizations")
-        )
-        connection.executemany("INSERT INTO claim_paragraphs VALUES (?, ?)", _members(dataset, "paragraphs"))
-        connection.executemany(
-            "INSERT INTO evidence VALUES (?, ?, ?, ?)",
+            schema.INSERT_EVIDENCE,
             (
                 (seq, position, item.paragraph, item.quote)
                 for seq, claim in enumerate(dataset.claims, start=1)
@@ -117,14 +40,14 @@ def build(connection: sqlite3.Connection, dataset: Dataset, key: str) -> None:
         )
         index = _Indexer(dataset)
         connection.executemany(
-            f"INSERT INTO claims_fts (rowid, {', '.join(FTS_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            schema.INSERT_FTS,
             ((seq, *index.columns(claim)) for seq, claim in enumerate(dataset.claims, start=1)),
         )
-        connection.executemany("INSERT OR IGNORE INTO terms VALUES (?)", ((w,) for w in index.terms))
-        connection.executemany("INSERT INTO lexicon VALUES (?, ?, ?)", lexicon(dataset.vocabulary).rows())
-        connection.executemany("INSERT OR IGNORE INTO related VALUES (?, ?)", _thesaurus(index.terms))
-        connection.executemany("INSERT INTO english VALUES (?, ?)", _english())
-        connection.executemany("INSERT INTO article_fts (text) VALUES (?)", ((t,) for t in _article(dataset)))
+        connection.executemany(schema.INSERT_TERM, ((w,) for w in index.terms))
+        connection.executemany(schema.INSERT_LEXICON, lexicon(dataset.vocabulary).rows())
+        connection.executemany(schema.INSERT_RELATED, _thesaurus(index.terms))
+        connection.executemany(schema.INSERT_ENGLISH, _english())
+        connection.executemany(schema.INSERT_ARTICLE_TEXT, ((t,) for t in _article(dataset)))
 
 
 def _article(dataset: Dataset) -> Iterator[str]:
@@ -165,35 +88,35 @@ def _vocabulary(connection: sqlite3.Connection, dataset: Dataset) -> None:
     vocabulary = dataset.vocabulary
     dump = json.dumps
     connection.executemany(
-        "INSERT INTO works VALUES (" + ", ".join("?" * len(WORK_COLUMNS)) + ")",
+        schema.INSERT_WORK,
         (to_sql(row) for row in work_rows(dataset.sources)),
     )
     connection.executemany(
-        "INSERT INTO paragraphs VALUES (?, ?, ?)",
+        schema.INSERT_PARAGRAPH,
         ((s.id, number, body) for s in dataset.sources for number, body in enumerate(s.body, start=1)),
     )
     connection.executemany(
-        "INSERT INTO categories VALUES (?, ?, ?)",
+        schema.INSERT_CATEGORY,
         ((c.name, c.description, dump(list(c.synonyms))) for c in vocabulary.categories.values()),
     )
-    connection.executemany("INSERT INTO attributions VALUES (?, ?)", vocabulary.attributions.items())
+    connection.executemany(schema.INSERT_ATTRIBUTION, vocabulary.attributions.items())
     connection.executemany(
-        "INSERT INTO countries VALUES (?, ?, ?, ?, ?)",
+        schema.INSERT_COUNTRY,
         (
             (c.code, c.alpha3, c.name, dump(list(c.adjectives)), dump(list(c.aliases)))
             for c in vocabulary.countries.values()
         ),
     )
     connection.executemany(
-        "INSERT INTO organizations VALUES (?, ?, ?)",
+        schema.INSERT_ORGANIZATION,
         ((o.short, o.name, dump(list(o.aliases))) for o in vocabulary.organizations.values()),
     )
     connection.executemany(
-        "INSERT INTO places VALUES (?, ?, ?)",
+        schema.INSERT_PLACE,
         ((p.name, p.country, dump(list(p.aliases))) for p in vocabulary.places.values()),
     )
     connection.executemany(
-        "INSERT INTO people VALUES (?, ?, ?, ?)",
+        schema.INSERT_PERSON,
         ((p.slug, p.name, dump(list(p.aliases)), dump(list(p.roles))) for p in vocabulary.people.values()),
     )
 

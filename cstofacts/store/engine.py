@@ -126,25 +126,24 @@ class Store:
         return found / total if total else 0.0
 
     def ids(self) -> list[str]:
-        return [row[0] for row in self.connection.execute("SELECT id FROM claims ORDER BY seq")]
+        return [row[0] for row in self.connection.execute(sql.IDS)]
 
     def ids_starting(self, prefix: str, limit: int = 9) -> list[str]:
         # Ids are lowercase slugs, so a range scan on the unique index finds a prefix exactly.
         rows = self.connection.execute(
-            "SELECT id FROM claims WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+            sql.IDS_STARTING,
             (prefix, prefix + "\uffff", limit),
         )
         return [row[0] for row in rows]
 
     def words(self) -> list[str]:
         """Every word claims are found by, as typed: where suggestions for a missed word come from."""
-        return [row[0] for row in self.connection.execute("SELECT word FROM terms")]
+        return [row[0] for row in self.connection.execute(sql.TERMS)]
 
     def citing(self, source: str) -> dict[int, list[str]]:
         """Paragraph number to the ids of the claims that cite it, in dataset order."""
         rows = self.connection.execute(
-            "SELECT p.paragraph, c.id FROM claim_paragraphs p JOIN claims c ON c.seq = p.claim "
-            "WHERE c.source = ? ORDER BY p.paragraph, c.seq",
+            sql.CITING,
             (source,),
         )
         found: dict[int, list[str]] = {}
@@ -154,10 +153,7 @@ class Store:
 
     def claim_count(self, source: str, attribution: str | None = None) -> int:
         """How many claims a source has; with an attribution, how many of them carry it."""
-        statement, params = "SELECT count(*) FROM claims WHERE source = ?", [source]
-        if attribution is not None:
-            statement += " AND attributed_to = ?"
-            params.append(attribution)
+        statement, params = sql.claim_count(source, attribution)
         return int(self.connection.execute(statement, params).fetchone()[0])
 
     @functools.cached_property
@@ -165,9 +161,7 @@ class Store:
         from cstofacts.provenance import sources_from
 
         bodies: dict[str, list[str]] = {}
-        for source_id, body in self.connection.execute(
-            "SELECT source, text FROM paragraphs ORDER BY source, number"
-        ):
+        for source_id, body in self.connection.execute(sql.PARAGRAPHS):
             bodies.setdefault(source_id, []).append(body)
         return sources_from(self.works, bodies)
 
@@ -176,15 +170,12 @@ class Store:
         """Every work, reports and the works they report on, as rows (see cstofacts.provenance)."""
         from cstofacts.provenance import WORK_COLUMNS, from_sql
 
-        statement = f"SELECT {', '.join(WORK_COLUMNS)} FROM works ORDER BY seq"
-        return tuple(from_sql(row) for row in self.connection.execute(statement))
+        return tuple(from_sql(row) for row in self.connection.execute(sql.works(WORK_COLUMNS)))
 
     @property
     def last_paragraph(self) -> int | None:
         """The highest paragraph number a claim may cite, when the dataset has a single source."""
-        row = self.connection.execute(
-            "SELECT max(paragraphs), count(*) FROM works WHERE role = 'report'"
-        ).fetchone()
+        row = self.connection.execute(sql.LAST_PARAGRAPH).fetchone()
         return int(row[0]) if row[1] == 1 and row[0] is not None else None
 
     def source(self, source_id: str) -> Source:
@@ -195,9 +186,7 @@ class Store:
         """Every declared name as words, to what it names: all that search and ask need to read words."""
         from cstofacts.query.words import Lexicon
 
-        return Lexicon.from_rows(
-            self.connection.execute("SELECT phrase, what, value FROM lexicon ORDER BY rowid")
-        )
+        return Lexicon.from_rows(self.connection.execute(sql.LEXICON))
 
     @functools.cached_property
     def vocabulary(self) -> Vocabulary:
@@ -210,9 +199,9 @@ class Store:
         return Vocabulary(
             categories={
                 name: Category(name=name, description=text, synonyms=tuple(loads(synonyms)))
-                for name, text, synonyms in execute("SELECT name, description, synonyms FROM categories")
+                for name, text, synonyms in execute(sql.CATEGORIES)
             },
-            attributions=dict(execute("SELECT name, description FROM attributions").fetchall()),
+            attributions=dict(execute(sql.ATTRIBUTIONS).fetchall()),
             countries={
                 code: Country(
                     code=code,
@@ -221,21 +210,19 @@ class Store:
                     adjectives=tuple(loads(adj)),
                     aliases=tuple(loads(aliases)),
                 )
-                for code, alpha3, name, adj, aliases in execute(
-                    "SELECT code, alpha3, name, adjectives, aliases FROM countries"
-                )
+                for code, alpha3, name, adj, aliases in execute(sql.COUNTRIES)
             },
             organizations={
                 short: Organization(short=short, name=name, aliases=tuple(loads(aliases)))
-                for short, name, aliases in execute("SELECT short, name, aliases FROM organizations")
+                for short, name, aliases in execute(sql.ORGANIZATIONS)
             },
             places={
                 name: Place(name=name, country=country, aliases=tuple(loads(aliases)))
-                for name, country, aliases in execute("SELECT name, country, aliases FROM places")
+                for name, country, aliases in execute(sql.PLACES)
             },
             people={
                 slug: Person(slug=slug, name=name, aliases=tuple(loads(aliases)), roles=tuple(loads(roles)))
-                for slug, name, aliases, roles in execute("SELECT slug, name, aliases, roles FROM people")
+                for slug, name, aliases, roles in execute(sql.PEOPLE)
             },
         )
 

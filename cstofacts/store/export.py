@@ -28,10 +28,10 @@ from typing import Any
 from cstofacts.dates import spoken_forms
 from cstofacts.query.words import tag
 from cstofacts.store.sql import EVIDENCE_SEPARATOR, PART_SEPARATOR
+from cstofacts.store.sql import export as statements
+from cstofacts.store.sql.export import FTS_TABLE
 
-FTS_TABLE = "claims_fts"
 SEARCH_COLUMNS = ("summary", "location", "category", "names", "keywords")
-TOKENIZER = "porter unicode61 remove_diacritics 2"  # as cstofacts' own index: plural finds singular
 LIST_COLUMNS = ("countries", "organizations", "paragraphs")
 # The licence the bundled dataset ships under with the package (pyproject.toml). Another dataset's
 # licence is its author's to state, so its metadata states none.
@@ -56,15 +56,6 @@ LABELS = {
     "categories": "name",
     "attributions": "name",
 }
-# Where each sort of entity's spellings are, and the tag cstofacts indexes it under (query.words.tag).
-_ENTITIES = (
-    ("c", "SELECT code, name, json_array(code, alpha3, name) AS own, adjectives, aliases FROM countries"),
-    ("o", "SELECT short, short, json_array(short, name) AS own, '[]', aliases FROM organizations"),
-    ("p", "SELECT name, name, json_array(name) AS own, '[]', aliases FROM places"),
-    # A person, named or only by a role ("the Secretary General"), is spelled with both.
-    ("h", "SELECT slug, name, json_array(name) AS own, roles, aliases FROM people"),
-    ("r", "SELECT slug, name, json_array(name) AS own, roles, aliases FROM people"),
-)
 
 
 def metadata_path(target: str, given: str | None) -> str:
@@ -78,22 +69,18 @@ def metadata_path(target: str, given: str | None) -> str:
 def prepare(connection: sqlite3.Connection) -> None:
     """Rewrite a copy of a compiled database, in place, into the form the tools read (module docstring)."""
     names = _names(connection)
-    synonyms = {n: json.loads(s) for n, s in connection.execute("SELECT name, synonyms FROM categories")}
+    synonyms = {n: json.loads(s) for n, s in connection.execute(statements.SYNONYMS)}
     with connection:
-        connection.execute("ALTER TABLE claims ADD COLUMN names TEXT NOT NULL DEFAULT ''")
-        connection.execute("ALTER TABLE claims ADD COLUMN keywords TEXT NOT NULL DEFAULT ''")
-        rows = connection.execute(
-            "SELECT seq, id, category, date, end_date, countries, organizations, paragraphs, evidence "
-            "FROM claims"
-        ).fetchall()
+        for statement in statements.ADD_COLUMNS:
+            connection.execute(statement)
+        rows = connection.execute(statements.CLAIM_LISTS).fetchall()
         connection.executemany(
-            "UPDATE claims SET countries = ?, organizations = ?, paragraphs = ?, evidence = ?, names = ?, "
-            "keywords = ? WHERE seq = ?",
+            statements.SET_CLAIM_LISTS,
             (_row(row, names.get(row[0], ""), synonyms.get(row[2], [])) for row in rows),
         )
-        connection.execute(f"DROP TABLE {FTS_TABLE}")
-        connection.executescript(_search_schema())
-    connection.execute("VACUUM")  # the dropped index's pages: the file holds only what it shows
+        connection.execute(statements.DROP_INDEX)
+        connection.executescript(statements.search_schema(SEARCH_COLUMNS))
+    connection.execute(statements.VACUUM)  # the dropped index's pages: the file holds only what it shows
 
 
 def _row(row: tuple[Any, ...], names: str, synonyms: list[str]) -> tuple[object, ...]:
@@ -123,49 +110,21 @@ def _row(row: tuple[Any, ...], names: str, synonyms: list[str]) -> tuple[object,
 def _names(connection: sqlite3.Connection) -> dict[int, str]:
     """Each claim's entities in words, `Kyrgyzstan (KG, KGZ, Kyrgyz, …); CSTO (…)`, from its index tags."""
     spelled: dict[str, str] = {}
-    for kind, query in _ENTITIES:
+    for kind, query in statements.ENTITIES:
         for key, label, own, adjectives, aliases in connection.execute(query):
             spellings = (*json.loads(own), *json.loads(adjectives), *json.loads(aliases))
             others = [s for s in spellings if s != label]
             spelled[tag(kind, key)] = f"{label} ({', '.join(dict.fromkeys(others))})" if others else label
     found = {}
-    for seq, tags in connection.execute(f"SELECT rowid, names FROM {FTS_TABLE}"):
+    for seq, tags in connection.execute(statements.INDEXED_NAMES):
         found[seq] = "; ".join(spelled[t] for t in dict.fromkeys(tags.split()) if t in spelled)
     return found
 
 
-def _search_schema() -> str:
-    """The index and triggers `sqlite-utils enable-fts --fts5 --create-triggers` makes, and its rows."""
-    columns = ", ".join(SEARCH_COLUMNS)
-    new = ", ".join("new." + c for c in SEARCH_COLUMNS)
-    old = ", ".join("old." + c for c in SEARCH_COLUMNS)
-    return f"""
-CREATE VIRTUAL TABLE {FTS_TABLE} USING FTS5 (
-    {columns},
-    tokenize='{TOKENIZER}',
-    content="claims"
-);
-INSERT INTO {FTS_TABLE} (rowid, {columns}) SELECT rowid, {columns} FROM claims;
-CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
-  INSERT INTO {FTS_TABLE} (rowid, {columns}) VALUES (new.rowid, {new});
-END;
-CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
-  INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, {columns}) VALUES('delete', old.rowid, {old});
-END;
-CREATE TRIGGER claims_au AFTER UPDATE ON claims BEGIN
-  INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, {columns}) VALUES('delete', old.rowid, {old});
-  INSERT INTO {FTS_TABLE} (rowid, {columns}) VALUES (new.rowid, {new});
-END;
-"""
-
-
 def metadata(connection: sqlite3.Connection, database: str, *, licence: str | None) -> dict[str, Any]:
     """Datasette's metadata for the prepared database, named `database` (the file name without .db)."""
-    sources = connection.execute(
-        "SELECT r.title, r.author, w.author, w.venue_type, w.venue FROM works r "
-        "LEFT JOIN works w ON w.reported_in = r.id WHERE r.role = 'report' ORDER BY r.seq, w.seq"
-    ).fetchall()
-    count = connection.execute("SELECT count(*) FROM claims").fetchone()[0]
+    sources = connection.execute(statements.REPORTS).fetchall()
+    count = connection.execute(statements.CLAIM_TOTAL).fetchone()[0]
     tables: dict[str, dict[str, Any]] = {name: {"label_column": column} for name, column in LABELS.items()}
     tables["claims"].update(
         description="One row a claim; lists are JSON arrays, and names and keywords what search finds.",

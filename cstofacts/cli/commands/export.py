@@ -13,7 +13,7 @@ from cstofacts.cli import present
 from cstofacts.cli.context import shared
 from cstofacts.errors import ExitCode, UsageError, WriteError
 from cstofacts.output.safe import one_line
-from cstofacts.store import database_image
+from cstofacts.store import database_image, sql
 from cstofacts.store import export as tools
 
 app = o.command_app()
@@ -78,7 +78,7 @@ def _prepared(
     copy = sqlite3.connect(":memory:")
     try:
         connection.backup(copy)
-        copy.execute("PRAGMA query_only = 0")
+        copy.execute(sql.WRITABLE)
         tools.prepare(copy)
         name = os.path.splitext(os.path.basename(target))[0]
         return database_image(copy), tools.metadata(copy, name, licence=licence)

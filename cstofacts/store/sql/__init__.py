@@ -1,4 +1,5 @@
-"""The one module that writes SQL: a typed Query in, SQL text and bound parameters out.
+"""The one package that writes SQL: a typed Query in, SQL text and bound parameters out; the
+statements the Store reads with; schema.py the tables, export.py what the export adds.
 
 Values are always bound as `?` parameters; table and column names come only from
 this module's fixed lists. A user's words reach FTS5's MATCH only as double-quoted
@@ -37,6 +38,42 @@ _BY_DATE = "c.first_day IS NULL, c.first_day {d}, length(c.date) {d}, c.last_day
 
 IN_ARTICLE = "SELECT 1 FROM article_fts WHERE article_fts MATCH ? LIMIT 1"
 DATE_RANGE = "SELECT substr(min(first_day), 1, 4), substr(max(last_day), 1, 4) FROM claims"
+
+# -- what the Store reads besides claims ------------------------------------------------------
+IDS = "SELECT id FROM claims ORDER BY seq"
+IDS_STARTING = "SELECT id FROM claims WHERE id >= ? AND id < ? ORDER BY id LIMIT ?"
+TERMS = "SELECT word FROM terms"
+CITING = (
+    "SELECT p.paragraph, c.id FROM claim_paragraphs p JOIN claims c ON c.seq = p.claim "
+    "WHERE c.source = ? ORDER BY p.paragraph, c.seq"
+)
+PARAGRAPHS = "SELECT source, text FROM paragraphs ORDER BY source, number"
+LAST_PARAGRAPH = "SELECT max(paragraphs), count(*) FROM works WHERE role = 'report'"
+LEXICON = "SELECT phrase, what, value FROM lexicon ORDER BY rowid"
+CATEGORIES = "SELECT name, description, synonyms FROM categories"
+ATTRIBUTIONS = "SELECT name, description FROM attributions"
+COUNTRIES = "SELECT code, alpha3, name, adjectives, aliases FROM countries"
+ORGANIZATIONS = "SELECT short, name, aliases FROM organizations"
+PLACES = "SELECT name, country, aliases FROM places"
+PEOPLE = "SELECT slug, name, aliases, roles FROM people"
+# A cached database is used only if it holds the key asked for, at this schema, with every table.
+ENTRY_KEY = "SELECT value FROM meta WHERE key = 'key'"
+USER_VERSION = "PRAGMA user_version"
+TABLE_NAMES = "SELECT name FROM sqlite_master WHERE type = 'table'"
+QUERY_ONLY = "PRAGMA query_only = 1"
+WRITABLE = "PRAGMA query_only = 0"
+
+
+def claim_count(source: str, attribution: str | None) -> tuple[str, Params]:
+    """How many claims a source has; with an attribution, how many of them carry it."""
+    if attribution is None:
+        return "SELECT count(*) FROM claims WHERE source = ?", [source]
+    return "SELECT count(*) FROM claims WHERE source = ? AND attributed_to = ?", [source, attribution]
+
+
+def works(columns: Sequence[str]) -> str:
+    """Every work, in dataset order: `columns` are provenance.WORK_COLUMNS, a fixed list."""
+    return f"SELECT {', '.join(columns)} FROM works ORDER BY seq"
 
 
 def related(words: Sequence[str]) -> tuple[str, Params]:
