@@ -80,7 +80,7 @@ def test_piped_list_columns_end_with_kind_and_date_basis(env: dict[str, str]) ->
 def test_tsv_header_names_kind_and_date_basis_last(env: dict[str, str]) -> None:
     result = run("list", "--format", "tsv", "-n", "1", env=env)
     assert result.stdout.splitlines()[0] == (
-        "id\tdate\tend_date\tcategory\tcountries\tparagraphs\tsummary\tkind\tdate_basis"
+        "id\tperiod\tcategory\tcountries\tparagraphs\tsummary\tkind\tdate_basis"
     )
 
 
@@ -253,7 +253,7 @@ def test_a_non_integer_schema_is_a_dataset_error_at_its_line(
 
 
 def test_fields_all_gives_every_field(env: dict[str, str]) -> None:
-    every = [*FIELDS, "first_day", "last_day"]  # the claim's keys, then the days its date covers
+    every = [*FIELDS, "period", "first_day", "last_day"]  # the claim's keys, then those of its date
     tsv = run("list", "--fields", "all", "--format", "tsv", env=env)
     assert tsv.returncode == 0
     lines = tsv.stdout.splitlines()

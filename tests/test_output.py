@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from cstofacts.errors import NotFoundError, UsageError
 from cstofacts.model import FIELDS, Claim, Evidence, Kind
-from cstofacts.output import citations, formats, rows, views
+from cstofacts.output import citations, formats, listview, rows, views
 from cstofacts.output.formats import DEFAULT_FIELDS, Format
 from cstofacts.records import Source, Work
 
@@ -575,7 +575,7 @@ def test_csl_items_are_one_per_work_in_the_order_first_cited() -> None:
 
 
 def test_list_view_marks_inferred_dates_and_views_with_a_legend() -> None:
-    assert draw(views.claims_table(CLAIMS, None, 100, colour=False)) == (
+    assert listview.claim_list(CLAIMS, 100, colour=False, ascii_only=False, evidence=False) == (
         "date          category     claim\n" + "─" * 100 + "\n"
         "2024..2025    meeting      Bilateral consultations over 2024-2025 on the Kyrgyz-Tajik tensions paved\n"
         "                           the way for the Khujand border agreement.\n"
@@ -595,13 +595,13 @@ def test_list_view_marks_inferred_dates_and_views_with_a_legend() -> None:
 
 
 def test_list_view_has_no_legend_without_marks() -> None:
-    text = draw(views.claims_table([KHUJAND], None, 80, colour=False))
+    text = listview.claim_list([KHUJAND], 80, colour=False, ascii_only=False, evidence=False)
     assert text.splitlines()[-1] == " " * 25 + "khujand-border-agreement-2025-03-31  TJ,KG,UZ  ¶13"
     assert "*" not in text and "view" not in text
 
 
 def test_list_view_in_ascii_uses_only_ascii() -> None:
-    text = draw(views.claims_table(CLAIMS, None, 100, colour=False, ascii_only=True))
+    text = listview.claim_list(CLAIMS, 100, colour=False, ascii_only=True, evidence=False)
     assert text.isascii()
     assert "-" * 100 in text
     assert "csto-key-security-structure  P17, P18" in text
@@ -1077,3 +1077,16 @@ def test_a_reported_works_title_is_cited_when_the_report_states_it() -> None:
     assert citations.citation_text(VERDICT, untitled).startswith(
         'A (title and date not stated), as reported in "h", '
     )
+
+
+def test_the_narrow_list_view_stacks_each_claim_and_its_evidence() -> None:
+    # listview draws the columned view; too narrow for its columns, views stacks the same claims.
+    assert not listview.fits([KHUJAND], 40)
+    text = draw(views.claims_table([KHUJAND], None, 40, colour=False, evidence=True))
+    lines = text.splitlines()
+    assert lines[0] == "id: khujand-border-agreement-2025-03-31"
+    assert "date: 2025-03-31" in lines
+    quoted = [line for line in lines if line.startswith("¶13 “")]
+    assert len(quoted) == len(KHUJAND.evidence) == 1
+    assert "date: 2025-03-31" in draw(views.claims_table([KHUJAND], None, 40, colour=False))
+    assert "¶13 “" not in draw(views.claims_table([KHUJAND], None, 40, colour=False))

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from cstofacts.model import Claim
 from cstofacts.output import layout
 from cstofacts.output.layout import (
-    GAP,
     MIN_BODY,
     NARROW,
     TABLE_FIELDS,
@@ -165,13 +164,13 @@ def claims_table(
 ) -> RenderableType:
     """Claims as a table that wraps long text rather than cutting it off.
 
-    Without fields: the default list view (_claim_list), stacked when the terminal is narrow.
+    Without fields: the default list view where its columns do not fit (listview.fits), stacked.
     With fields: a column per field, stacked when narrow; the values are shown as they are,
     without the list view's marks.
     """
     look = Look(colour, ascii_only)
     if fields is None:
-        return Lines(lambda w: _claim_list(claims, w, look, evidence), width)
+        return Lines(lambda w: _narrow_list(claims, w, look, evidence), width)
     if width < NARROW:
         return Lines(lambda w: _stacked(claims, fields, w, look, marks=False), width)
     from rich.table import Table
@@ -216,51 +215,26 @@ def _simple_head(look: Look) -> Box:
     return box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 
 
-def _claim_list(claims: Sequence[Claim], width: int, look: Look, evidence: bool) -> list[Text]:
-    """The default list view: date, category and claim columns, the id and citations beneath.
-
-    An assessment's summary opens with `[view: analyst]` or `[view: article]`, and an inferred
-    date ends in `*`; a one-line legend under the table explains the marks that appear. With
-    evidence, each claim's quotes follow it: how ask shows its answers.
-
-    Laid out line by line rather than with rich.table: the view has one wrapping column, and
-    drawing it directly spares every lookup the import and the measuring passes of a general
-    table (docs/performance.md).
-    """
-    from rich.text import Text
-
-    dates = [date_label(c) for c in claims]
-    categories = [visible(c.category) for c in claims]
-    date_width = max(len("date"), _width(dates))
-    category_width = max(len("category"), _width(categories))
-    indent = date_width + category_width + 2 * len(GAP)
-    body_width = width - indent
-    if width < NARROW or body_width < MIN_BODY:
-        return _stacked(claims, TABLE_FIELDS, width, look, marks=True) + _legend(claims, width, look)
-    heading = f"{_pad('date', date_width)}{GAP}{_pad('category', category_width)}{GAP}claim"
-    lines = [_styled(heading, look("bold")), Text(look.rule * width)]
-    for claim, when, category in zip(claims, dates, categories, strict=True):
-        cited = _styled(visible(claim.id), look("cyan"))
-        extra = [visible(",".join(claim.countries)), look.where(claim.paragraphs)]
-        if any(extra):
-            cited.append("  " + "  ".join(e for e in extra if e), style=look("dim"))
-        body = wrap(_summary(claim, look), body_width) + wrap(cited, body_width)
-        if evidence:
-            for paragraph, quote in evidence_rows(claim):
-                said = f"{look.label(paragraph)} {look.open_quote}{visible(quote)}{look.close_quote}"
-                body += wrap(_styled(said, look("italic")), body_width)
-        head = _styled(_pad(when, date_width), look("green"))
-        head.append(f"{GAP}{_pad(category, category_width)}{GAP}")
-        lines += _hanging(head, indent, body)
+def _narrow_list(claims: Sequence[Claim], width: int, look: Look, evidence: bool) -> list[Text]:
+    """The default list view on a terminal too narrow for its columns (output/listview.py draws
+    the columned one): a block of labelled lines per claim, with the marks and their legend."""
+    lines = _stacked(claims, TABLE_FIELDS, width, look, marks=True, evidence=evidence)
     return lines + _legend(claims, width, look)
 
 
 def _stacked(
-    claims: Sequence[Claim], fields: Sequence[str], width: int, look: Look, *, marks: bool
+    claims: Sequence[Claim],
+    fields: Sequence[str],
+    width: int,
+    look: Look,
+    *,
+    marks: bool,
+    evidence: bool = False,
 ) -> list[Text]:
     """One block of `field: value` lines per claim, for terminals too narrow for columns.
 
     With marks, dates and summaries carry the list view's marks; the caller adds the legend.
+    With evidence, each claim's quotes follow its fields, as the columned list view shows them.
     """
     from rich.text import Text
 
@@ -279,6 +253,10 @@ def _stacked(
                 value = Text(visible(field_value(claim, field, look)))
             if value.plain:
                 lines += labelled(f"{field}: ", value, width, look)
+        if evidence:
+            for paragraph, quote in evidence_rows(claim):
+                said = _styled(f"{look.open_quote}{visible(quote)}{look.close_quote}", look("italic"))
+                lines += labelled(f"{look.label(paragraph)} ", said, width, look)
     return lines
 
 
