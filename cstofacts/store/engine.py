@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from cstofacts.model import FIELDS, Claim, Evidence, Kind, period
+from cstofacts.model import Claim, Evidence, Kind, period
 
 if TYPE_CHECKING:
     from cstofacts.query.words import Lexicon
@@ -46,18 +46,10 @@ class Store:
         object per row.
         """
         statement, params = sql.select(q)
-        fields = FIELDS
         for row in self.connection.execute(statement, params):
-            record = dict(zip(fields, row, strict=False))  # the row ends with the day span
+            record = _decoded(row)
+            record["evidence"] = [{"paragraph": n, "quote": quote} for n, quote in record["evidence"]]
             record["period"] = period(record["date"], record["end_date"])
-            record["first_day"], record["last_day"] = row[17], row[18]
-            countries, organizations, paragraphs, evidence = row[8], row[9], row[11], row[16]
-            record["countries"] = countries.split(",") if countries else []
-            record["organizations"] = organizations.split(",") if organizations else []
-            record["paragraphs"] = [int(p) for p in paragraphs.split(",")] if paragraphs else []
-            record["evidence"] = (
-                [_evidence_record(e) for e in evidence.split(sql.EVIDENCE_SEPARATOR)] if evidence else []
-            )
             yield record
 
     def count(self, q: Query, by: StatsBy) -> list[tuple[str, int]]:
@@ -230,44 +222,33 @@ class Store:
         self.connection.close()
 
 
+def _decoded(row: tuple[Any, ...]) -> dict[str, Any]:
+    """A claims row's values by column name, its list columns split: the one row decoder.
+
+    Evidence is (paragraph, quote) pairs; the caller makes them Evidence or JSON objects.
+    """
+    values = dict(zip(sql.CLAIM_COLUMNS, row, strict=False))  # a ranked row ends with its score
+    countries, organizations, paragraphs = values["countries"], values["organizations"], values["paragraphs"]
+    evidence = values["evidence"]
+    values["countries"] = countries.split(",") if countries else []
+    values["organizations"] = organizations.split(",") if organizations else []
+    values["paragraphs"] = [int(p) for p in paragraphs.split(",")] if paragraphs else []
+    values["evidence"] = (
+        [_evidence(item) for item in evidence.split(sql.EVIDENCE_SEPARATOR)] if evidence else []
+    )
+    return values
+
+
 def _claim(row: tuple[Any, ...]) -> Claim:
-    countries, organizations, paragraphs, evidence, first, last = (
-        row[8],
-        row[9],
-        row[11],
-        row[16],
-        row[17],
-        row[18],
-    )
-    return Claim(
-        id=row[0],
-        kind=_KINDS[row[1]],
-        category=row[2],
-        date=row[3],
-        end_date=row[4],
-        date_basis=row[5],
-        date_note=row[6],
-        summary=row[7],
-        countries=tuple(countries.split(",")) if countries else (),
-        organizations=tuple(organizations.split(",")) if organizations else (),
-        location=row[10],
-        paragraphs=tuple(int(p) for p in paragraphs.split(",")) if paragraphs else (),
-        attributed_to=row[12],
-        attribution_note=row[13],
-        parent=row[14],
-        source=row[15],
-        evidence=tuple(_evidence(item) for item in evidence.split(sql.EVIDENCE_SEPARATOR))
-        if evidence
-        else (),
-        span=(date.fromisoformat(first), date.fromisoformat(last)) if first else None,
-    )
+    values = _decoded(row)
+    first, last = values.pop("first_day"), values.pop("last_day")
+    values["kind"] = _KINDS[values["kind"]]
+    for name in ("countries", "organizations", "paragraphs"):
+        values[name] = tuple(values[name])
+    values["evidence"] = tuple(Evidence(paragraph=n, quote=quote) for n, quote in values["evidence"])
+    return Claim(**values, span=(date.fromisoformat(first), date.fromisoformat(last)) if first else None)
 
 
-def _evidence(item: str) -> Evidence:
+def _evidence(item: str) -> tuple[int, str]:
     paragraph, _, quote = item.partition(sql.PART_SEPARATOR)
-    return Evidence(paragraph=int(paragraph), quote=quote)
-
-
-def _evidence_record(item: str) -> dict[str, Any]:
-    paragraph, _, quote = item.partition(sql.PART_SEPARATOR)
-    return {"paragraph": int(paragraph), "quote": quote}
+    return int(paragraph), quote
