@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from cstofacts import dates, text
+from cstofacts.criteria import Prefer, Query, SortKey, Term
 from cstofacts.model import Claim
 from cstofacts.query import about
 from cstofacts.query.about import Fact
-from cstofacts.query.filters import Prefer, Query, SortKey, Term, suggest
+from cstofacts.query.filters import suggest
 from cstofacts.query.question import Reading
 from cstofacts.store.engine import Store
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from helpers import BUNDLED, MINIMAL, run
 
-from cstofacts.query.filters import Query, StatsBy
+from cstofacts.criteria import Query, StatsBy
 from cstofacts.store import open_store
 from cstofacts.store.cache import Cache, Untrusted, judge
 from cstofacts.store.engine import Store

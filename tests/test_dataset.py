@@ -15,9 +15,9 @@ import pytest
 from helpers import DATA, MINIMAL, REAL_HOME, ROOT, Result, bundled, ids, minimal_text
 
 from cstofacts import store
+from cstofacts.criteria import Query, StatsBy
 from cstofacts.errors import DataError
 from cstofacts.model import Kind
-from cstofacts.query.filters import Query, StatsBy
 from cstofacts.records import Dataset
 from cstofacts.store.reader import BUNDLED, bundled_bytes, parse_toml
 from cstofacts.store.validate import validate

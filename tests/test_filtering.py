@@ -14,7 +14,7 @@ import pytest
 from helpers import Result, bundled
 
 from cstofacts.cli.filtering import FILTER_TABLE
-from cstofacts.query.filters import Query
+from cstofacts.criteria import Query
 
 Cli = Callable[..., Result]
 COMMANDS = ("list", "search", "stats", "timeline", "ask")

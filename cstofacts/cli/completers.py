@@ -4,8 +4,7 @@ from collections.abc import Callable, Sequence
 
 import typer
 
-from cstofacts.query import filters
-from cstofacts.query.filters import Query
+from cstofacts.criteria import Query, StatsBy
 from cstofacts.store.engine import Store
 
 
@@ -67,7 +66,7 @@ def _paragraphs(store: Store) -> dict[str, str]:
 def _years(store: Store) -> dict[str, str]:
     """The years the dataset's dates cover, with how many claims each has."""
     counts: dict[int, int] = {}
-    for value, n in store.count(Query(), filters.StatsBy.YEAR):
+    for value, n in store.count(Query(), StatsBy.YEAR):
         first, _, last = value.partition("..")
         if first.isdigit():
             for year in range(int(first), int(last or first) + 1):

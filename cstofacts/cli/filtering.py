@@ -20,9 +20,9 @@ from cstofacts import dates
 from cstofacts.cli import completers
 from cstofacts.cli.options import FILTERS as PANEL
 from cstofacts.cli.options import option
+from cstofacts.criteria import Query, Term
 from cstofacts.errors import UsageError
 from cstofacts.query import filters
-from cstofacts.query.filters import Query, Term
 from cstofacts.store.engine import Store
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -12,11 +12,12 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand
 
+from cstofacts import criteria
 from cstofacts.cli import completers
+from cstofacts.criteria import SortKey
 from cstofacts.errors import UsageError
 from cstofacts.output.formats import Format as OutputFormat
 from cstofacts.query import filters
-from cstofacts.query.filters import SortKey
 
 FILTERS = "Filters"
 OUTPUT = "Output"
@@ -110,7 +111,7 @@ Prefer = Annotated[
         metavar="WORD",
         rich_help_panel=OUTPUT,
         show_default=False,
-        autocompletion=completers.choices([k.value for k in filters.Prefer]),
+        autocompletion=completers.choices([k.value for k in criteria.Prefer]),
         help="Among equal matches, first the claims that answer who (name a person), when (the most "
         "precise date), where (a place), why (a view or background) or how-many (a number).",
     ),
@@ -147,11 +148,11 @@ def parse_limit(value: str | None) -> int | None:
         return min(int(text), 2**62)  # SQLite's LIMIT is a 64-bit integer; more than this is "all"
 
 
-def parse_prefer(value: str | None) -> filters.Prefer | None:
+def parse_prefer(value: str | None) -> criteria.Prefer | None:
     if value is None:
         return None
     with option("--prefer"):
-        return filters.choose(value, filters.Prefer, "unknown question word")
+        return filters.choose(value, criteria.Prefer, "unknown question word")
 
 
 def parse_sort(value: str | None) -> SortKey | None:

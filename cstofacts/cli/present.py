@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any
 from cstofacts import env
 from cstofacts.cli.context import Shared
 from cstofacts.cli.options import option
+from cstofacts.criteria import Query, Term
 from cstofacts.errors import ExitCode
 from cstofacts.model import Claim
 from cstofacts.output.formats import Format, default_fields, parse_fields, render, stream
-from cstofacts.query.filters import Query, Term, choose
+from cstofacts.query.filters import choose
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -9,7 +9,7 @@ from __future__ import annotations
 import shlex
 
 from cstofacts.cli.filtering import FILTER_TABLE
-from cstofacts.query.filters import Query
+from cstofacts.criteria import Query
 
 
 def command_line(query: Query) -> str:

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from cstofacts import dates, text
+from cstofacts.criteria import Term
+from cstofacts.lexicon import Lexicon, entity_tags, tag
 from cstofacts.model import Kind
-from cstofacts.query.filters import Term
-from cstofacts.query.words import Lexicon, entity_tags, tag
 
 # Words that say what sort of statement is wanted.
 KIND_WORDS = {

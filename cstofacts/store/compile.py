@@ -7,9 +7,9 @@ import sqlite3
 from collections.abc import Iterator
 
 from cstofacts import dates, text
+from cstofacts.lexicon import lexicon, tag
 from cstofacts.model import Claim
 from cstofacts.provenance import to_sql, work_rows
-from cstofacts.query.words import lexicon, tag
 from cstofacts.records import Dataset
 from cstofacts.store import SCHEMA_VERSION
 from cstofacts.store.reader import data_file

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 from cstofacts.model import Claim, Evidence, Kind, period
 
 if TYPE_CHECKING:
-    from cstofacts.query.words import Lexicon
+    from cstofacts.lexicon import Lexicon
     from cstofacts.records import Source, Vocabulary
-from cstofacts.query.filters import Query, StatsBy, Term
+from cstofacts.criteria import Query, StatsBy, Term
 from cstofacts.store import sql
 
 _KINDS = {kind.value: kind for kind in Kind}
@@ -176,7 +176,7 @@ class Store:
     @functools.cached_property
     def lexicon(self) -> Lexicon:
         """Every declared name as words, to what it names: all that search and ask need to read words."""
-        from cstofacts.query.words import Lexicon
+        from cstofacts.lexicon import Lexicon
 
         return Lexicon.from_rows(self.connection.execute(sql.LEXICON))
 

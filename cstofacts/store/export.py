@@ -26,7 +26,7 @@ import sqlite3
 from typing import Any
 
 from cstofacts.dates import spoken_forms
-from cstofacts.query.words import tag
+from cstofacts.lexicon import tag
 from cstofacts.store.sql import EVIDENCE_SEPARATOR, PART_SEPARATOR
 from cstofacts.store.sql import export as statements
 from cstofacts.store.sql.export import FTS_TABLE

@@ -149,6 +149,6 @@ def _neighbours(store: Store, wanted: str) -> list[str]:
 
 
 def _by_ids(store: Store, ids: list[str]) -> list[Claim]:
-    from cstofacts.query.filters import Query
+    from cstofacts.criteria import Query
 
     return store.claims(Query(ids=tuple(ids)))

@@ -8,9 +8,10 @@ from cstofacts.cli import filtering as f
 from cstofacts.cli import options as o
 from cstofacts.cli import present
 from cstofacts.cli.context import Shared, shared
+from cstofacts.criteria import StatsBy
 from cstofacts.errors import ExitCode
 from cstofacts.output.formats import Format, stats_records
-from cstofacts.query.filters import StatsBy, choose
+from cstofacts.query.filters import choose
 from cstofacts.store.engine import Store
 
 app = o.command_app()

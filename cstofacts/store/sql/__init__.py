@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from cstofacts.criteria import Prefer, Query, SortKey, StatsBy, Term
 from cstofacts.model import FIELDS
-from cstofacts.query.filters import Prefer, Query, SortKey, StatsBy, Term
 
 Params = list[object]
 

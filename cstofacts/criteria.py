@@ -1,0 +1,91 @@
+"""What a lookup asks for: a typed Query, its search Terms, and the choices of order, answer and
+count. Below the store, which runs them, and the query package, which reads them from what is typed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+from cstofacts import dates
+from cstofacts.model import Kind
+
+
+class SortKey(str, Enum):
+    """Orders for --sort."""
+
+    DATE = "date"
+    ID = "id"
+    CATEGORY = "category"
+
+
+class Prefer(str, Enum):
+    """What sort of claim answers a question word: search --prefer ranks those first among equals."""
+
+    WHO = "who"  # names a person
+    WHEN = "when"  # the most precise date
+    WHERE = "where"  # a place
+    WHY = "why"  # a view or background, not a bare event
+    HOW_MANY = "how-many"  # a number
+
+
+class StatsBy(str, Enum):
+    """Dimensions for stats --by."""
+
+    YEAR = "year"
+    CATEGORY = "category"
+    COUNTRY = "country"
+    ORG = "org"
+    KIND = "kind"
+    ATTRIBUTION = "attribution"
+
+
+@dataclass
+class Term:
+    """One thing a claim's text must hold: a word, a phrase, or a declared name.
+
+    `tokens` are the folded words as typed (a phrase when more than one); `tags` are
+    the entities a whole declared name stands for, which also match.
+    """
+
+    typed: str
+    tokens: tuple[str, ...]
+    tags: tuple[str, ...] = ()
+    # Other phrases that stand for the same thing (the thesaurus's words for a word no claim
+    # holds, or a Russian name's stem); any of them matches.
+    alternatives: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass  # not frozen: see model.py; nothing mutates a query, dataclasses.replace copies it
+class Query:
+    """What to find. Values within a field are OR, fields are AND."""
+
+    years: tuple[dates.Span, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    categories: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
+    organizations: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    kinds: frozenset[Kind] = frozenset()
+    attributions: frozenset[str] = frozenset()
+    paragraphs: frozenset[int] = frozenset()
+    texts: tuple[tuple[Term, ...], ...] = ()  # --text: each value's terms must all occur; values are OR
+    words: tuple[Term, ...] = ()  # search: every term must occur; ranked by relevance
+    any_words: bool = False  # search --any: any term may occur; ranked by how many occur, then relevance
+    best: bool = False  # search --any --best: only the claims holding the most of the terms
+    prefer: Prefer | None = None  # search --prefer: among equals, the claims that answer this first
+    all_countries: tuple[str, ...] = ()  # --with-country: every one is involved (AND)
+    all_organizations: tuple[str, ...] = ()  # --with-org: every one is involved (AND)
+    within: tuple[dates.Span, ...] = ()  # --within: dated inside one of these spans, not just overlapping
+    sort: SortKey | None = None
+    reverse: bool = False
+    limit: int | None = None
+    ids: tuple[str, ...] = field(default=())  # exact ids (show, cite)
+
+    @property
+    def dated(self) -> bool:
+        return bool(self.years or self.since or self.until or self.within)
+
+
+# -- checking typed values ------------------------------------------------------

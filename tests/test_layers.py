@@ -1,0 +1,88 @@
+"""The package's layers, as the README documents them: a module imports only its own layer and those
+below it, at the top of the file or inside a function alike (read from the source with ast)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import cstofacts
+
+PACKAGE = Path(cstofacts.__file__).parent
+
+# Lowest first. A module belongs to the first layer with a prefix that names it.
+LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "records",
+        (
+            "cstofacts.errors",
+            "cstofacts.text",
+            "cstofacts.dates",
+            "cstofacts.model",
+            "cstofacts.records",
+            "cstofacts.english",
+            "cstofacts.criteria",
+            "cstofacts.lexicon",
+            "cstofacts.provenance",
+        ),
+    ),
+    ("store", ("cstofacts.store",)),
+    ("query", ("cstofacts.query",)),
+    ("answer", ("cstofacts.answer",)),
+    ("output", ("cstofacts.output", "cstofacts.env", "cstofacts.paging")),
+    ("cli", ("cstofacts.cli", "cstofacts.__main__")),
+)
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def layer(module: str) -> int | None:
+    for rank, (_, prefixes) in enumerate(LAYERS):
+        if any(module == p or module.startswith(p + ".") for p in prefixes):
+            return rank
+    return None  # the package itself (its version), which any layer may read
+
+
+def imported(path: Path) -> set[str]:
+    """Every cstofacts module a file imports, anywhere in it."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("cstofacts"):
+            # `from cstofacts.store import sql` imports the module cstofacts.store.sql.
+            found.update(
+                f"{node.module}.{a.name}"
+                if (PACKAGE.parent / f"{node.module}.{a.name}".replace(".", "/")).is_dir()
+                or (PACKAGE.parent / (f"{node.module}.{a.name}".replace(".", "/") + ".py")).exists()
+                else node.module
+                for a in node.names
+            )
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("cstofacts"))
+    return found
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+def test_every_module_has_a_layer() -> None:
+    assert [module_name(p) for p in MODULES if layer(module_name(p)) is None] == ["cstofacts"]
+
+
+@pytest.mark.parametrize("path", MODULES, ids=[module_name(p) for p in MODULES])
+def test_no_module_imports_a_layer_above_its_own(path: Path) -> None:
+    own = layer(module_name(path))
+    if own is None:
+        return
+    above = sorted(m for m in imported(path) if (rank := layer(m)) is not None and rank > own)
+    assert above == [], f"{module_name(path)} ({LAYERS[own][0]}) imports {above}"
+
+
+def test_the_check_sees_an_import_inside_a_function(tmp_path: Path) -> None:
+    source = tmp_path / "probe.py"
+    source.write_text("def f():\n    from cstofacts.cli import present\n    import cstofacts.answer\n")
+    assert imported(source) == {"cstofacts.cli.present", "cstofacts.answer"}
