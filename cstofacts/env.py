@@ -5,9 +5,8 @@ from __future__ import annotations
 import codecs
 import os
 import sys
+from typing import TYPE_CHECKING
 
-# Not typing.TYPE_CHECKING: importing typing costs start-up time, and mypy honours this spelling too.
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from types import EllipsisType

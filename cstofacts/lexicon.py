@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 
 def tag(kind: str, key: str) -> str:
-    """The one-word token an entity is indexed under (store.compile.tag says why)."""
+    """The one-word token an entity is indexed under (`xckg` for Kyrgyzstan): a name of several
+    words then matches only whole, and never through its ordinary words alone."""
     return "x" + kind + "".join(text.words(key))
 
 

@@ -1,4 +1,5 @@
-"""Frozen records of the dataset: claims, sources and their vocabularies."""
+"""A claim, its evidence and its kind: the records every lookup reads (sources and vocabularies are
+in records.py, which a plain lookup never loads)."""
 
 from __future__ import annotations
 

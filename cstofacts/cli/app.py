@@ -232,7 +232,7 @@ def run(argv: list[str] | None = None) -> int:
         return report(environment, UsageError(click_message(exc, named)))
     except Exception as exc:
         # A compiled database damaged after it was opened. sqlite3 is looked up, not imported:
-        # --version and --help never load it.
+        # --version never loads it, and an error before any database is opened need not.
         database = sys.modules.get("sqlite3")
         if database is None or not isinstance(exc, database.Error):
             raise
