@@ -79,14 +79,20 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         years=years,
         since=since,
         until=until,
-        kinds=reading.kinds,
-        attributions=reading.attributions,
-        paragraphs=reading.paragraphs,
+        kinds=reading.facets.kinds,
+        attributions=reading.facets.attributions,
+        paragraphs=reading.facets.paragraphs,
     )
     base = _narrowed(base, narrow)
     entities, ranking = plan.entities()
     names = reading.names + plan.places()
-    named = bool(names or words or reading.categories or reading.countries or reading.organizations)
+    named = bool(
+        names
+        or words
+        or reading.facets.categories
+        or reading.facets.countries
+        or reading.facets.organizations
+    )
     if not named and base == Query() and (narrow is None or narrow == Query()):
         # Nothing in the question is something the dataset knows: no answer, rather than any claims.
         return plan.silent(
@@ -98,7 +104,9 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
     if listing:
         # A category filters when it is what the list question asks for ("which exercises …");
         # elsewhere in a list question its word must occur like any other.
-        categories = reading.categories if reading.category_subject or not reading.listing else frozenset()
+        categories = (
+            reading.facets.categories if reading.category_subject or not reading.listing else frozenset()
+        )
         required = (*names, *words)
         if not categories:
             required = (*required, *reading.category_terms)
@@ -154,7 +162,9 @@ def _about(store: Store, reading: Reading) -> list[Fact]:
     # "article" and "report" name a work even where search takes them for stop words.
     works_words = about.stems(about.WORKS)
     words += [t for t in reading.tokens if t in text.STOP_WORDS and about.forms(t) & works_words]
-    if not about.may_ask(words, bool(reading.names) and reading.asks == "who", bool(reading.attributions)):
+    if not about.may_ask(
+        words, bool(reading.names) and reading.asks == "who", bool(reading.facets.attributions)
+    ):
         return []  # nothing in it is about a work: no need to read the works
     # The people the question names, as the lexicon spells them, to match a work's author.
     slugs = {t[2:] for term in reading.names for t in term.tags if t.startswith("xh")}
@@ -167,16 +177,17 @@ def _about(store: Store, reading: Reading) -> list[Fact]:
         work
         for work in store.works
         if text.normalize(str(work.get("author") or "")) in spelled
-        or (work.get("voice") and work["voice"] in reading.attributions)
+        or (work.get("voice") and work["voice"] in reading.facets.attributions)
     ]
     common = {
         short
-        for short in reading.organizations
+        for short in reading.facets.organizations
         if store.share(Query(organizations=frozenset({short}))) > COMMON
     }
+    facets = reading.facets
     other = bool(
-        reading.spans or reading.since or reading.until or reading.paragraphs or reading.countries
-        or reading.places or reading.kinds or reading.organizations - common
+        facets.years or facets.since or facets.until or facets.paragraphs or facets.countries
+        or facets.places or facets.kinds or facets.organizations - common
         or (reading.names and not named)
     )  # fmt: skip
     return about.facts(words, named, store.works, other, reading.asks)
@@ -187,12 +198,12 @@ def _precise(tries: list[Query], reading: Reading) -> list[Query]:
     overlap it (dated only to the year), as --since and --until say it."""
     fine = tuple(
         (low, high)
-        for low, high in reading.spans
+        for low, high in reading.facets.years
         if (low.month, low.day, high.month, high.day) != (1, 1, 12, 31)
     )
     if not fine:
         return tries
-    coarse = tuple(span for span in reading.spans if span not in fine)
+    coarse = tuple(span for span in reading.facets.years if span not in fine)
     inside, overlapping = [], []
     for q in tries:
         if not set(fine) <= set(q.years):
@@ -307,8 +318,10 @@ class _Plan:
                 entities += 1
             elif tag.startswith(("xc", "xo")):
                 code = tag[2:]
-                countries = [c for c in self.reading.countries if "".join(text.words(c)) == code]
-                organizations = [o for o in self.reading.organizations if "".join(text.words(o)) == code]
+                countries = [c for c in self.reading.facets.countries if "".join(text.words(c)) == code]
+                organizations = [
+                    o for o in self.reading.facets.organizations if "".join(text.words(o)) == code
+                ]
                 probe = Query(countries=frozenset(countries), organizations=frozenset(organizations))
                 entities += probe != Query() and self.store.share(probe) <= COMMON
         # A word that may as well be a verb or an adjective ("force", "decide") counts half.
@@ -325,13 +338,13 @@ class _Plan:
     ) -> tuple[tuple[dates.Span, ...], date | None, date | None, tuple[Term, ...] | None]:
         """The question's dates as filters; a date no claim has but claims' text holds ("the plan
         for 2026-2030") as words; None when no claim has the date and no text holds it."""
-        r = self.reading
-        if not (r.spans or r.since or r.until):
+        r, f = self.reading, self.reading.facets
+        if not (f.years or f.since or f.until):
             return (), None, None, ()
-        if self.store.claims(Query(years=r.spans, since=r.since, until=r.until, limit=1)):
+        if self.store.claims(Query(years=f.years, since=f.since, until=f.until, limit=1)):
             for typed in r.span_text:
                 self.explained.append((typed, "a date"))
-            return r.spans, r.since, r.until, ()
+            return f.years, f.since, f.until, ()
         words = self.date_words()
         if words:
             for typed in r.span_text:
@@ -353,8 +366,8 @@ class _Plan:
     def entities(self) -> tuple[Callable[[Query], Query], tuple[Term, ...]]:
         """Countries and organizations as filters, every one required; one on most claims only ranks."""
         r = self.reading
-        countries = sorted(r.countries)
-        organizations = sorted(r.organizations)
+        countries = sorted(r.facets.countries)
+        organizations = sorted(r.facets.organizations)
         ranking: list[Term] = []
         for term in r.entity_terms:
             code = term.tags[0][2:] if term.tags else ""

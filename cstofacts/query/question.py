@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from cstofacts import dates, text
-from cstofacts.criteria import Term
+from cstofacts.criteria import Query, Term
 from cstofacts.lexicon import Lexicon, entity_tags, tag
 from cstofacts.model import Kind
 
@@ -72,17 +72,10 @@ class Reading:
 
     listing: bool  # a list question wants every match; a pointed one the best few
     asks: str | None = None  # who, when, where, why, how many, or None
-    spans: tuple[dates.Span, ...] = ()
+    # What the question names that a filter could say: years, dates, categories, countries,
+    # organizations, places, kinds, attributions, paragraphs. What answer.py runs is built from it.
+    facets: Query = field(default_factory=Query)
     span_text: tuple[str, ...] = ()  # the date words as typed, to fall back on when no claim has the date
-    since: date | None = None
-    until: date | None = None
-    categories: frozenset[str] = frozenset()
-    countries: frozenset[str] = frozenset()
-    organizations: frozenset[str] = frozenset()
-    places: frozenset[str] = frozenset()
-    kinds: frozenset[Kind] = frozenset()
-    attributions: frozenset[str] = frozenset()
-    paragraphs: frozenset[int] = frozenset()
     names: tuple[Term, ...] = ()  # people and other declared names, matched whole
     words: tuple[Term, ...] = ()
     entity_terms: tuple[Term, ...] = field(default=())  # countries, organizations, places as terms too
@@ -114,17 +107,19 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
     return Reading(
         listing=listing,
         asks=asks,
-        spans=tuple(spans),
+        facets=Query(
+            years=tuple(spans),
+            since=since,
+            until=until,
+            categories=frozenset(found.categories),
+            countries=frozenset(found.countries),
+            organizations=frozenset(found.organizations),
+            places=frozenset(found.places),
+            kinds=frozenset(found.kinds),
+            attributions=frozenset(found.attributions),
+            paragraphs=frozenset(paragraphs),
+        ),
         span_text=tuple(span_text),
-        since=since,
-        until=until,
-        categories=frozenset(found.categories),
-        countries=frozenset(found.countries),
-        organizations=frozenset(found.organizations),
-        places=frozenset(found.places),
-        kinds=frozenset(found.kinds),
-        attributions=frozenset(found.attributions),
-        paragraphs=frozenset(paragraphs),
         names=tuple(found.names),
         words=tuple(found.words),
         entity_terms=tuple(found.entities),
