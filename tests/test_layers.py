@@ -86,3 +86,26 @@ def test_the_check_sees_an_import_inside_a_function(tmp_path: Path) -> None:
     source = tmp_path / "probe.py"
     source.write_text("def f():\n    from cstofacts.cli import present\n    import cstofacts.answer\n")
     assert imported(source) == {"cstofacts.cli.present", "cstofacts.answer"}
+
+
+def test_only_the_views_import_rich() -> None:
+    """Rich is drawn with in output/views/ alone (and there only inside the functions that draw)."""
+    outside = []
+    for path in MODULES:
+        if module_name(path).startswith("cstofacts.output.views"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        typing_only = {
+            id(inner)
+            for block in ast.walk(tree)
+            if isinstance(block, ast.If) and ast.unparse(block.test).endswith("TYPE_CHECKING")
+            for inner in ast.walk(block)
+        }  # names for mypy only: nothing is imported when the code runs
+        for node in ast.walk(tree):
+            if id(node) in typing_only:
+                continue
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if any(n == "rich" or n.startswith("rich.") for n in names):
+                outside.append(module_name(path))
+    assert outside == []

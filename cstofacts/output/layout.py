@@ -10,7 +10,7 @@ from cstofacts.output import rows
 from cstofacts.output.formats import cell
 from cstofacts.output.safe import visible
 
-# The terminal cells a string takes. Counting them is Rich's knowledge, so views.py passes in
+# The terminal cells a string takes. Counting them is Rich's knowledge, so output/views passes in
 # Rich's cell_len and keeps every Rich import to itself.
 Measure = Callable[[str], int]
 

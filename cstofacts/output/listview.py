@@ -3,7 +3,7 @@
 Importing Rich costs about 14 ms, a quarter of a lookup (docs/performance.md). This view has
 one wrapping column and a handful of styles, so it is laid out here from layout.line_spans and
 written with SGR codes directly; it prints the same characters as the Rich views would. The
-narrow, stacked layout and every other view stay in output/views.py.
+narrow, stacked layout and every other view stay in output/views/.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ _SGR = {"bold": "1", "dim": "2", "italic": "3", "green": "32", "yellow": "33", "
 
 
 def fits(claims: Sequence[Claim], width: int) -> bool:
-    """Whether the columned layout fits; narrower terminals get views.py's stacked one."""
+    """Whether the columned layout fits; narrower terminals get output/views/ stacked one."""
     if width < NARROW:
         return False
     date_width = max(len("date"), max((cell_width(date_label(c)) for c in claims), default=0))
