@@ -12,23 +12,16 @@ has, or a thing no claim, name, source or thesaurus word accounts for.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 
-from cstofacts import dates, text
-from cstofacts.criteria import Prefer, Query, SortKey, Term
-from cstofacts.model import Claim
+from cstofacts import text
+from cstofacts.criteria import Prefer, Query, SortKey
+from cstofacts.plan import COMMON, Answer, Plan
 from cstofacts.query import about
 from cstofacts.query.about import Fact
-from cstofacts.query.filters import suggest
 from cstofacts.query.question import Reading
 from cstofacts.store.engine import Store
 
 POINTED = 3  # how many answers a pointed question gets unless --limit says otherwise
-# An entity on more than this share of the claims (the CSTO, on almost all of them) does not
-# narrow anything: it ranks a pointed question's answers and filters nothing.
-COMMON = 0.5
 _PREFER = {
     "who": Prefer.WHO,
     "when": Prefer.WHEN,
@@ -39,27 +32,11 @@ _PREFER = {
 }
 
 
-@dataclass(frozen=True)
-class Answer:
-    claims: list[Claim]
-    reading: Reading
-    query: Query | None  # what ran; None when the article does not answer, or the works do
-    corrections: tuple[tuple[str, str], ...] = ()  # (typed, used instead)
-    silence: str = ""  # why the article does not answer, when it does not
-    partial: tuple[str, ...] = ()  # what the question asks that no answer holds
-    explained: tuple[tuple[str, str], ...] = ()  # (words as typed, what they became)
-    facts: tuple[Fact, ...] = ()  # a question about the works themselves, answered from their records
-
-    @property
-    def command(self) -> str:
-        return "search" if self.query is not None and self.query.words else "list"
-
-
 def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Query | None = None) -> Answer:
     known = _about(store, reading) if narrow is None or narrow == Query() else []
     if known:
         return Answer([], reading, None, facts=tuple(known))
-    plan = _Plan(store, reading)
+    plan = Plan(store, reading)
     if reading.absent_paragraphs:
         numbers = ", ".join(f"¶{n}" for n in sorted(reading.absent_paragraphs))
         count = store.last_paragraph
@@ -228,206 +205,3 @@ def _narrowed(base: Query, narrow: Query | None) -> Query:
         if getattr(narrow, f.name) != f.default and f.name not in ("limit", "sort", "reverse")
     }
     return dataclasses.replace(base, **changes)
-
-
-def _counts(claim: Claim) -> bool:
-    """A claim that states a number, a year aside ("15 documents", "five maneuvers")."""
-    return any(
-        (w.isdigit() and not (len(w) == 4 and w[:2] in ("19", "20"))) or w in text.NUMBER_WORDS
-        for w in text.words(claim.summary)
-    )
-
-
-def _dated(claim: Claim) -> bool:
-    """A claim with a date, or one that states one ("the January 2022 events")."""
-    words = text.words(claim.summary)
-    return claim.date is not None or any((w.isdigit() and len(w) == 4) or w in dates.MONTHS for w in words)
-
-
-# What a claim must carry to answer what a pointed question asks for.
-_CARRIES: dict[str, Callable[[Claim], bool]] = {
-    "when": _dated,
-    "where": lambda c: c.location is not None,
-    "how many": _counts,
-}
-
-
-class _Plan:
-    """What ask makes of each part of a reading, against one dataset."""
-
-    def __init__(self, store: Store, reading: Reading) -> None:
-        self.store = store
-        self.reading = reading
-        self.corrections: list[tuple[str, str]] = []
-        self.unaccounted: list[str] = []
-        self.explained: list[tuple[str, str]] = []
-        self.entity_count = 0
-
-    def words(self) -> tuple[Term, ...]:
-        """The question's other words: those claims hold, the thesaurus's words for the rest,
-        near-certain typos corrected. A thing nothing accounts for is noted; other words go."""
-        kept: list[Term] = []
-        vocabulary: list[str] | None = None
-        for term in self.store.widen(self.reading.words):
-            if len(term.tokens) == 1 and about.forms(term.tokens[0]) & about.stems(about.WORKS):
-                # "the report", "the article": every claim is the report's, so the word names none.
-                self.explained.append((term.typed, "the report itself: every claim is from it"))
-                continue
-            if term.alternatives:
-                shown = ", ".join(" ".join(a) for a in term.alternatives)
-                self.explained.append((term.typed, f"a word for: {shown}"))
-                kept.append(term)
-                continue
-            if self.store.matches(term):
-                self.explained.append((term.typed, "a word claims hold"))
-                kept.append(term)
-                continue
-            word = " ".join(term.tokens)
-            # WordNet is English: a word of another script that names nothing declared cannot be
-            # judged (что, делал), so it is left out rather than taken for a thing.
-            sort = self.store.sort_of(word) if word.isascii() else "g"
-            near = None
-            if sort is None and len(term.typed) > 3:
-                # A word that is no English word, close to one claims hold, is a typo for it; a
-                # name written with a capital is one only for another name ("Dostyk", "Dostuk"),
-                # never for an ordinary word ("O'Brien" is not "bring").
-                vocabulary = vocabulary if vocabulary is not None else self._vocabulary()
-                near = suggest(term.typed, vocabulary, cutoff=0.8)
-                if near is not None and word in self.reading.capitalised and self.store.sort_of(near):
-                    near = None
-            if near is not None:
-                self.corrections.append((term.typed, near))
-                self.explained.append((term.typed, f"a typo for {near!r}"))
-                kept.append(Term(near, tuple(text.words(near))))
-            elif sort != "g" and not term.typed.isdigit() and not self.store.in_article(term):
-                # A thing or a name no claim, name, source or thesaurus word accounts for.
-                self.unaccounted.append(term.typed)
-                self.explained.append((term.typed, "nothing in the article"))
-            else:
-                self.explained.append((term.typed, "left out: a word no claim holds"))
-        return tuple(kept)
-
-    def things(self, words: tuple[Term, ...]) -> float:
-        """How many things the question names that the article accounts for: names, places,
-        categories, countries and organizations that narrow (not one on most claims), and
-        words for things ("decide" alone says little of what is asked)."""
-        entities = 0
-        for term in self.reading.entity_terms:
-            tag = term.tags[0] if term.tags else ""
-            if tag.startswith("xp"):
-                entities += 1
-            elif tag.startswith(("xc", "xo")):
-                code = tag[2:]
-                countries = [c for c in self.reading.facets.countries if "".join(text.words(c)) == code]
-                organizations = [
-                    o for o in self.reading.facets.organizations if "".join(text.words(o)) == code
-                ]
-                probe = Query(countries=frozenset(countries), organizations=frozenset(organizations))
-                entities += probe != Query() and self.store.share(probe) <= COMMON
-        # A word that may as well be a verb or an adjective ("force", "decide") counts half.
-        named = sum(1.0 if self.store.sort_of(" ".join(w.tokens)) != "g" else 0.5 for w in words)
-        return named + entities + len(self.reading.names) + len(self.reading.category_terms)
-
-    def _vocabulary(self) -> list[str]:
-        # Never "correct" a word into a function word or a month: "many" is not "may".
-        months = {m.casefold() for m in dates.MONTH_NAMES}
-        return [w for w in self.store.words() if w not in text.STOP_WORDS and w not in months]
-
-    def dates(
-        self,
-    ) -> tuple[tuple[dates.Span, ...], date | None, date | None, tuple[Term, ...] | None]:
-        """The question's dates as filters; a date no claim has but claims' text holds ("the plan
-        for 2026-2030") as words; None when no claim has the date and no text holds it."""
-        r, f = self.reading, self.reading.facets
-        if not (f.years or f.since or f.until):
-            return (), None, None, ()
-        if self.store.claims(Query(years=f.years, since=f.since, until=f.until, limit=1)):
-            for typed in r.span_text:
-                self.explained.append((typed, "a date"))
-            return f.years, f.since, f.until, ()
-        words = self.date_words()
-        if words:
-            for typed in r.span_text:
-                self.explained.append((typed, "words claims hold (no claim is dated so)"))
-            return (), None, None, words
-        return (), None, None, None
-
-    def date_words(self) -> tuple[Term, ...]:
-        """The question's dates as words, when claims' text holds every one of them."""
-        words = tuple(Term(t, tuple(text.words(t))) for t in self.reading.span_text)
-        return words if words and all(self.store.matches(w) for w in words) else ()
-
-    def no_date(self) -> str:
-        asked = " and ".join(self.reading.span_text) or "then"
-        span = self.store.date_range()
-        known = f" (its claims run from {span[0]} to {span[1]})" if span else ""
-        return f"the article has no claims dated {asked}{known}"
-
-    def entities(self) -> tuple[Callable[[Query], Query], tuple[Term, ...]]:
-        """Countries and organizations as filters, every one required; one on most claims only ranks."""
-        r = self.reading
-        countries = sorted(r.facets.countries)
-        organizations = sorted(r.facets.organizations)
-        ranking: list[Term] = []
-        for term in r.entity_terms:
-            code = term.tags[0][2:] if term.tags else ""
-            what = "country" if term.tags and term.tags[0].startswith("xc") else "org"
-            if not term.tags or term.tags[0].startswith("xp"):
-                continue
-            chosen = countries if what == "country" else organizations
-            key = next((k for k in chosen if "".join(text.words(k)) == code), None)
-            if key is None:
-                continue
-            probe = Query(all_countries=(key,)) if what == "country" else Query(all_organizations=(key,))
-            if self.store.share(probe) > COMMON:
-                chosen.remove(key)
-                ranking.append(term)
-                self.explained.append((term.typed, f"{what} {key}: on most claims, so it only ranks"))
-            else:
-                self.explained.append((term.typed, f"{what} {key}: required"))
-        self.entity_count = len(countries) + len(organizations)
-
-        def apply(q: Query) -> Query:
-            if len(countries) == 1:
-                q = dataclasses.replace(q, countries=frozenset(countries))
-            elif countries:
-                q = dataclasses.replace(q, all_countries=tuple(countries))
-            if len(organizations) == 1:
-                q = dataclasses.replace(q, organizations=frozenset(organizations))
-            elif organizations:
-                q = dataclasses.replace(q, all_organizations=tuple(organizations))
-            return q
-
-        return apply, tuple(ranking)
-
-    def entity_terms(self) -> tuple[Term, ...]:
-        return tuple(t for t in self.reading.entity_terms if t.tags and not t.tags[0].startswith("xp"))
-
-    def places(self) -> tuple[Term, ...]:
-        """Places as words: a claim held there, or one that names the place, holds them."""
-        found = tuple(t for t in self.reading.entity_terms if t.tags and t.tags[0].startswith("xp"))
-        for term in found:
-            self.explained.append((term.typed, "a place"))
-        return found
-
-    def silent(self, why: str) -> Answer:
-        return Answer([], self.reading, None, tuple(self.corrections), why, (), tuple(self.explained))
-
-    def answer(self, found: list[Claim], query: Query) -> Answer:
-        asks = self.reading.asks
-        if found and not self.reading.listing and asks in _CARRIES and not _CARRIES[asks](found[0]):
-            # "When was X appointed?" and no claim about X has a date: the article does not say.
-            nearest = ", ".join(c.id for c in found)
-            return self.silent(f"the article does not say {asks} (nearest claims, not an answer: {nearest})")
-        partial = tuple(self.unaccounted) if found else ()
-        if found and query.any_words:
-            ids = {c.id for c in found}
-            partial += tuple(t.typed for t in query.words if not (self.store.holding(t) & ids))
-            if self.reading.listing and not partial:
-                partial = ("every word together",)
-        for term in self.reading.names:
-            self.explained.append((term.typed, "a person or role"))
-        for typed in (t.typed for t in self.reading.category_terms):
-            how = "a category, listed" if self.reading.listing else "a category word, ranking"
-            self.explained.append((typed, how))
-        return Answer(found, self.reading, query, tuple(self.corrections), "", partial, tuple(self.explained))

@@ -30,7 +30,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("store", ("cstofacts.store",)),
     ("query", ("cstofacts.query",)),
-    ("answer", ("cstofacts.answer",)),
+    ("answer", ("cstofacts.answer", "cstofacts.plan")),
     ("output", ("cstofacts.output", "cstofacts.env", "cstofacts.paging")),
     ("cli", ("cstofacts.cli", "cstofacts.__main__")),
 )
