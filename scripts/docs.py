@@ -18,6 +18,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,8 +65,16 @@ def _env(**extra: str) -> dict[str, str]:
 
 def terminal_output(argv: list[str], env: dict[str, str]) -> tuple[int, str]:
     """Run a program with a pseudo-terminal as stdin, stdout and stderr; its exit code and screen."""
+    with tempfile.TemporaryDirectory(prefix="cstofacts-docs-") as folder:
+        # A private working directory for each example, never a fixed path: what an example
+        # writes (export's tour.db) goes there; docs/ is linked in for the examples' own files.
+        os.symlink(ROOT / "docs", os.path.join(folder, "docs"))
+        return _terminal_output(argv, env, folder)
+
+
+def _terminal_output(argv: list[str], env: dict[str, str], cwd: str) -> tuple[int, str]:
     master, slave = pty.openpty()
-    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT)
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd)
     os.close(slave)
     chunks = []
     while True:
