@@ -55,7 +55,8 @@ class PipeClosed(Exception):
 class Env:
     """What the process may do with its streams, decided once by `Env.read`.
 
-    A plain class with slots rather than a dataclass: importing dataclasses costs start-up time.
+    A plain class with slots rather than a dataclass: defining a dataclass costs start-up time
+    (docs/performance.md).
     """
 
     __slots__ = (

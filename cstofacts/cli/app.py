@@ -141,7 +141,7 @@ def _root(
     """Look up the claims of one article on the CSTO's work in 2023-2025."""
     shared = ctx.obj
     assert isinstance(shared, Shared)
-    if color is not None or no_pager:
+    if (color is not None or no_pager) and not shared.given:
         choice = _colour_choice(color) if color is not None else "auto"
         shared.env = env.Env.read(colour=choice, paging=not no_pager)
     if data is not None:
@@ -180,12 +180,18 @@ def build_app() -> typer.Typer:
     return app
 
 
-def run(argv: list[str] | None = None) -> int:
-    """Run one command line and return its exit code: the one place errors become messages."""
-    environment = env.Env.read()
-    env.harden(environment)
+def run(argv: list[str] | None = None, environment: env.Env | None = None) -> int:
+    """Run one command line and return its exit code: the one place errors become messages.
+
+    `environment` is read from the process unless given: a test may hand in an Env whose
+    stdout is a terminal of its own making, as httpie's MockEnvironment does.
+    """
+    given = environment is not None
+    if environment is None:
+        environment = env.Env.read()
+        env.harden(environment)
     args = sys.argv[1:] if argv is None else list(argv)
-    shared = Shared(environment)
+    shared = Shared(environment, given=given)
     try:
         completion = _completion_request(args)
         if completion is not None:

@@ -22,6 +22,7 @@ class Shared:
     """The root command's options, and what is opened from them once per run."""
 
     env: Env
+    given: bool = False  # env was handed to run() (a test's terminal): --color and --no-pager keep it
     data: str | None = None
     data_option: str = "--data"  # how the dataset was named, for messages: --data or CSTOFACTS_DATA
     use_cache: bool = True
