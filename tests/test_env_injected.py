@@ -38,7 +38,9 @@ def test_a_terminal_gets_the_list_view_and_a_pipe_gets_rows() -> None:
     assert [line.split("\t")[0] for line in rows.getvalue().splitlines()] == [
         "bilateral-consultations-2024-2025",
         "khujand-border-agreement-2025-03-31",
+        "secretary-general-role-kg-tj",
         "khujand-agreement-stability",
+        "dostuk-order-award",
     ]
 
 
