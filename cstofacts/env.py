@@ -5,8 +5,10 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-from typing import TYPE_CHECKING
 
+# Not typing.TYPE_CHECKING: env is loaded before the rest at every start and imports nothing it
+# can do without (tests/test_env.py); mypy honours this spelling too.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from types import EllipsisType

@@ -84,6 +84,7 @@ def test_a_claim_with_every_key_is_read_whole() -> None:
         "evidence": [{"paragraph": 2, "quote": "Talks were held in Minsk"}],
         "first_day": "2024-03-01",
         "last_day": "2024-05-02",
+        "period": "2024-03/2024-05-02",
     }
     assert talks.kind is Kind.EVENT
     assert [(e.paragraph, e.quote) for e in talks.evidence] == [(2, "Talks were held in Minsk")]

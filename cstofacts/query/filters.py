@@ -106,7 +106,8 @@ def parse_period(value: str) -> dates.Span:
 def resolve_category(vocabulary: Vocabulary, value: str) -> str:
     folded = text.normalize(plain(value))
     names = category_names(vocabulary)
-    for candidate in (folded, text.singular(folded)):
+    # Typed plurals: a plain -s or -es off (as the option's help promises), and -ies as -y.
+    for candidate in (folded, folded.removesuffix("s"), folded.removesuffix("es"), text.singular(folded)):
         if candidate in names:
             return names[candidate]
     raise _unknown("category", value, list(vocabulary.categories))
