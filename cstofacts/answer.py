@@ -55,10 +55,11 @@ class Answer:
 
 
 def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Query | None = None) -> Answer:
-    known = _about(store, reading) if narrow is None or narrow == Query() else []
+    drafts = narrow is not None and narrow.drafts  # --drafts: the probes below see drafts too
+    known = _about(store, reading, drafts) if _unnarrowed(narrow) else []
     if known:
         return Answer([], reading, None, facts=tuple(known))
-    plan = _Plan(store, reading)
+    plan = _Plan(store, reading, drafts)
     if reading.absent_paragraphs:
         numbers = ", ".join(f"¶{n}" for n in sorted(reading.absent_paragraphs))
         count = store.last_paragraph
@@ -86,7 +87,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
     entities, ranking = plan.entities()
     names = reading.names + plan.places()
     named = bool(names or words or reading.categories or reading.countries or reading.organizations)
-    if not named and base == Query() and (narrow is None or narrow == Query()):
+    if not named and _unnarrowed(base) and _unnarrowed(narrow):
         # Nothing in the question is something the dataset knows: no answer, rather than any claims.
         return plan.silent(
             "nothing in the question names a claim; try other words, or: cstofacts search WORDS"
@@ -147,7 +148,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
     return plan.answer([], last)
 
 
-def _about(store: Store, reading: Reading) -> list[Fact]:
+def _about(store: Store, reading: Reading, drafts: bool) -> list[Fact]:
     """The works' own facts, when that is what the question asks (query.about)."""
     words = [token for term in (*reading.words, *reading.category_terms) for token in term.tokens]
     # "article" and "report" name a work even where search takes them for stop words.
@@ -171,7 +172,7 @@ def _about(store: Store, reading: Reading) -> list[Fact]:
     common = {
         short
         for short in reading.organizations
-        if store.share(Query(organizations=frozenset({short}))) > COMMON
+        if store.share(Query(organizations=frozenset({short}), drafts=drafts)) > COMMON
     }
     other = bool(
         reading.spans or reading.since or reading.until or reading.paragraphs or reading.countries
@@ -204,6 +205,11 @@ def _precise(tries: list[Query], reading: Reading) -> list[Query]:
         until = min(high, q.until) if q.until else high
         overlapping.append(dataclasses.replace(q, years=coarse, since=since, until=until))
     return [*inside, *overlapping]
+
+
+def _unnarrowed(query: Query | None) -> bool:
+    """Whether a query holds no filter: --drafts shows more claims, it narrows nothing."""
+    return query is None or dataclasses.replace(query, drafts=False) == Query()
 
 
 def _narrowed(base: Query, narrow: Query | None) -> Query:
@@ -243,9 +249,10 @@ _CARRIES: dict[str, Callable[[Claim], bool]] = {
 class _Plan:
     """What ask makes of each part of a reading, against one dataset."""
 
-    def __init__(self, store: Store, reading: Reading) -> None:
+    def __init__(self, store: Store, reading: Reading, drafts: bool = False) -> None:
         self.store = store
         self.reading = reading
+        self.drafts = drafts  # whether the probes count draft claims, as the answer's query will
         self.corrections: list[tuple[str, str]] = []
         self.unaccounted: list[str] = []
         self.explained: list[tuple[str, str]] = []
@@ -309,7 +316,8 @@ class _Plan:
                 countries = [c for c in self.reading.countries if "".join(text.words(c)) == code]
                 organizations = [o for o in self.reading.organizations if "".join(text.words(o)) == code]
                 probe = Query(countries=frozenset(countries), organizations=frozenset(organizations))
-                entities += probe != Query() and self.store.share(probe) <= COMMON
+                shown = dataclasses.replace(probe, drafts=self.drafts)
+                entities += probe != Query() and self.store.share(shown) <= COMMON
         # A word that may as well be a verb or an adjective ("force", "decide") counts half.
         named = sum(1.0 if self.store.sort_of(" ".join(w.tokens)) != "g" else 0.5 for w in words)
         return named + entities + len(self.reading.names) + len(self.reading.category_terms)
@@ -327,7 +335,7 @@ class _Plan:
         r = self.reading
         if not (r.spans or r.since or r.until):
             return (), None, None, ()
-        if self.store.claims(Query(years=r.spans, since=r.since, until=r.until, limit=1)):
+        if self.store.claims(Query(years=r.spans, since=r.since, until=r.until, limit=1, drafts=self.drafts)):
             for typed in r.span_text:
                 self.explained.append((typed, "a date"))
             return r.spans, r.since, r.until, ()
@@ -365,7 +373,7 @@ class _Plan:
             if key is None:
                 continue
             probe = Query(all_countries=(key,)) if what == "country" else Query(all_organizations=(key,))
-            if self.store.share(probe) > COMMON:
+            if self.store.share(dataclasses.replace(probe, drafts=self.drafts)) > COMMON:
                 chosen.remove(key)
                 ranking.append(term)
                 self.explained.append((term.typed, f"{what} {key}: on most claims, so it only ranks"))

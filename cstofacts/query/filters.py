@@ -89,6 +89,7 @@ class Query:
     reverse: bool = False
     limit: int | None = None
     ids: tuple[str, ...] = field(default=())  # exact ids (show, cite)
+    drafts: bool = False  # --drafts: draft claims too (draft = true, as `cstofacts new` writes them)
 
     @property
     def dated(self) -> bool:

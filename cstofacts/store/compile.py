@@ -60,7 +60,8 @@ CREATE TABLE claims (
     source TEXT NOT NULL REFERENCES works(id),
     evidence TEXT NOT NULL,
     first_day TEXT,
-    last_day TEXT
+    last_day TEXT,
+    draft INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX claims_first_day ON claims (first_day);
 CREATE TABLE claim_countries (
@@ -100,7 +101,7 @@ def build(connection: sqlite3.Connection, dataset: Dataset, key: str) -> None:
         )
         _vocabulary(connection, dataset)
         connection.executemany(
-            "INSERT INTO claims VALUES (" + ", ".join("?" * 20) + ")", _claim_rows(dataset)
+            "INSERT INTO claims VALUES (" + ", ".join("?" * 21) + ")", _claim_rows(dataset)
         )
         connection.executemany("INSERT INTO claim_countries VALUES (?, ?)", _members(dataset, "countries"))
         connection.executemany(
@@ -207,7 +208,7 @@ def _claim_rows(dataset: Dataset) -> Iterator[tuple[object, ...]]:
             seq, c.id, c.kind.value, c.category, c.date, c.end_date, c.date_basis, c.date_note,
             c.summary, ",".join(c.countries), ",".join(c.organizations), c.location,
             ",".join(map(str, c.paragraphs)), c.attributed_to, c.attribution_note, c.parent, c.source,
-            evidence, first, last,
+            evidence, first, last, int(c.draft),
         )  # fmt: skip
 
 
