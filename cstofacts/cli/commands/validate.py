@@ -27,8 +27,8 @@ def validate(ctx: typer.Context, path: Path = None) -> int:
     Checks the schema, every value against the declared vocabularies, that every
     evidence quote is in its paragraph word for word, and the fidelity lint: every
     number, date and name of a summary is in its evidence or cited paragraphs, and
-    no run of six or more words is copied. A claim marked draft = true (as
-    cstofacts new writes them) gets a warning, not an error. Never uses the cache.
+    no run of six or more words is copied. A claim marked draft = true, as the
+    new command writes them, gets a warning, not an error. Never uses the cache.
 
     Examples:
 
