@@ -37,6 +37,7 @@ HEAD = """\
 _Quote = Callable[[str], str]
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_ROOM = 64  # what an evidence line adds to its quote: `    { paragraph = N, quote = ... },`
 
 
 def to_toml(draft: Draft, *, ascii_only: bool = False) -> str:
@@ -44,11 +45,13 @@ def to_toml(draft: Draft, *, ascii_only: bool = False) -> str:
 
     q = functools.partial(string, ascii_only=ascii_only)
     article = draft.article
-    for number, paragraph in enumerate(article.body, start=1):
-        if len(q(paragraph)) + 8 > MAX_LINE:
+    # A paragraph is one line of `body`, and a sentence of it one evidence line, with room for its keys.
+    for number, paragraph in enumerate((article.headline, *article.body)):
+        if len(q(paragraph)) + _ROOM > MAX_LINE:
+            where = f"paragraph ¶{number}" if number else "the headline"
             raise UsageError(
-                f"paragraph ¶{number} is {len(paragraph):,} characters long, more than a dataset line "
-                f"holds ({MAX_LINE:,}); break it into paragraphs in the article"
+                f"{where} is {len(paragraph):,} characters long, more than a dataset line holds "
+                f"({MAX_LINE:,}); break it into paragraphs in the article"
             )
     lines = [HEAD, f"schema = {SCHEMA}"]
     if not draft.claims:

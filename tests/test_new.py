@@ -399,3 +399,8 @@ def test_errors_are_one_line_and_name_what_is_wrong(cli: Cli, tmp_path: Path) ->
     assert "is not UTF-8 text" in cli("new", str(latin1)).err
     bad_id = cli("new", str(empty), "--source-id", "Not An Id")
     assert (bad_id.code, bad_id.err.count("\n")) == (2, 1)
+    long = tmp_path / "long.txt"
+    long.write_text("A headline\n\n" + "word " * 5000 + "in 2024.\n", encoding="utf-8")
+    refused = cli("new", str(long), "-o", str(tmp_path / "long.toml"))
+    assert refused.code == 2 and "more than a dataset line holds (20,000)" in refused.err
+    assert not (tmp_path / "long.toml").exists()  # a dataset no one could read is not written
