@@ -33,10 +33,11 @@ _PREFER = {
 
 
 def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Query | None = None) -> Answer:
-    known = _about(store, reading) if narrow is None or narrow == Query() else []
+    drafts = narrow is not None and narrow.drafts  # --drafts: the probes below see drafts too
+    known = _about(store, reading, drafts) if _unnarrowed(narrow) else []
     if known:
         return Answer([], reading, None, facts=tuple(known))
-    plan = Plan(store, reading)
+    plan = Plan(store, reading, drafts)
     if reading.absent_paragraphs:
         numbers = ", ".join(f"¶{n}" for n in sorted(reading.absent_paragraphs))
         count = store.last_paragraph
@@ -70,7 +71,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         or reading.facets.countries
         or reading.facets.organizations
     )
-    if not named and base == Query() and (narrow is None or narrow == Query()):
+    if not named and _unnarrowed(base) and _unnarrowed(narrow):
         # Nothing in the question is something the dataset knows: no answer, rather than any claims.
         return plan.silent(
             "nothing in the question names a claim; try other words, or: cstofacts search WORDS"
@@ -133,7 +134,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
     return plan.answer([], last)
 
 
-def _about(store: Store, reading: Reading) -> list[Fact]:
+def _about(store: Store, reading: Reading, drafts: bool) -> list[Fact]:
     """The works' own facts, when that is what the question asks (query.about)."""
     words = [token for term in (*reading.words, *reading.category_terms) for token in term.tokens]
     # "article" and "report" name a work even where search takes them for stop words.
@@ -159,7 +160,7 @@ def _about(store: Store, reading: Reading) -> list[Fact]:
     common = {
         short
         for short in reading.facets.organizations
-        if store.share(Query(organizations=frozenset({short}))) > COMMON
+        if store.share(Query(organizations=frozenset({short}), drafts=drafts)) > COMMON
     }
     facets = reading.facets
     other = bool(
@@ -168,6 +169,11 @@ def _about(store: Store, reading: Reading) -> list[Fact]:
         or (reading.names and not named)
     )  # fmt: skip
     return about.facts(words, named, store.works, other, reading.asks)
+
+
+def _unnarrowed(query: Query | None) -> bool:
+    """Whether a query holds no filter: --drafts shows more claims, it narrows nothing."""
+    return query is None or dataclasses.replace(query, drafts=False) == Query()
 
 
 def _precise(tries: list[Query], reading: Reading) -> list[Query]:

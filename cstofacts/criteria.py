@@ -78,6 +78,7 @@ class Query:
     all_countries: tuple[str, ...] = ()  # --with-country: every one is involved (AND)
     all_organizations: tuple[str, ...] = ()  # --with-org: every one is involved (AND)
     within: tuple[dates.Span, ...] = ()  # --within: dated inside one of these spans, not just overlapping
+    drafts: bool = False  # --drafts: draft claims too (draft = true, as `cstofacts new` writes them)
     sort: SortKey | None = None
     reverse: bool = False
     limit: int | None = None

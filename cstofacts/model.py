@@ -55,6 +55,9 @@ class Claim:
     parent: str | None = None
     source: str
     evidence: tuple[Evidence, ...] = ()
+    # A drafted claim (`cstofacts new`) that no one has reviewed yet: lookups hide it unless
+    # asked (--drafts). Like `span`, it is never an output field.
+    draft: bool = False
     # First and last day the claim covers; None when undated. Derived at load, never output.
     span: tuple[dt.date, dt.date] | None = dataclasses.field(default=None, repr=False, compare=False)
 
@@ -80,7 +83,7 @@ class Claim:
 
 
 # Output fields of a claim, in the stable order every machine format uses: derived, never retyped.
-FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Claim) if f.name != "span")
+FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Claim) if f.name not in ("span", "draft"))
 LIST_FIELDS = frozenset({"countries", "organizations", "paragraphs", "evidence"})
 # Fields derived from the date. `period` is the date as one ISO 8601 value at the article's
 # precision, `2024/2025` for a span (an interval, as in ISO 8601 and EDTF): one column that

@@ -64,7 +64,8 @@ _CARRIES: dict[str, Callable[[Claim], bool]] = {
 class Plan:
     """What ask makes of each part of a reading, against one dataset."""
 
-    def __init__(self, store: Store, reading: Reading) -> None:
+    def __init__(self, store: Store, reading: Reading, drafts: bool = False) -> None:
+        self.drafts = drafts  # whether the probes count draft claims, as the answer's query will
         self.store = store
         self.reading = reading
         self.corrections: list[tuple[str, str]] = []
@@ -132,7 +133,8 @@ class Plan:
                     o for o in self.reading.facets.organizations if "".join(text.words(o)) == code
                 ]
                 probe = Query(countries=frozenset(countries), organizations=frozenset(organizations))
-                entities += probe != Query() and self.store.share(probe) <= COMMON
+                shown = dataclasses.replace(probe, drafts=self.drafts)
+                entities += probe != Query() and self.store.share(shown) <= COMMON
         # A word that may as well be a verb or an adjective ("force", "decide") counts half.
         named = sum(1.0 if self.store.sort_of(" ".join(w.tokens)) != "g" else 0.5 for w in words)
         return named + entities + len(self.reading.names) + len(self.reading.category_terms)
@@ -150,7 +152,7 @@ class Plan:
         r, f = self.reading, self.reading.facets
         if not (f.years or f.since or f.until):
             return (), None, None, ()
-        if self.store.claims(Query(years=f.years, since=f.since, until=f.until, limit=1)):
+        if self.store.claims(Query(years=f.years, since=f.since, until=f.until, limit=1, drafts=self.drafts)):
             for typed in r.span_text:
                 self.explained.append((typed, "a date"))
             return f.years, f.since, f.until, ()
@@ -188,7 +190,7 @@ class Plan:
             if key is None:
                 continue
             probe = Query(all_countries=(key,)) if what == "country" else Query(all_organizations=(key,))
-            if self.store.share(probe) > COMMON:
+            if self.store.share(dataclasses.replace(probe, drafts=self.drafts)) > COMMON:
                 chosen.remove(key)
                 ranking.append(term)
                 self.explained.append((term.typed, f"{what} {key}: on most claims, so it only ranks"))

@@ -15,7 +15,7 @@ PACKAGE = Path(cstofacts.__file__).parent
 # Lowest first. A module belongs to the first layer with a prefix that names it.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        "records",
+        "base",
         (
             "cstofacts.errors",
             "cstofacts.text",
@@ -26,12 +26,15 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "cstofacts.criteria",
             "cstofacts.lexicon",
             "cstofacts.provenance",
+            "cstofacts.env",
+            "cstofacts.paging",
         ),
     ),
     ("store", ("cstofacts.store",)),
     ("query", ("cstofacts.query",)),
     ("answer", ("cstofacts.answer", "cstofacts.plan")),
-    ("output", ("cstofacts.output", "cstofacts.env", "cstofacts.paging")),
+    ("drafting", ("cstofacts.drafting", "cstofacts.drafttoml", "cstofacts.mentions")),
+    ("output", ("cstofacts.output",)),
     ("cli", ("cstofacts.cli", "cstofacts.__main__")),
 )
 

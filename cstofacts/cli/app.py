@@ -31,6 +31,7 @@ COMMANDS = {
     "source": "source",
     "validate": "validate",
     "export": "export",
+    "new": "new",
     "help": "help",
 }
 USAGE = """\

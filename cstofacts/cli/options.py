@@ -117,6 +117,16 @@ Prefer = Annotated[
     ),
 ]
 Reverse = Annotated[bool, typer.Option("--reverse", "-r", rich_help_panel=OUTPUT, help="Reverse the order.")]
+# Declared here, not in cli/filtering.py's table: it takes no value and narrows nothing, it only
+# shows the claims every lookup hides (Query.drafts; store/sql.py leaves drafts out).
+Drafts = Annotated[
+    bool,
+    typer.Option(
+        "--drafts",
+        rich_help_panel=FILTERS,
+        help="Include draft claims (draft = true, as cstofacts new writes them), which are hidden otherwise.",
+    ),
+]
 Limit = Annotated[
     str | None,
     typer.Option("--limit", "-n", metavar="N", rich_help_panel=OUTPUT, help="Show at most N results."),

@@ -110,11 +110,15 @@ def claims(
 def matches(run: Shared, store: Store, query: Query, fmt: Format, fields: str | None) -> int:
     """What a query finds: a view on a terminal, else records streamed from the database in batches."""
     if fmt is Format.TABLE:
-        return claims(run, store.claims(query), fmt, fields, query=query)
+        found = store.claims(query)
+        if not found:
+            _hidden_drafts(run, store, query)
+        return claims(run, found, fmt, fields, query=query)
     chosen = choose_fields(fmt, fields)
     records = store.records(query)
     first = next(records, None)
     if first is None:
+        _hidden_drafts(run, store, query)
         return no_match(run, fmt)
     seen: list[str | None] = []  # each record's date, for the note on year-only dates
 
@@ -126,6 +130,14 @@ def matches(run: Shared, store: Store, query: Query, fmt: Format, fields: str | 
     _stream(run, fmt, dated(itertools.chain([first], records)), chosen)
     _month_note(run, seen, query)
     return ExitCode.OK
+
+
+def _hidden_drafts(run: Shared, store: Store, query: Query) -> None:
+    """Say so when only draft claims match: a dataset fresh from `cstofacts new` holds nothing else."""
+    import dataclasses
+
+    if not query.drafts and store.share(dataclasses.replace(query, drafts=True, limit=None)) > 0:
+        note(run, "only draft claims match; --drafts shows them")
 
 
 def _stream(run: Shared, fmt: Format, records: Iterable[dict[str, Any]], fields: Sequence[str]) -> None:

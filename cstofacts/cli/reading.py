@@ -23,6 +23,8 @@ def command_line(query: Query) -> str:
     for kind in FILTER_TABLE:
         for value in kind.typed(getattr(query, kind.field)):
             parts += [kind.flag, shlex.quote(value)]
+    if query.drafts:
+        parts.append("--drafts")
     if query.prefer is not None:
         parts += ["--prefer", query.prefer.value]
     if query.sort is not None and not (query.sort.value == "date" and not query.words):

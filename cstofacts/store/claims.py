@@ -28,6 +28,7 @@ CLAIM_KEYS = {  # key -> required
     "location": False,
     "parent": False,
     "attribution_note": False,
+    "draft": False,
 }
 EVIDENCE_KEYS = {"paragraph": True, "quote": True}
 
@@ -75,6 +76,11 @@ class ClaimCheck:
         location = v.string(entry, "location", what, line, nonempty=True)
         parent = v.string(entry, "parent", what, line, nonempty=True)
         note = v.string(entry, "attribution_note", what, line, nonempty=True)
+        draft = entry.get("draft", False)
+        if not isinstance(draft, bool):
+            v.problem(
+                v.key_line(line, "draft"), f"{what}: 'draft' must be true or false, not {describe(draft)}"
+            )
         if len(v.problems) > before:
             return None
         assert claim_id and source and kind and category and attributed_to and summary
@@ -96,6 +102,7 @@ class ClaimCheck:
             location=location,
             parent=parent,
             evidence=evidence,
+            draft=draft,
             span=span,
         )
 

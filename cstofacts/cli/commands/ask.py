@@ -37,6 +37,7 @@ def ask(
     question: Question,
     explain: Explain = False,
     filters: f.Typed = f.UNTYPED,
+    drafts: o.Drafts = False,
     fmt: o.Format = None,
     fields: o.Fields = None,
     limit: o.Limit = None,
@@ -75,7 +76,7 @@ def ask(
 
     if not decoded(typed):
         raise UsageError(UNDECODED.replace("value", "the question", 1), "QUESTION")
-    narrow = f.query_from(store, filters)
+    narrow = f.query_from(store, filters, drafts=drafts)
     reading = questions.read(typed, store.lexicon, store.last_paragraph)
     result = answering.answer(store, reading, o.parse_limit(limit), narrow)
     talk = explain or run.env.stderr_isatty

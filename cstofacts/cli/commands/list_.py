@@ -15,6 +15,7 @@ app = o.command_app()
 def list_claims(
     ctx: typer.Context,
     filters: f.Typed = f.UNTYPED,
+    drafts: o.Drafts = False,
     fmt: o.Format = None,
     fields: o.Fields = None,
     prefer: o.Prefer = None,
@@ -39,6 +40,7 @@ def list_claims(
     query = f.query_from(
         store,
         filters,
+        drafts=drafts,
         prefer=o.parse_prefer(prefer),
         sort=o.parse_sort(sort),
         reverse=reverse,

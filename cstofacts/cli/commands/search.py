@@ -27,6 +27,7 @@ def search(
     ctx: typer.Context,
     words: Words,
     filters: f.Typed = f.UNTYPED,
+    drafts: o.Drafts = False,
     fmt: o.Format = None,
     fields: o.Fields = None,
     any_words: o.AnyWords = False,
@@ -62,6 +63,7 @@ def search(
     query = f.query_from(
         store,
         filters,
+        drafts=drafts,
         words=terms,
         any_words=any_words,
         best=best,

@@ -151,4 +151,4 @@ def _neighbours(store: Store, wanted: str) -> list[str]:
 def _by_ids(store: Store, ids: list[str]) -> list[Claim]:
     from cstofacts.criteria import Query
 
-    return store.claims(Query(ids=tuple(ids)))
+    return store.claims(Query(ids=tuple(ids), drafts=True))  # asked for by id: drafts too

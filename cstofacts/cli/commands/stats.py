@@ -34,6 +34,7 @@ def stats(
     ctx: typer.Context,
     by: By = "category",
     filters: f.Typed = f.UNTYPED,
+    drafts: o.Drafts = False,
     fmt: o.Format = None,
     reverse: o.Reverse = False,
     limit: o.Limit = None,
@@ -60,6 +61,7 @@ def stats(
     query = f.query_from(
         store,
         filters,
+        drafts=drafts,
     )
     pairs = store.count(query, dimension)
     if reverse:

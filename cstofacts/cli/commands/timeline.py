@@ -17,6 +17,7 @@ app = o.command_app()
 def timeline(
     ctx: typer.Context,
     filters: f.Typed = f.UNTYPED,
+    drafts: o.Drafts = False,
     fmt: o.Format = None,
     fields: o.Fields = None,
     reverse: o.Reverse = False,
@@ -42,6 +43,7 @@ def timeline(
     query = f.query_from(
         store,
         filters,
+        drafts=drafts,
         reverse=reverse,
         limit=o.parse_limit(limit),
     )

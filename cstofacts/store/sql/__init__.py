@@ -179,7 +179,13 @@ def where(q: Query) -> tuple[list[str], Params]:
     if q.texts:
         clauses.append("c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
         params.append(" OR ".join(f"({match_all(terms)})" for terms in q.texts))
+    if not q.drafts:
+        clauses.append(_NOT_DRAFT)
     return clauses, params
+
+
+# Draft claims (`cstofacts new`) wait for review: every query leaves them out unless it asks.
+_NOT_DRAFT = "c.draft = 0"
 
 
 def order(q: Query, ranked: bool) -> str:
@@ -301,7 +307,8 @@ _DIMENSIONS = {
 def count_all(q: Query) -> tuple[str, Params]:
     """(claims the query's filters find, all claims)."""
     clauses, params = where(q)
-    sql = "SELECT count(*), (SELECT count(*) FROM claims) FROM claims c"
+    shown = "" if q.drafts else f" WHERE {_NOT_DRAFT}"
+    sql = f"SELECT count(*), (SELECT count(*) FROM claims c{shown}) FROM claims c"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     return sql, params

@@ -51,7 +51,8 @@ CREATE TABLE claims (
     source TEXT NOT NULL REFERENCES works(id),
     evidence TEXT NOT NULL,
     first_day TEXT,
-    last_day TEXT
+    last_day TEXT,
+    draft INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX claims_first_day ON claims (first_day);
 CREATE TABLE claim_countries (
@@ -93,7 +94,7 @@ INSERT_COUNTRY = _insert("countries", 5)
 INSERT_ORGANIZATION = _insert("organizations", 3)
 INSERT_PLACE = _insert("places", 3)
 INSERT_PERSON = _insert("people", 4)
-INSERT_CLAIM = _insert("claims", 1 + len(CLAIM_COLUMNS))  # seq, then the columns
+INSERT_CLAIM = _insert("claims", 2 + len(CLAIM_COLUMNS))  # seq, the columns, then draft
 INSERT_CLAIM_COUNTRY = _insert("claim_countries", 2)
 INSERT_CLAIM_ORGANIZATION = _insert("claim_organizations", 2)
 INSERT_CLAIM_PARAGRAPH = _insert("claim_paragraphs", 2)
