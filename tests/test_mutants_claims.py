@@ -137,7 +137,7 @@ def test_an_unknown_key_lists_the_known_ones() -> None:
             "place = ",
             "claim 'talks': unknown key 'place'; known keys: id, source, kind, category, summary, paragraphs, "
             "attributed_to, countries, organizations, evidence, date, end_date, date_basis, date_note, "
-            "location, parent, attribution_note",
+            "location, parent, attribution_note, draft",
         ),
     )
 
