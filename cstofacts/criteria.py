@@ -38,6 +38,7 @@ class StatsBy(str, Enum):
     ORG = "org"
     KIND = "kind"
     ATTRIBUTION = "attribution"
+    SOURCE = "source"
 
 
 @dataclass
@@ -78,6 +79,7 @@ class Query:
     all_countries: tuple[str, ...] = ()  # --with-country: every one is involved (AND)
     all_organizations: tuple[str, ...] = ()  # --with-org: every one is involved (AND)
     within: tuple[dates.Span, ...] = ()  # --within: dated inside one of these spans, not just overlapping
+    sources: frozenset[str] = frozenset()  # --source: the claims of these sources (articles)
     drafts: bool = False  # --drafts: draft claims too (draft = true, as `cstofacts new` writes them)
     sort: SortKey | None = None
     reverse: bool = False

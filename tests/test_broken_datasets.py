@@ -57,7 +57,7 @@ def test_missing_file_named_by_the_environment(
 
 def test_directory(cli: Cli, tmp_path: Path) -> None:
     assert_data_error(
-        cli("validate", str(tmp_path)), f"cstofacts: {tmp_path}: is a directory, not a dataset file\n"
+        cli("validate", str(tmp_path)), f"cstofacts: {tmp_path}: holds no dataset files (*.toml)\n"
     )
 
 

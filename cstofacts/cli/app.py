@@ -107,11 +107,13 @@ class Finished(Exception):
 def _root(
     ctx: typer.Context,
     data: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--data",
             metavar="PATH",
-            help=f"Use this dataset file (same schema) instead of the bundled one; - reads standard input. "
+            show_default=False,
+            help="Use this dataset file (same schema) instead of the bundled one, or every *.toml file "
+            "of a directory, one article each; repeat it for several; - reads standard input. "
             f"Also ${DATA_ENV}.",
         ),
     ] = None,
@@ -145,8 +147,8 @@ def _root(
     if (color is not None or no_pager) and not shared.given:
         choice = _colour_choice(color) if color is not None else "auto"
         shared.env = env.Env.read(colour=choice, paging=not no_pager)
-    if data is not None:
-        shared.data, shared.data_option = data, "--data"
+    if data:
+        shared.data, shared.data_option = data[0] if len(data) == 1 else tuple(data), "--data"
     elif os.environ.get(DATA_ENV):
         shared.data, shared.data_option = os.environ[DATA_ENV], DATA_ENV
     shared.use_cache = not no_cache
@@ -246,7 +248,8 @@ def run(argv: list[str] | None = None, environment: env.Env | None = None) -> in
         from cstofacts.errors import DataError, Problem
 
         reason = f"the compiled dataset cannot be read ({exc}); run again with --no-cache"
-        return report(environment, DataError([Problem(shared.data or "bundled dataset", None, reason)]))
+        named = shared.data if isinstance(shared.data, str) else " + ".join(shared.data or ())
+        return report(environment, DataError([Problem(named or "bundled dataset", None, reason)]))
     finally:
         shared.close()
         try:  # output held back for the pager when an error cut the run short; quietly, as the error said

@@ -49,6 +49,7 @@ def _countries(store: Store) -> dict[str, str]:
     return found
 
 
+complete_source = _completer(lambda s: {src.id: src.headline for src in s.sources})
 complete_category = _completer(lambda s: {n: c.description for n, c in s.vocabulary.categories.items()})
 complete_country = _completer(_countries)
 complete_org = _completer(lambda s: {short: o.name for short, o in s.vocabulary.organizations.items()})

@@ -12,6 +12,7 @@ from cstofacts.env import Env, error
 from cstofacts.errors import CstoFactsError, DataError
 
 if TYPE_CHECKING:
+    from cstofacts.store import Spec
     from cstofacts.store.engine import Store
 
 DATA_ENV = "CSTOFACTS_DATA"
@@ -23,7 +24,7 @@ class Shared:
 
     env: Env
     given: bool = False  # env was handed to run() (a test's terminal): --color and --no-pager keep it
-    data: str | None = None
+    data: Spec | None = None  # a file or directory, or several (repeated --data)
     data_option: str = "--data"  # how the dataset was named, for messages: --data or CSTOFACTS_DATA
     use_cache: bool = True
     # Machine formats on a terminal: show controls as visible escapes (cli/present.py).
@@ -68,7 +69,9 @@ def shared(ctx: typer.Context) -> Shared:
 
 def completion_store(ctx: typer.Context) -> Store | None:
     """The dataset for shell completion, which must never fail loudly."""
-    data = ctx.find_root().params.get("data") or os.environ.get(DATA_ENV) or None
+    given = ctx.find_root().params.get("data") or []
+    data: Spec | None = (given[0] if len(given) == 1 else tuple(given)) if given else None
+    data = data or os.environ.get(DATA_ENV) or None
     try:
         from cstofacts import store
 

@@ -253,6 +253,15 @@ FILTER_TABLE: tuple[Filter, ...] = (
         complete=completers.complete_org,
     ),
     Filter(
+        ("--source",),
+        field="sources",
+        metavar="ID",
+        help="Claims of this source, an article of the corpus, by its id (see: cstofacts source).",
+        resolve=lambda store, v: filters.resolve_source([s.id for s in store.sources], v),
+        typed=_names,
+        complete=completers.complete_source,
+    ),
+    Filter(
         ("--kind",),
         field="kinds",
         metavar="KIND",

@@ -40,8 +40,10 @@ def claim_list(claims: Sequence[Claim], width: int, *, colour: bool, ascii_only:
     body_width = width - indent
     heading = f"{_pad('date', date_width)}{GAP}{_pad('category', category_width)}{GAP}claim"
     lines = [[(heading, look("bold"))], [(look.rule * width, "")]]
+    several = len({c.source for c in claims}) > 1  # a corpus's answer says which article said what
     for claim, when, category in zip(claims, dates, categories, strict=True):
-        body = _wrap(_summary(claim, look), body_width) + _wrap(_cited(claim, look), body_width)
+        cited = _cited(claim, look, several)
+        body = _wrap(_summary(claim, look), body_width) + _wrap(cited, body_width)
         if evidence:
             for paragraph, quote in evidence_rows(claim):
                 said = f"{look.label(paragraph)} {look.open_quote}{visible(quote)}{look.close_quote}"
@@ -62,9 +64,13 @@ def _summary(claim: Claim, look: Look) -> list[Run]:
     return [*runs, (visible(claim.summary), "")]
 
 
-def _cited(claim: Claim, look: Look) -> list[Run]:
+def _cited(claim: Claim, look: Look, source: bool = False) -> list[Run]:
+    """The id, the countries and the paragraphs; with `source`, whose paragraphs they are."""
     runs = [(visible(claim.id), look("cyan"))]
-    extra = [e for e in (visible(",".join(claim.countries)), look.where(claim.paragraphs)) if e]
+    where = look.where(claim.paragraphs)
+    if source:
+        where = f"{where} of {visible(claim.source)}"
+    extra = [e for e in (visible(",".join(claim.countries)), where) if e]
     if extra:
         runs.append(("  " + "  ".join(extra), look("dim")))
     return runs

@@ -122,6 +122,15 @@ def category_names(vocabulary: Vocabulary) -> dict[str, str]:
     return names
 
 
+def resolve_source(ids: Sequence[str], value: str) -> str:
+    """A source by its id, in any case: the article a claim comes from (see: cstofacts source)."""
+    folded = plain(value).strip().casefold()
+    for ident in ids:
+        if ident.casefold() == folded:
+            return ident
+    raise _unknown("source", value, list(ids))
+
+
 def resolve_kind(value: str) -> Kind:
     return choose(value, Kind, "unknown kind")
 

@@ -13,7 +13,11 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from cstofacts import __version__
+from cstofacts.errors import DataError
 from cstofacts.store.reader import BUNDLED, STDIN, bundled_bytes, decode, parse_toml, read_bytes
+
+# What --data names: one file or directory, or several (repeated --data); see store/corpus.py.
+Spec = str | tuple[str, ...]
 
 if TYPE_CHECKING:
     import sqlite3
@@ -22,7 +26,7 @@ if TYPE_CHECKING:
     from cstofacts.store.cache import Cache, Entry
     from cstofacts.store.engine import Store
 
-__all__ = ["BUNDLED", "SCHEMA_VERSION", "STDIN", "database_image", "load", "open_store"]
+__all__ = ["BUNDLED", "SCHEMA_VERSION", "STDIN", "Spec", "database_image", "load", "load_all", "open_store"]
 
 # Bump when the compiled tables or the entry format change (store/compile.py, _entry_parts
 # below): a cached database of another version is rebuilt, never migrated.
@@ -47,8 +51,30 @@ def load(path: str | None) -> tuple[Dataset, str]:
     return validate(parse_toml(text, label), text, label), text
 
 
+def load_all(spec: Spec | None) -> tuple[Dataset, list[tuple[Dataset, str]]]:
+    """Every file --data names, each validated with its text, and the corpus they make together.
+
+    Every file is read, so that every problem of every file is reported at once."""
+    from cstofacts.store import corpus
+
+    paths = corpus.files(spec) if spec is not None and spec != STDIN else None
+    if spec is None or paths is None:
+        dataset, text = load(spec if spec is None or isinstance(spec, str) else spec[0])
+        return dataset, [(dataset, text)]
+    loaded: list[tuple[Dataset, str]] = []
+    problems = []
+    for path in paths:
+        try:
+            loaded.append(load(path))
+        except DataError as exc:
+            problems += exc.problems
+    if problems:
+        raise DataError(problems)
+    return corpus.merge([d for d, _ in loaded], corpus.label(spec)), loaded
+
+
 def open_store(
-    path: str | None,
+    path: Spec | None,
     *,
     use_cache: bool = True,
     environ: Mapping[str, str] | None = None,
@@ -63,6 +89,14 @@ def open_store(
     from cstofacts.store.engine import Store
 
     cache = _cache(environ if environ is not None else os.environ) if use_cache else None
+    say = note or (lambda message: None)
+    if path is not None and path != STDIN:
+        from cstofacts.store import corpus
+
+        paths = corpus.files(path)
+        if paths is not None:
+            return _open_corpus(paths, corpus.label(path), path, cache, say)
+        path = path if isinstance(path, str) else path[0]
     raw: bytes | None = None
     if path is None or path == STDIN or cache is None:
         label, raw = _read(path)
@@ -71,7 +105,6 @@ def open_store(
         from cstofacts.store.reader import digest_file
 
         label, digest = path, digest_file(path)
-    say = note or (lambda message: None)
     if cache is not None:
         connection, cache = _cached(cache, _entry(_key(digest)), _key(digest), say)
         if connection is not None:
@@ -82,6 +115,31 @@ def open_store(
     key = _key(digest)
     dataset = _dataset(raw, label)
     del raw
+    connection = _compile(dataset, key)
+    if cache is not None:
+        _store(cache, _entry(key), connection, say)
+    connection.execute(sql.QUERY_ONLY)
+    return Store(connection, label)
+
+
+def _open_corpus(
+    paths: list[str], label: str, spec: Spec, cache: Cache | None, say: Callable[[str], None]
+) -> Store:
+    """A corpus compiled as one database, keyed by every file's content in order: a changed,
+    added, removed or renamed-into-another-order file makes a new key."""
+    from cstofacts.store import sql
+    from cstofacts.store.engine import Store
+    from cstofacts.store.reader import digest_file
+
+    digest = _sha256("\n".join(digest_file(p) for p in paths).encode())
+    if cache is not None:
+        connection, cache = _cached(cache, _entry(_key(digest)), _key(digest), say)
+        if connection is not None:
+            return Store(connection, label)
+    dataset, loaded = load_all(spec)
+    # What is compiled is what was read, even if a file changed since it was hashed.
+    key = _key(_sha256("\n".join(_sha256(text.encode()) for _, text in loaded).encode()))
+    del loaded
     connection = _compile(dataset, key)
     if cache is not None:
         _store(cache, _entry(key), connection, say)

@@ -1,22 +1,34 @@
 """`cstofacts source`: the works behind the claims: the report, and the work it reports on."""
 
 import functools
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
+from cstofacts.cli import completers, present
 from cstofacts.cli import options as o
-from cstofacts.cli import present
 from cstofacts.cli.context import shared
 from cstofacts.errors import ExitCode
 from cstofacts.output import formats, rows
 from cstofacts.output.formats import Format
+from cstofacts.query import filters
 
 app = o.command_app()
 
 
+Ids = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[ID...]",
+        show_default=False,
+        autocompletion=completers.complete_source,
+        help="Sources to show, by id; default: every source of the dataset or corpus.",
+    ),
+]
+
+
 @app.command("source", cls=o.Command)
-def source(ctx: typer.Context, fmt: o.Format = None) -> int:
+def source(ctx: typer.Context, ids: Ids = None, fmt: o.Format = None) -> int:
     """Show the works behind the claims: the report and the work it reports on.
 
     The report: headline, byline as printed (and a romanisation, marked as one), section.
@@ -32,16 +44,21 @@ def source(ctx: typer.Context, fmt: o.Format = None) -> int:
     run = shared(ctx)
     store = run.store()
     fmt_chosen = present.choose_format(run, fmt)
+    known = [item.id for item in store.sources]
+    with o.option("ID"):
+        wanted = {filters.resolve_source(known, i) for i in ids or ()} or set(known)
     if fmt_chosen in (Format.JSON, Format.JSONL):
         records = [
             {**row, "claims": store.claim_count(row["reported_in"] or row["id"], row["voice"])}
             for row in store.works
+            if (row["reported_in"] or row["id"]) in wanted
         ]
         present.records(run, fmt_chosen, records, list(records[0]))
         return ExitCode.OK
     blocks = [
         block
         for item in store.sources
+        if item.id in wanted
         for block in (
             rows.source_rows(item, store.claim_count(item.id)),
             *(rows.work_rows(w, item, store.claim_count(item.id, w.voice)) for w in item.reports),

@@ -23,7 +23,7 @@ By = Annotated[
         metavar="FIELD",
         show_default=False,
         autocompletion=lambda incomplete: [b.value for b in StatsBy if b.value.startswith(incomplete)],
-        help="year, category, country, org, kind or attribution; default: category.",
+        help="year, category, country, org, kind, attribution or source; default: category.",
     ),
 ]
 
@@ -105,4 +105,6 @@ def _labels(store: Store, by: StatsBy) -> dict[str, str]:
         return {code: c.name for code, c in vocabulary.countries.items()}
     if by is StatsBy.ORG:
         return {short: org.name for short, org in vocabulary.organizations.items()}
+    if by is StatsBy.SOURCE:
+        return {source.id: source.headline for source in store.sources}
     return {}

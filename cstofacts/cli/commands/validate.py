@@ -42,11 +42,13 @@ def validate(ctx: typer.Context, path: Path = None) -> int:
     run = shared(ctx)
     target = path if path is not None else run.data
     try:
-        dataset, text = store.load(target)
+        dataset, files = store.load_all(target)
     except DataError as exc:
         raise (run.named(exc) if path is None else exc) from None
-    problems = lint_dataset(dataset, text)
-    _warn_drafts(run, dataset, text)
+    problems = []
+    for one, text in files:  # each file of a corpus is linted against its own article
+        problems += lint_dataset(one, text)
+        _warn_drafts(run, one, text)
     if problems:
         raise DataError(problems)
     sources = len(dataset.sources)

@@ -128,6 +128,8 @@ def where(q: Query) -> tuple[list[str], Params]:
         clauses.append(_in("c.id", q.ids, params))
     if q.categories:
         clauses.append(_in("c.category", q.categories, params))
+    if q.sources:
+        clauses.append(_in("c.source", q.sources, params))
     if q.kinds:
         clauses.append(_in("c.kind", (k.value for k in q.kinds), params))
     if q.attributions:
@@ -291,6 +293,7 @@ _DIMENSIONS = {
     StatsBy.CATEGORY: ("claims c", "c.category"),
     StatsBy.KIND: ("claims c", "c.kind"),
     StatsBy.ATTRIBUTION: ("claims c", "c.attributed_to"),
+    StatsBy.SOURCE: ("claims c", "c.source"),
     StatsBy.ORG: (
         "claims c JOIN claim_organizations m ON m.claim = c.seq",
         "m.organization",
