@@ -49,6 +49,14 @@ class Lexicon:
         """The index tags of the entities a run of words names (none for a category)."""
         return tuple(t for w, v in self.meanings(words) if w in ENTITIES for t in entity_tags(w, v))
 
+    def category_names(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+        """The names of the categories a Russian run of words names, as words: the index's stemmer
+        is English, so a case form ("орденом") matches nothing there but through its category's
+        name. (An English synonym matches itself, and its stems, in the category's column.)"""
+        if not any(text.is_cyrillic(w) for w in words):
+            return ()
+        return tuple(tuple(text.words(v)) for w, v in self.meanings(words) if w == "category")
+
     def first(self, words: tuple[str, ...]) -> tuple[str, str] | None:
         found = self.meanings(words)
         return found[0] if found else None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpers import Result
+from helpers import Result, bundled, ids
 
 from cstofacts.store.reader import bundled_bytes
 
@@ -250,3 +250,11 @@ def test_the_reader_written_sets_are_well_formed(name: str) -> None:
             assert entry["expect_text"], entry["q"]
         if entry["type"] == "none":
             assert not entry.get("expect"), entry["q"]
+
+
+def test_a_russian_case_form_of_a_category_word_finds_the_category(cli: Callable[..., Result]) -> None:
+    # The index's stemmer is English: "орденом" (instrumental of орден, a synonym of award) reaches
+    # the award claims only through the category's own name.
+    awards = sorted(c["id"] for c in bundled()["claims"] if c["category"] == "award")
+    assert sorted(ids(cli("search", "орденом"))) == awards
+    assert ids(cli("ask", "Каким орденом наградили генерального секретаря?"))[0] in awards

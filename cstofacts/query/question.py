@@ -171,7 +171,7 @@ def _match(tokens: Sequence[str], lexicon: Lexicon) -> _Found:
                 if not (found.words or found.names or found.entities or found.category_words):
                     found.category_first = True
                 found.categories.add(value)
-                found.category_words.append(Term(typed, run))
+                found.category_words.append(Term(typed, run, alternatives=lexicon.category_names(run)))
                 if run[-1] != _singular(run)[-1]:
                     found.plural = True
             elif what == "country":

@@ -80,6 +80,7 @@ def _merge_names(lexicon: Lexicon, found: list[Term]) -> list[Term]:
                 break
         else:
             if term.tokens[0] not in text.STOP_WORDS:
-                merged.append(term)
+                named = lexicon.category_names(term.tokens)
+                merged.append(Term(term.typed, term.tokens, alternatives=named) if named else term)
             index += 1
     return merged
