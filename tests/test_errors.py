@@ -141,7 +141,7 @@ def test_odd_names_and_words_are_answers_not_usage_errors(cli: Cli, option: str,
         (
             ["stats", "--by", "month"],
             "cstofacts: error: --by: cannot count by 'month'; valid values: year, category, country, org, "
-            "kind, attribution\n",
+            "kind, attribution, source\n",
         ),
         (
             ["list", "--since", "2025", "--until", "2024"],
