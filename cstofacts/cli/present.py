@@ -10,7 +10,7 @@ from cstofacts import env
 from cstofacts.cli.context import Shared
 from cstofacts.cli.options import option
 from cstofacts.criteria import Query, Term
-from cstofacts.errors import ExitCode
+from cstofacts.errors import ExitCode, UsageError
 from cstofacts.model import Claim
 from cstofacts.output.formats import Format, default_fields, parse_fields, render, stream
 from cstofacts.query.filters import choose
@@ -189,3 +189,42 @@ def _hint(store: Store, term: Term) -> str:
 
 def records(run: Shared, fmt: Format, rows: Sequence[dict[str, Any]], keys: Sequence[str]) -> None:
     write(run, render(fmt, rows, keys, run.env.json_ascii))
+
+
+# Partial files of export and new: a fresh name beside the target, which either sweeps when stale.
+PARTIAL_PREFIX = ".cstofacts-"
+
+
+def publish(target: str, chunks: Sequence[bytes | memoryview], *, force: bool, option: str) -> None:
+    """Write a file beside the target under a fresh name, then give it the target's name: a file
+    that appeared meanwhile is replaced only with --force (a usage error of `option` otherwise).
+    Interrupted (Ctrl-C, SIGTERM, SIGHUP) or failed, the partial file is removed; partial files a
+    killed run left in that directory are removed once they are stale (store/files.py)."""
+    import contextlib
+    import os
+    import time
+
+    from cstofacts.errors import WriteError
+    from cstofacts.output.safe import one_line
+    from cstofacts.store import files
+
+    folder, name = os.path.split(target)
+    try:
+        dir_fd = os.open(folder or ".", os.O_RDONLY | files.O_DIRECTORY | files.O_CLOEXEC)
+    except OSError as exc:
+        raise WriteError(f"cannot write {one_line(target)}: {exc.strerror or exc}") from None
+    try:
+        with contextlib.suppress(OSError):
+            files.sweep(dir_fd, PARTIAL_PREFIX, time.time())
+        umask = os.umask(0o022)  # read the umask (only by setting it), then put it back
+        os.umask(umask)
+        # As any file the user creates: the partial file itself is 0600 until it is complete.
+        files.save(dir_fd, PARTIAL_PREFIX, name, list(chunks), 0o666 & ~umask, replace=force)
+    except FileExistsError:
+        raise UsageError(
+            f"{one_line(target)} appeared meanwhile; give --force to replace it", option
+        ) from None
+    except OSError as exc:
+        raise WriteError(f"cannot write {one_line(target)}: {exc.strerror or exc}") from None
+    finally:
+        os.close(dir_fd)

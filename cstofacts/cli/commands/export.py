@@ -1,6 +1,5 @@
 """`cstofacts export`: the compiled SQLite database, for sqlite3, sqlite-utils and Datasette."""
 
-import contextlib
 import json
 import os
 import sqlite3
@@ -11,7 +10,7 @@ import typer
 from cstofacts.cli import options as o
 from cstofacts.cli import present
 from cstofacts.cli.context import shared
-from cstofacts.errors import ExitCode, UsageError, WriteError
+from cstofacts.errors import ExitCode, UsageError
 from cstofacts.output.safe import one_line
 from cstofacts.store import database_image, sql
 from cstofacts.store import export as tools
@@ -62,8 +61,8 @@ def export(ctx: typer.Context, target: Target, force: Force = False, metadata: M
         described_bytes = (json.dumps(about, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     except UnicodeEncodeError:  # a file name of bytes no locale decodes: JSON's \u escapes hold it
         described_bytes = (json.dumps(about, indent=2) + "\n").encode("ascii")
-    _publish(target, image, force=force)
-    _publish(described, [described_bytes], force=force)
+    present.publish(target, image, force=force, option="PATH.db")
+    present.publish(described, [described_bytes], force=force, option="PATH.db")
     count = len(store.ids())
     present.note(run, f"wrote {one_line(target)}: {count} claim{'s' if count != 1 else ''}")
     present.note(run, f"wrote {one_line(described, 400)}: metadata for datasette -m")
@@ -84,37 +83,3 @@ def _prepared(
         return database_image(copy), tools.metadata(copy, name, licence=licence)
     finally:
         copy.close()
-
-
-def _publish(target: str, image: list[bytes | memoryview], *, force: bool) -> None:
-    """Write the database beside the target under a fresh name, then give it the target's name:
-    replacing only with --force, and never a file that appeared while the dataset compiled.
-    Interrupted (Ctrl-C, SIGTERM, SIGHUP) or failed, the partial file is removed; partial files
-    a killed export left in that directory are removed once they are stale."""
-    import time
-
-    from cstofacts.store import files
-
-    folder, name = os.path.split(target)
-    try:
-        dir_fd = os.open(folder or ".", os.O_RDONLY | files.O_DIRECTORY | files.O_CLOEXEC)
-    except OSError as exc:
-        raise WriteError(f"cannot write {one_line(target)}: {exc.strerror or exc}") from None
-    try:
-        with contextlib.suppress(OSError):
-            files.sweep(dir_fd, _PREFIX, time.time())
-        umask = os.umask(0o022)  # read the umask (only by setting it), then put it back
-        os.umask(umask)
-        # As any file the user creates: the partial file itself is 0600 until it is complete.
-        files.save(dir_fd, _PREFIX, name, image, 0o666 & ~umask, replace=force)
-    except FileExistsError:
-        raise UsageError(
-            f"{one_line(target)} appeared meanwhile; give --force to replace it", "PATH.db"
-        ) from None
-    except OSError as exc:
-        raise WriteError(f"cannot write {one_line(target)}: {exc.strerror or exc}") from None
-    finally:
-        os.close(dir_fd)
-
-
-_PREFIX = ".cstofacts-"

@@ -11,7 +11,7 @@ import typer
 from cstofacts.cli import options as o
 from cstofacts.cli import present
 from cstofacts.cli.context import Shared, shared
-from cstofacts.errors import DataError, ExitCode, UsageError, WriteError
+from cstofacts.errors import DataError, ExitCode, UsageError
 from cstofacts.output.safe import one_line
 
 if TYPE_CHECKING:
@@ -85,7 +85,6 @@ VocabularyFile = Annotated[
 ]
 # Read at most this much: an article, not a dataset (a dataset file may be 128 MiB).
 MAX_ARTICLE = 16 * 1024 * 1024
-_PREFIX = ".cstofacts-"  # partial files, as export names them, so either sweeps the other's leftovers
 
 
 @app.command("new", cls=o.Command)
@@ -125,7 +124,7 @@ def new(
     if target is not None:
         if not target.strip() or target.endswith(("/", os.sep)):
             raise UsageError("give the path of the file to write, such as article.toml", "--output")
-        if os.path.lexists(target) and not force:  # the early refusal; _publish makes it sure
+        if os.path.lexists(target) and not force:  # the early refusal; present.publish makes it sure
             raise UsageError(f"{one_line(target)} exists; give --force to replace it", "--output")
     if source_id is not None:
         from cstofacts.store.checks import SLUG
@@ -143,7 +142,7 @@ def new(
     if target is None:
         present.write(run, dataset)
     else:
-        _publish(target, dataset.encode("utf-8"), force=force)
+        present.publish(target, [dataset.encode("utf-8")], force=force, option="--output")
     _report(run, read, len(draft.claims), target)
     return ExitCode.OK
 
@@ -245,32 +244,3 @@ def _vocabulary(run: Shared, path: str | None) -> "Vocabulary":
         if any(p.line is not None for p in exc.problems):
             raise
         raise DataError([p._replace(path=f"--vocabulary {p.path}") for p in exc.problems]) from None
-
-
-def _publish(target: str, data: bytes, *, force: bool) -> None:
-    """Write the dataset beside the target under a fresh name, then give it the target's name: a
-    file that appeared meanwhile is replaced only with --force. On any failure or interrupt the
-    partial file is removed (store/files.py), so no half-written dataset is ever left."""
-    import time
-
-    from cstofacts.store import files
-
-    folder, name = os.path.split(target)
-    try:
-        dir_fd = os.open(folder or ".", os.O_RDONLY | files.O_DIRECTORY | files.O_CLOEXEC)
-    except OSError as exc:
-        raise WriteError(f"cannot write {one_line(target)}: {exc.strerror or exc}") from None
-    try:
-        with contextlib.suppress(OSError):
-            files.sweep(dir_fd, _PREFIX, time.time())
-        umask = os.umask(0o022)  # read the umask (only by setting it), then put it back
-        os.umask(umask)
-        files.save(dir_fd, _PREFIX, name, [data], 0o666 & ~umask, replace=force)
-    except FileExistsError:
-        raise UsageError(
-            f"{one_line(target)} appeared meanwhile; give --force to replace it", "--output"
-        ) from None
-    except OSError as exc:
-        raise WriteError(f"cannot write {one_line(target)}: {exc.strerror or exc}") from None
-    finally:
-        os.close(dir_fd)
