@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from cstofacts import dates, text
 from cstofacts.criteria import Query, Term
@@ -23,8 +23,7 @@ from cstofacts.store.engine import Store
 COMMON = 0.5
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):  # a NamedTuple, not a frozen dataclass: cheaper to define at every start
     claims: list[Claim]
     reading: Reading
     query: Query | None  # what ran; None when the article does not answer, or the works do

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from cstofacts import dates, text
 from cstofacts.criteria import Query, Term
@@ -66,20 +66,19 @@ _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 1
 _PARAGRAPH = r"(?:¶|§|\bparagraphs?\s*|\bparas?\.?\s*)([0-9]{1,3})((?:\s*(?:,|and|&)\s*[0-9]{1,3})*)"
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):  # not a frozen dataclass: cheaper to define at every start
     """How a question was read: facets to filter by, words to rank by, and what sort of answer."""
 
     listing: bool  # a list question wants every match; a pointed one the best few
     asks: str | None = None  # who, when, where, why, how many, or None
     # What the question names that a filter could say: years, dates, categories, countries,
     # organizations, places, kinds, attributions, paragraphs. What answer.py runs is built from it.
-    facets: Query = field(default_factory=Query)
+    facets: Query = Query()  # never changed: Query values are replaced, not mutated
     span_text: tuple[str, ...] = ()  # the date words as typed, to fall back on when no claim has the date
     names: tuple[Term, ...] = ()  # people and other declared names, matched whole
     words: tuple[Term, ...] = ()
-    entity_terms: tuple[Term, ...] = field(default=())  # countries, organizations, places as terms too
-    category_terms: tuple[Term, ...] = field(default=())  # the category words as typed: "roadmap", "drills"
+    entity_terms: tuple[Term, ...] = ()  # countries, organizations, places as terms too
+    category_terms: tuple[Term, ...] = ()  # the category words as typed: "roadmap", "drills"
     category_subject: bool = False  # the category is what a list question lists ("which exercises")
     tokens: tuple[str, ...] = ()  # every word of the question, stop words too
     absent_paragraphs: frozenset[int] = frozenset()  # paragraph numbers the article does not have
@@ -131,22 +130,23 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
     )
 
 
-@dataclass
 class _Found:
-    """What a question's words name: facets, declared names, and the words left to rank by."""
+    """What a question's words name: facets, declared names, and the words left to rank by.
+    A plain class: a dataclass costs start-up time to define."""
 
-    plural: bool = False  # a plural category or kind asks for all of them
-    categories: set[str] = field(default_factory=set)
-    countries: set[str] = field(default_factory=set)
-    organizations: set[str] = field(default_factory=set)
-    places: set[str] = field(default_factory=set)
-    kinds: set[Kind] = field(default_factory=set)
-    attributions: set[str] = field(default_factory=set)
-    names: list[Term] = field(default_factory=list)
-    category_first: bool = False  # a category word comes before any other word to rank by or name
-    entities: list[Term] = field(default_factory=list)
-    category_words: list[Term] = field(default_factory=list)
-    words: list[Term] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.plural = False  # a plural category or kind asks for all of them
+        self.categories: set[str] = set()
+        self.countries: set[str] = set()
+        self.organizations: set[str] = set()
+        self.places: set[str] = set()
+        self.kinds: set[Kind] = set()
+        self.attributions: set[str] = set()
+        self.names: list[Term] = []
+        self.category_first = False  # a category word comes before any other word to rank by or name
+        self.entities: list[Term] = []
+        self.category_words: list[Term] = []
+        self.words: list[Term] = []
 
     @property
     def facets(self) -> bool:
