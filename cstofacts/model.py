@@ -74,6 +74,16 @@ class Claim:
         )
         return values
 
+    def json(self) -> str:
+        """The claim's JSON object with every key of FIELDS, as `--format json` writes it on a UTF-8
+        stream: compiled once into the database, so that a lookup's output is concatenation."""
+        import json
+
+        from cstofacts.text import json_safe
+
+        values = self.record()
+        return json_safe(json.dumps({name: values[name] for name in FIELDS}, ensure_ascii=False))
+
     @property
     def when(self) -> str:
         """The date as people read it: `2024..2025` for a span, `undated` without one."""

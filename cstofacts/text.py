@@ -62,6 +62,18 @@ NUMBER_WORDS = frozenset(
 )
 
 
+# Beyond what JSON must escape: characters a terminal would obey if someone cats the file (C1
+# controls, DEL, bidi overrides, line and paragraph separators). Inside JSON they occur only in
+# strings, where a \u escape is valid.
+JSON_EXTRA = "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+
+
+def json_safe(encoded: str) -> str:
+    """JSON text with every character of JSON_EXTRA written as a \\u escape."""
+    found = re.search(JSON_EXTRA, encoded)
+    return encoded if found is None else re.sub(JSON_EXTRA, lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
 def singular(word: str) -> str:
     """The singular of a regular English plural (exercises, countries, matches); other words as they are."""
     if len(word) > 4 and word.endswith("ies"):

@@ -16,6 +16,7 @@ import pytest
 import tomllib
 from helpers import Result, bundled, claim_toml, ids, run, write_dataset
 
+from cstofacts import store
 from cstofacts.model import FIELDS, Claim, Evidence, Kind
 from cstofacts.output import formats
 from cstofacts.output.formats import Format
@@ -360,3 +361,32 @@ def test_period_is_the_date_or_the_span_as_an_iso_interval(cli: Cli) -> None:
     ]
     assert {r["id"]: r["period"] for r in rows}["minsk-meeting-2023-03-06"] == "2023-03-06"
     assert all(r["period"] == r["date"] for r in rows if not r["end_date"])
+
+
+@pytest.mark.parametrize("args", [[], ["--year", "2024"], ["--category", "exercise", "--reverse"]])
+def test_json_of_every_key_is_the_compiled_objects_byte_for_byte(cli: Cli, args: list[str]) -> None:
+    # list writes every key's JSON from objects compiled into the database (Claim.json); it must
+    # be exactly what encoding the records at lookup time gives.
+    from cstofacts.cli.filtering import query_from
+
+    engine = store.open_store(None, use_cache=False)
+    try:
+        typed = {"year": None, "category": None}
+        if "--year" in args:
+            typed["year"] = ["2024"]
+        if "--category" in args:
+            typed["category"] = ["exercise"]
+        query = query_from(engine, typed, reverse="--reverse" in args)
+        records = list(engine.records(query))
+    finally:
+        engine.close()
+    assert cli("list", *args, "--format", "json").out == formats.json_text(records, FIELDS)
+    assert cli("list", *args, "--format", "jsonl").out == formats.jsonl(records, FIELDS)
+
+
+def test_compiled_json_escapes_what_a_terminal_would_obey(tmp_path: Path, cli: Cli) -> None:
+    hostile = "Talks \u202eeht\u202c were held\u2028in Minsk."
+    path = write_dataset(tmp_path / "d.toml", claim_toml("talks", summary=hostile))
+    out = cli("--data", path, "list", "--format", "json").out
+    assert "\\u202e" in out and "\\u2028" in out and "\u202e" not in out
+    assert json.loads(out)[0]["summary"] == hostile

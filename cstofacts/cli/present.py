@@ -11,8 +11,8 @@ from cstofacts.cli.context import Shared
 from cstofacts.cli.options import option
 from cstofacts.criteria import Query, Term
 from cstofacts.errors import ExitCode, UsageError
-from cstofacts.model import Claim
-from cstofacts.output.formats import Format, default_fields, parse_fields, render, stream
+from cstofacts.model import FIELDS, Claim
+from cstofacts.output.formats import Format, default_fields, parse_fields, render, stream, stream_encoded
 from cstofacts.query.filters import choose
 
 if TYPE_CHECKING:
@@ -115,6 +115,8 @@ def matches(run: Shared, store: Store, query: Query, fmt: Format, fields: str | 
             _hidden_drafts(run, store, query)
         return claims(run, found, fmt, fields, query=query)
     chosen = choose_fields(fmt, fields)
+    if fmt in (Format.JSON, Format.JSONL) and chosen == FIELDS and not run.env.json_ascii:
+        return _encoded(run, store, query, fmt)
     records = store.records(query)
     first = next(records, None)
     if first is None:
@@ -128,6 +130,26 @@ def matches(run: Shared, store: Store, query: Query, fmt: Format, fields: str | 
             yield row
 
     _stream(run, fmt, dated(itertools.chain([first], records)), chosen)
+    _month_note(run, seen, query)
+    return ExitCode.OK
+
+
+def _encoded(run: Shared, store: Store, query: Query, fmt: Format) -> int:
+    """Every key of every claim as JSON, as compiled into the database: output is concatenation."""
+    objects = store.json_objects(query)
+    first = next(objects, None)
+    if first is None:
+        _hidden_drafts(run, store, query)
+        return no_match(run, fmt)
+    seen: list[str | None] = []
+
+    def dated(rows: Iterable[tuple[str | None, str]]) -> Iterator[str]:
+        for date, text in rows:
+            seen.append(date)
+            yield text
+
+    for chunk in stream_encoded(fmt, dated(itertools.chain([first], objects))):
+        write(run, chunk)
     _month_note(run, seen, query)
     return ExitCode.OK
 

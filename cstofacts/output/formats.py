@@ -37,13 +37,17 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from cstofacts.errors import UsageError
 from cstofacts.model import DERIVED, FIELDS, Claim
+from cstofacts.text import json_safe
 
 if TYPE_CHECKING:
     import re
+
+
+T = TypeVar("T")
 
 
 class Format(str, Enum):
@@ -90,8 +94,6 @@ def default_fields(fmt: Format) -> tuple[str, ...]:
 # A cell starting with one of these is read as a formula by spreadsheets (CSV injection).
 _FORMULA_START = "=+-@\t\r"
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-# Beyond what JSON must escape: characters a terminal would obey if someone cats the file.
-_JSON_EXTRA = "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
 
 
 def parse_fields(value: str | None, default: Sequence[str]) -> tuple[str, ...]:
@@ -226,24 +228,6 @@ def csv_text(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str
     return _csv_lines([list(fields)]) + _csv_body(records, fields)
 
 
-@functools.cache
-def _json_extra_pattern() -> re.Pattern[str]:
-    import re
-
-    return re.compile(_JSON_EXTRA)
-
-
-def _json_escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
-
-
-def _json_safe(text: str) -> str:
-    # json.dumps escapes only what JSON requires (below U+0020); the rest is escaped here.
-    # Inside JSON these characters occur only within strings, where a \u escape is valid.
-    pattern = _json_extra_pattern()
-    return text if pattern.search(text) is None else pattern.sub(_json_escape, text)
-
-
 def _json_items(records: Iterable[Mapping[str, Any]], fields: Sequence[str], ascii_only: bool) -> list[str]:
     import json
 
@@ -258,12 +242,12 @@ def json_text(records: Iterable[Mapping[str, Any]], fields: Sequence[str], ascii
     its C encoder, which `indent=` would turn off.
     """
     items = _json_items(records, fields, ascii_only)
-    return _json_safe("[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n")
+    return json_safe("[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n")
 
 
 def jsonl(records: Iterable[Mapping[str, Any]], fields: Sequence[str], ascii_only: bool = False) -> str:
     """One JSON object per line."""
-    return _json_safe("".join(item + "\n" for item in _json_items(records, fields, ascii_only)))
+    return json_safe("".join(item + "\n" for item in _json_items(records, fields, ascii_only)))
 
 
 def objects(items: Iterable[Mapping[str, Any]], *, lines: bool = False, ascii_only: bool = False) -> str:
@@ -274,8 +258,8 @@ def objects(items: Iterable[Mapping[str, Any]], *, lines: bool = False, ascii_on
     encode = json.JSONEncoder(ensure_ascii=ascii_only).encode
     encoded = [encode(dict(item)) for item in items]
     if lines:
-        return _json_safe("".join(item + "\n" for item in encoded))
-    return _json_safe("[\n" + ",\n".join(encoded) + "\n]\n" if encoded else "[]\n")
+        return json_safe("".join(item + "\n" for item in encoded))
+    return json_safe("[\n" + ",\n".join(encoded) + "\n]\n" if encoded else "[]\n")
 
 
 def _markdown_cell(text: str) -> str:
@@ -333,7 +317,7 @@ def stream(
     first = True
     for batch in _batches(records):
         if fmt is Format.JSON:
-            yield _json_safe(("[\n" if first else ",\n") + ",\n".join(_json_items(batch, fields, ascii_only)))
+            yield json_safe(("[\n" if first else ",\n") + ",\n".join(_json_items(batch, fields, ascii_only)))
         elif fmt is Format.JSONL:
             yield jsonl(batch, fields, ascii_only)
         elif fmt is Format.CSV:
@@ -349,8 +333,24 @@ def stream(
         yield "[]\n" if first else "\n]\n"
 
 
-def _batches(records: Iterable[Mapping[str, Any]]) -> Iterator[list[Mapping[str, Any]]]:
-    batch: list[Mapping[str, Any]] = []
+def stream_encoded(fmt: Format, objects: Iterable[str]) -> Iterator[str]:
+    """JSON objects already encoded (Claim.json) as json or jsonl, in chunks of BATCH objects:
+    what `stream` writes for the same records with every key, by concatenation alone."""
+    if fmt not in (Format.JSON, Format.JSONL):
+        raise ValueError("only json and jsonl are written from encoded objects")
+    first = True
+    for batch in _batches(objects):
+        if fmt is Format.JSONL:
+            yield "".join(item + "\n" for item in batch)
+        else:
+            yield ("[\n" if first else ",\n") + ",\n".join(batch)
+        first = False
+    if fmt is Format.JSON:
+        yield "[]\n" if first else "\n]\n"
+
+
+def _batches(records: Iterable[T]) -> Iterator[list[T]]:
+    batch: list[T] = []
     for record in records:
         batch.append(record)
         if len(batch) == BATCH:

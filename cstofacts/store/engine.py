@@ -52,6 +52,12 @@ class Store:
             record["period"] = period(record["date"], record["end_date"])
             yield record
 
+    def json_objects(self, q: Query) -> Iterator[tuple[str | None, str]]:
+        """Each claim a query finds as (its date, its JSON object with every key), as compiled."""
+        statement, params = sql.select(q, sql.JSON_COLUMNS)
+        for row in self.connection.execute(statement, params):
+            yield row[0], row[1]
+
     def count(self, q: Query, by: StatsBy) -> list[tuple[str, int]]:
         statement, params = sql.count(q, by)
         return [(str(value), n) for value, n in self.connection.execute(statement, params)]

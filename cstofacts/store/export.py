@@ -71,7 +71,7 @@ def prepare(connection: sqlite3.Connection) -> None:
     names = _names(connection)
     synonyms = {n: json.loads(s) for n, s in connection.execute(statements.SYNONYMS)}
     with connection:
-        for statement in statements.ADD_COLUMNS:
+        for statement in (*statements.DROP_COLUMNS, *statements.ADD_COLUMNS):
             connection.execute(statement)
         rows = connection.execute(statements.CLAIM_LISTS).fetchall()
         connection.executemany(

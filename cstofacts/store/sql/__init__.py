@@ -36,6 +36,9 @@ _PREFIXED = ", ".join("c." + name for name in CLAIM_COLUMNS)
 _BY_DATE = "c.first_day IS NULL, c.first_day {d}, length(c.date) {d}, c.last_day {d}, c.seq"
 
 
+# What the JSON of a query's claims needs: each claim's date (for the note on year-only dates)
+# and its JSON object, compiled in.
+JSON_COLUMNS = "c.date, c.json"
 IN_ARTICLE = "SELECT 1 FROM article_fts WHERE article_fts MATCH ? LIMIT 1"
 DATE_RANGE = "SELECT substr(min(first_day), 1, 4), substr(max(last_day), 1, 4) FROM claims"
 
@@ -219,11 +222,10 @@ def _coverage(terms: Sequence[Term], params: Params) -> str:
     return "(" + " + ".join([held] * len(terms)) + ")"
 
 
-def select(q: Query) -> tuple[str, Params]:
-    """The claims a query finds, in its order, at most its limit."""
+def select(q: Query, columns: str = _PREFIXED) -> tuple[str, Params]:
+    """The claims a query finds, in its order, at most its limit: every column, or `columns`."""
     clauses, params = where(q)
     source = "claims c"
-    columns = _PREFIXED
     head: Params = []
     ranking = ""
     if q.words and q.any_words:

@@ -18,6 +18,8 @@ ENTITIES = (
 
 
 SYNONYMS = "SELECT name, synonyms FROM categories"
+# The claims' compiled JSON is cstofacts' own output cache, not data to browse: it goes.
+DROP_COLUMNS = ("ALTER TABLE claims DROP COLUMN json",)
 ADD_COLUMNS = (
     "ALTER TABLE claims ADD COLUMN names TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE claims ADD COLUMN keywords TEXT NOT NULL DEFAULT ''",
