@@ -586,13 +586,19 @@ def _spans_itself(source: bytes, node: ast.AST) -> bool:
     return ast.dump(parsed) == ast.dump(node)
 
 
+def _relative(path: Path) -> str:
+    """A module's path as TARGETS names it: relative to ROOT, or as given when outside it."""
+    resolved = path.resolve()
+    return resolved.relative_to(ROOT).as_posix() if resolved.is_relative_to(ROOT) else resolved.as_posix()
+
+
 def find_mutants(path: Path) -> list[Mutant]:
     """Every mutant of the module at `path`, in source order; no two make the same program."""
     source = path.read_text(encoding="utf-8")
     raw = source.encode()
     tree = ast.parse(source)
     skip = _skipped(tree)
-    relative = path.resolve().relative_to(ROOT).as_posix()
+    relative = _relative(path)
     generators = {
         id(n)
         for n in ast.walk(tree)
@@ -900,8 +906,16 @@ def by_kind(tallies: Sequence[Tally]) -> str:
     return "\n".join(rows) + "\n"
 
 
-def report(tallies: Sequence[Tally], seed: int, limit: int | None, kinds: Sequence[str] = ()) -> str:
+def report(
+    tallies: Sequence[Tally],
+    seed: int,
+    limit: int | None,
+    kinds: Sequence[str] = (),
+    every: Sequence[str] = (),
+) -> str:
     only = f" of the kinds {', '.join(kinds)}" if kinds else ""
+    if every:
+        only += f", and every mutant of the kinds {', '.join(every)}"
     lines = [
         "# Mutation testing report",
         "",
@@ -971,6 +985,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="only mutants of this kind (repeatable), sampled after the choice",
     )
     parser.add_argument(
+        "--every",
+        action="append",
+        choices=list(KINDS),
+        help="every mutant of this kind, on top of the --max sample (repeatable)",
+    )
+    parser.add_argument(
         "--line", type=int, action="append", help="only the mutants on this line (repeatable)"
     )
     parser.add_argument(
@@ -995,7 +1015,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.line:  # a chosen line is run whole, whatever the sample
             chosen = [m for m in every if m.line in args.line]
         else:
-            chosen = sample(every, args.max, args.seed, path)
+            always = [m for m in every if m.kind in (args.every or ())]
+            rest = [m for m in every if m.kind not in (args.every or ())]
+            chosen = sorted([*always, *sample(rest, args.max, args.seed, path)], key=every.index)
         plans.append((path, chosen, len(every)))
     if args.list:
         for path, chosen, total in plans:
@@ -1015,7 +1037,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def save() -> None:
         if args.report:
-            args.report.write_text(report(tallies, args.seed, args.max, kinds), encoding="utf-8")
+            args.report.write_text(
+                report(tallies, args.seed, args.max, kinds, args.every or ()), encoding="utf-8"
+            )
 
     try:
         with tempfile.TemporaryDirectory(prefix="mutate-") as workdir:
