@@ -1,4 +1,7 @@
-"""Mutation-test cstofacts: python scripts/mutate.py [--module NAME] [--max N] [--seed S] [--report FILE]."""
+"""Mutation-test cstofacts: python scripts/mutate.py [--module M] [--kind K] [--max N] [--seed S] [--report F]
+
+docs/testing.md, "Mutation testing", says what it mutates and how it runs the tests.
+"""
 
 from __future__ import annotations
 
@@ -22,36 +25,114 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+PACKAGE = "cstofacts"
+
 # Each target module and the test files most relevant to it, the fastest and most pointed first
-# (pytest stops at the first failure, so an early kill is a cheap one). The tests/test_mutants_<stem>.py
-# files of the group's modules run first, when they exist.
-_VALIDATOR_TESTS = (
-    "tests/test_broken_datasets.py",
-    "tests/test_dataset.py",
-    "tests/test_evidence.py",
-    "tests/test_honest_views.py",
-    "tests/test_hostile.py",
+# (pytest stops at the first failure, so an early kill is a cheap one). A module's own
+# tests/test_mutants_<stem>.py runs first when it exists and no other module has that stem;
+# the modules whose stem is shared (errors, export, validate, __init__) list theirs here.
+
+
+def _t(*names: str) -> tuple[str, ...]:
+    """Test files by name: _t("list", "errors") is tests/test_list.py, tests/test_errors.py."""
+    return tuple(f"tests/test_{name}.py" for name in names)
+
+
+_VALIDATOR_TESTS = _t(
+    "mutants_validate",
+    "mutants_checks",
+    "mutants_claims",
+    "broken_datasets",
+    "dataset",
+    "evidence",
+    "honest_views",
+    "hostile",
 )
-_QUERY_TESTS = (
-    "tests/test_errors.py",
-    "tests/test_list.py",
-    "tests/test_properties.py",
-)
+_QUERY_TESTS = _t("errors", "list", "properties")
+_ASK_TESTS = _t("questions", "ask_reading")
+_LINT_TESTS = _t("mutants_lint", "mutants_fidelity", "lint", "fidelity", "evidence")
+_COMMAND_TESTS = _t("commands", "output")
 TARGETS: dict[str, tuple[str, ...]] = {
-    "cstofacts/query/filters.py": (*_QUERY_TESTS, "tests/test_questions.py"),
-    "cstofacts/output/formats.py": ("tests/test_formats.py", "tests/test_output.py"),
+    # top level
+    "cstofacts/__main__.py": _t("mutants_main"),
+    "cstofacts/answer.py": (*_t("mutants_question"), *_ASK_TESTS, *_t("newcomer")),
     # The validator checks every dataset date with dates.span.
-    "cstofacts/dates.py": (*_QUERY_TESTS, "tests/test_dataset.py"),
-    "cstofacts/store/validate.py": _VALIDATOR_TESTS,
+    "cstofacts/dates.py": (*_QUERY_TESTS, *_t("dataset")),
+    "cstofacts/english.py": (*_t("thesaurus"), *_ASK_TESTS),
+    "cstofacts/env.py": _t("env", "paging", "terminal"),
+    "cstofacts/errors.py": _t("broken_datasets", "output", "errors"),
+    "cstofacts/model.py": _t("output", "formats", "honest_views"),
+    "cstofacts/paging.py": _t("paging", "terminal"),
+    "cstofacts/provenance.py": _t("provenance", "output", "evidence"),
+    "cstofacts/records.py": _t("provenance", "output", "dataset"),
+    "cstofacts/text.py": (*_t("mutants_words"), *_ASK_TESTS, *_t("commands")),
+    # cli
+    "cstofacts/cli/__init__.py": _t("interrupts", "env", "terminal"),
+    "cstofacts/cli/app.py": _t("commands", "errors", "newcomer"),
+    "cstofacts/cli/commands/ask.py": (*_ASK_TESTS, *_t("commands")),
+    "cstofacts/cli/commands/cite.py": _t("output", "evidence"),
+    "cstofacts/cli/commands/export.py": _t("leftovers", "engine"),
+    "cstofacts/cli/commands/help.py": _t("commands", "docs", "newcomer"),
+    "cstofacts/cli/commands/list_.py": _t("list", "commands", "errors"),
+    "cstofacts/cli/commands/read.py": _t("evidence", "output", "paging"),
+    "cstofacts/cli/commands/search.py": _t("mutants_words", "commands", "ask_reading", "thesaurus"),
+    "cstofacts/cli/commands/show.py": _t("commands", "evidence", "output"),
+    "cstofacts/cli/commands/source.py": (*_COMMAND_TESTS, *_t("provenance")),
+    "cstofacts/cli/commands/stats.py": (*_COMMAND_TESTS, *_t("honest_views")),
+    "cstofacts/cli/commands/timeline.py": (*_COMMAND_TESTS, *_t("honest_views")),
+    "cstofacts/cli/commands/validate.py": _t("commands", "broken_datasets", "evidence"),
+    "cstofacts/cli/completion.py": _t("completion"),
+    "cstofacts/cli/context.py": _t("commands", "errors", "engine"),
+    "cstofacts/cli/errors.py": _t("broken_datasets", "errors", "commands"),
+    "cstofacts/cli/options.py": _t("errors", "list", "commands"),
+    "cstofacts/cli/present.py": _t("formats", "commands", "list", "terminal_formats"),
+    "cstofacts/cli/reading.py": _t("ask_reading", "questions"),
+    # output
+    "cstofacts/output/citations.py": _t("output", "evidence"),
+    "cstofacts/output/formats.py": _t("formats", "output"),
+    "cstofacts/output/layout.py": _t("output", "honest_views", "newcomer"),
+    "cstofacts/output/listview.py": _t("output", "newcomer", "terminal"),
+    "cstofacts/output/rows.py": _t("output", "evidence"),
+    "cstofacts/output/safe.py": _t("safe", "output", "terminal_formats"),
+    "cstofacts/output/views.py": _t("output", "honest_views", "newcomer", "terminal_formats"),
+    # query
+    "cstofacts/query/about.py": (*_ASK_TESTS, *_t("provenance")),
+    "cstofacts/query/filters.py": (*_QUERY_TESTS, *_t("questions")),
+    "cstofacts/query/question.py": _ASK_TESTS,
+    "cstofacts/query/words.py": (*_ASK_TESTS, *_t("commands")),
+    # store
+    "cstofacts/store/__init__.py": _t("cache_trust", "engine", "dataset"),
+    "cstofacts/store/cache.py": _t("cache", "cache_trust"),
     "cstofacts/store/checks.py": _VALIDATOR_TESTS,
     "cstofacts/store/claims.py": _VALIDATOR_TESTS,
+    "cstofacts/store/compile.py": _t("mutants_words", "commands", "provenance", "ask_reading"),
+    "cstofacts/store/engine.py": _t("engine", "commands", "list"),
+    "cstofacts/store/export.py": _t("engine", "export_tools"),
+    "cstofacts/store/fidelity.py": _LINT_TESTS,
+    "cstofacts/store/files.py": _t("leftovers", "cache", "engine"),
+    "cstofacts/store/lint.py": _LINT_TESTS,
+    "cstofacts/store/locate.py": _t("broken_datasets", "mutants_validate", "mutants_claims", "evidence"),
+    "cstofacts/store/names.py": _LINT_TESTS,
+    "cstofacts/store/reader.py": _t("broken_datasets", "dataset", "hostile"),
+    "cstofacts/store/sql.py": (*_QUERY_TESTS, *_t("commands")),
+    "cstofacts/store/validate.py": _VALIDATOR_TESTS,
+    "cstofacts/store/written.py": _LINT_TESTS,
 }
+
+
+def _package_of(path: str) -> str:
+    parts = Path(path).parts
+    return parts[1] if len(parts) > 2 else "top-level"
+
+
+# Groups for --module: the four of the first targets, then one per package (cli takes its commands).
 GROUPS: dict[str, tuple[str, ...]] = {
-    "query": ("cstofacts/query/filters.py",),
     "formats": ("cstofacts/output/formats.py",),
     "dates": ("cstofacts/dates.py",),
     "validator": ("cstofacts/store/validate.py", "cstofacts/store/checks.py", "cstofacts/store/claims.py"),
 }
+for _package in ("top-level", "cli", "output", "query", "store"):
+    GROUPS[_package] = tuple(sorted(p for p in TARGETS if _package_of(p) == _package))
 # Slow tests that exercise none of the targets (packaging): never run them for a mutant.
 DESELECT = ("tests/test_dataset.py::test_the_built_wheel_contains_the_dataset",)
 
@@ -66,6 +147,55 @@ _SWAPS: dict[type[ast.cmpop], type[ast.cmpop]] = {
 _SYMBOLS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!="}
 _LOGGERS = {"log", "logger", "logging", "LOG", "LOGGER"}
 
+# (a) The calls that make text safe to show or to parse: `f(x)` → `x`. A call is one when its name
+# holds one of these words (cstofacts.output.safe's visible and one_line, formats' _json_safe and
+# neutralize_formula, sql's quoted, re.escape, shlex.quote, filters.show imported as `quoted`...)
+# or is listed in _SANITISERS; _NOT_SANITISERS are names that hold a word but check or find
+# quotes rather than make anything safe ("path:name" for one module's function only).
+_SANITISING_WORDS = (
+    "escape", "safe", "sanitize", "sanitise", "visible", "one_line", "quote", "neutralize", "clean",
+    "printable",
+)  # fmt: skip
+_SANITISERS = {"_markdown_cell"}
+_NOT_SANITISERS = {
+    "quote_in",
+    "quote_line",
+    "quotes",
+    "_quotes",
+    "_check_dating_quote",
+    "isprintable",
+    "cstofacts/store/names.py:_quoted",
+}
+# (b) Words of a permission or ownership check: an `if` whose test names one, and whose body
+# returns or raises, gets the test False (the check skipped). Parts match inside a name;
+# words match a whole part of a snake_case name (`uid`, `st_mode`, but not `model`).
+_PERMISSION_PARTS = (
+    "st_uid", "st_mode", "S_IS", "getuid", "geteuid", "O_NOFOLLOW", "O_EXCL", "samestat", "same_file",
+)  # fmt: skip
+_PERMISSION_WORDS = {"uid", "euid", "owner", "mode"}
+# (e) The modules that write SQL, where a clause appended to, or listed in, a query is dropped;
+# `params` and `head` hold bound values, not clauses.
+_SQL_MODULES = {"cstofacts/store/sql.py"}
+_SQL_LISTS = {"clauses", "spans", "parts"}
+# (f) The callables that end a process with a code.
+_EXITS = {"SystemExit", "Exit", "exit", "_exit"}
+
+# Every kind of mutant, the pointed ones first: when two mutants make the same program (say
+# `reverse=True` → `reverse=False`, a sort swapped and a constant flipped), the first kind names it.
+KINDS = {
+    "escape": "an escaping, quoting or sanitising call dropped: `f(x)` → `x`",
+    "permission": "a permission or ownership check skipped: its `if` test → `False`",
+    "sql": "an SQL clause dropped from the list or the query it joins (store/sql.py)",
+    "exit": "an exit code changed: `n` → `n+1`",
+    "sort": "a sort turned round (`reverse=`) or its `key=` dropped",
+    "boundary": "off by one: an int `n` → `n-1`, a slice `[a:b]` → `[a+1:b]` or `[a:b-1]`",
+    "compare": "`<`↔`<=`, `>`↔`>=`, `==`↔`!=`",
+    "logic": "`and`↔`or`, `not` removed",
+    "constant": "`True`↔`False`, an int `n` → `n+1` (and `1` → `0`), a string or f-string emptied",
+    "return": "`return x` → `return None`",
+    "statement": "a `raise`, `continue`, `break` or call inside an `if` or `else` → `pass`",
+}
+
 
 @dataclass(frozen=True)
 class Mutant:
@@ -76,6 +206,7 @@ class Mutant:
     end_col: int
     replacement: str
     description: str
+    kind: str = "constant"
 
     @property
     def where(self) -> str:
@@ -105,6 +236,31 @@ class Tally:
 
 
 # -- finding mutants ----------------------------------------------------------------------------
+
+
+def modules() -> list[str]:
+    """Every module of the package, relative to ROOT: each .py file but an __init__.py that holds
+    nothing to mutate (a docstring, imports, __version__ or __all__)."""
+    found = []
+    for path in sorted((ROOT / PACKAGE).rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if path.name == "__init__.py" and _only_declarations(path):
+            continue
+        found.append(relative)
+    return found
+
+
+def _only_declarations(path: Path) -> bool:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if _is_docstring(node) or isinstance(node, (ast.Import, ast.ImportFrom)):
+            continue
+        if isinstance(node, ast.Assign) and all(
+            isinstance(t, ast.Name) and t.id in ("__version__", "__all__") for t in node.targets
+        ):
+            continue
+        return False
+    return True
 
 
 def _is_docstring(node: ast.AST) -> bool:
@@ -150,14 +306,20 @@ def _skipped(tree: ast.AST) -> set[int]:
     return skip
 
 
-def _walk(node: ast.AST, skip: set[int]) -> Iterator[ast.AST]:
+def _walk(node: ast.AST, skip: set[int], inside: bool = False) -> Iterator[tuple[ast.AST, bool]]:
+    """Each node to mutate, and whether it is inside an f-string, where positions are checked."""
     if id(node) in skip:
         return
-    yield node
-    if isinstance(node, ast.JoinedStr):  # an f-string is mutated whole: its parts have no own positions
+    yield node, inside
+    if isinstance(node, ast.JoinedStr):
+        # The literal parts of an f-string have no positions of their own; the expressions in
+        # its braces do, and are searched like any other (a `{visible(x)}` is a call to drop).
+        for part in node.values:
+            if isinstance(part, ast.FormattedValue):
+                yield from _walk(part.value, skip, True)
         return
     for child in ast.iter_child_nodes(node):
-        yield from _walk(child, skip)
+        yield from _walk(child, skip, inside)
 
 
 def _cut(text: str, limit: int = 60) -> str:
@@ -174,8 +336,35 @@ def _short(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _expression_mutants(node: ast.AST) -> Iterator[tuple[str, str]]:
-    """(replacement source, description) for each mutation of an expression node."""
+def _int_like(node: ast.AST) -> bool:
+    """An int literal, negative or not: its off-by-ones come from the constant mutants."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        node = node.operand
+    return isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool)
+
+
+def _call_name(call: ast.Call) -> str | None:
+    func = call.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
+
+
+def _sanitises(name: str, path: str) -> bool:
+    if name in _NOT_SANITISERS or f"{path}:{name}" in _NOT_SANITISERS:
+        return False
+    folded = name.casefold()
+    return name in _SANITISERS or any(word in folded for word in _SANITISING_WORDS)
+
+
+# (span node, replacement source, description, kind)
+Found = tuple[ast.AST, str, str, str]
+
+
+def _expression_mutants(node: ast.AST, path: str) -> Iterator[Found]:
+    """The mutants of one expression node, each replacing a span inside it."""
     if isinstance(node, ast.Compare):
         for index, op in enumerate(node.ops):
             swap = _SWAPS.get(type(op))
@@ -183,39 +372,171 @@ def _expression_mutants(node: ast.AST) -> Iterator[tuple[str, str]]:
                 new = copy.deepcopy(node)
                 new.ops[index] = swap()
                 text = ast.unparse(new)
-                yield f"({text})", f"`{_SYMBOLS[type(op)]}` → `{_SYMBOLS[swap]}`: `{_cut(text)}`"
+                yield (
+                    node,
+                    f"({text})",
+                    f"`{_SYMBOLS[type(op)]}` → `{_SYMBOLS[swap]}`: `{_cut(text)}`",
+                    "compare",
+                )
     elif isinstance(node, ast.BoolOp):
-        new = copy.deepcopy(node)
-        new.op = ast.Or() if isinstance(node.op, ast.And) else ast.And()
+        flipped = copy.deepcopy(node)
+        flipped.op = ast.Or() if isinstance(node.op, ast.And) else ast.And()
         old, now = ("and", "or") if isinstance(node.op, ast.And) else ("or", "and")
-        text = ast.unparse(new)
-        yield f"({text})", f"`{old}` → `{now}`: `{_cut(text)}`"
+        text = ast.unparse(flipped)
+        yield node, f"({text})", f"`{old}` → `{now}`: `{_cut(text)}`", "logic"
     elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-        yield f"({ast.unparse(node.operand)})", "removed `not`"
+        yield node, f"({ast.unparse(node.operand)})", "removed `not`", "logic"
     elif isinstance(node, ast.Constant):
         value = node.value
         if isinstance(value, bool):
-            yield repr(not value), f"{value} → {not value}"
+            yield node, repr(not value), f"{value} → {not value}", "constant"
         elif isinstance(value, int):
-            yield f"({value + 1})", f"{value} → {value + 1}"
+            yield node, f"({value + 1})", f"{value} → {value + 1}", "constant"
             if value == 1:
-                yield "(0)", "1 → 0"
+                yield node, "(0)", "1 → 0", "constant"
+            if value != 0:
+                yield node, f"({value - 1})", f"{value} → {value - 1}", "boundary"
         elif isinstance(value, str) and value:
-            yield "('')", f"{_short(value)} → ''"
+            yield node, "('')", f"{_short(value)} → ''", "constant"
     elif isinstance(node, ast.JoinedStr):
-        yield "('')", f"f-string {_short(ast.unparse(node))} → ''"
+        yield node, "('')", f"f-string {_short(ast.unparse(node))} → ''", "constant"
+    elif isinstance(node, ast.Call):
+        yield from _call_mutants(node, path)
+    elif isinstance(node, ast.Slice) and node.step is None:
+        if node.lower is not None and not _int_like(node.lower):
+            text = ast.unparse(node.lower)
+            yield node.lower, f"({text} + 1)", f"slice start `{_cut(text)}` → `{_cut(text)} + 1`", "boundary"
+        if node.upper is not None and not _int_like(node.upper):
+            text = ast.unparse(node.upper)
+            yield node.upper, f"({text} - 1)", f"slice end `{_cut(text)}` → `{_cut(text)} - 1`", "boundary"
+    elif isinstance(node, (ast.List, ast.Tuple)) and path in _SQL_MODULES and _all_text(node):
+        for index, item in enumerate(node.elts):
+            if True:
+                shorter = copy.deepcopy(node)
+                del shorter.elts[index]
+                yield (
+                    node,
+                    f"({ast.unparse(shorter)})",
+                    f"dropped {_cut(ast.unparse(item))} from a list",
+                    "sql",
+                )
 
 
-def _statement_mutants(node: ast.AST, generator: bool) -> Iterator[tuple[ast.AST, str, str]]:
-    """(statement, replacement, description) for each mutation of a statement."""
+def _is_text(node: ast.AST) -> bool:
+    return isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
+
+
+def _all_text(node: ast.List | ast.Tuple) -> bool:
+    """A list of SQL texts, each of which may be dropped: two or more in a list, three or more in
+    a tuple (a pair is a record, such as a table and a column, not a list)."""
+    fewest = 2 if isinstance(node, ast.List) else 3
+    return len(node.elts) >= fewest and all(_is_text(item) for item in node.elts)
+
+
+def _call_mutants(node: ast.Call, path: str) -> Iterator[Found]:
+    name = _call_name(node)
+    if name is None:
+        return
+    if node.args and not isinstance(node.args[0], ast.Starred) and _sanitises(name, path):
+        text = ast.unparse(node.args[0])
+        yield node, f"({text})", f"dropped `{_cut(ast.unparse(node.func), 30)}`: `{_cut(text, 40)}`", "escape"
+    for keyword in node.keywords:
+        if keyword.arg == "reverse" and not (
+            isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, bool)
+        ):
+            text = ast.unparse(keyword.value)
+            yield keyword.value, f"(not {text})", f"`reverse={_cut(text)}` → `reverse=not ...`", "sort"
+        elif keyword.arg == "reverse":
+            value = keyword.value.value  # type: ignore[attr-defined]
+            yield keyword.value, repr(not value), f"`reverse={value}` → `reverse={not value}`", "sort"
+        elif keyword.arg == "key" and name in ("sorted", "sort", "min", "max"):
+            new = copy.deepcopy(node)
+            new.keywords = [k for k in new.keywords if k.arg != "key"]
+            yield node, f"({ast.unparse(new)})", f"`{name}(...)` without its `key=`", "sort"
+    if name in _EXITS:
+        code = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "code"), None)
+        if code is not None:
+            yield from _exit_code(code)
+
+
+def _exit_code(value: ast.AST) -> Iterator[Found]:
+    """An exit code as an int, or as an ExitCode member: one more."""
+    if isinstance(value, ast.Constant) and isinstance(value.value, int) and not isinstance(value.value, bool):
+        yield value, f"({value.value + 1})", f"exit code {value.value} → {value.value + 1}", "exit"
+    elif (
+        isinstance(value, ast.Attribute)
+        and isinstance(value.value, ast.Name)
+        and value.value.id == "ExitCode"
+    ):
+        text = ast.unparse(value)
+        yield value, f"({text} + 1)", f"exit code `{text}` → `{text} + 1`", "exit"
+
+
+def _names_in(node: ast.AST) -> Iterator[str]:
+    for child in ast.walk(node):
+        if isinstance(child, ast.Name):
+            yield child.id
+        elif isinstance(child, ast.Attribute):
+            yield child.attr
+
+
+def _is_permission_check(test: ast.AST) -> bool:
+    for name in _names_in(test):
+        if any(part in name for part in _PERMISSION_PARTS):
+            return True
+        if any(word in _PERMISSION_WORDS for word in name.casefold().split("_")):
+            return True
+    return False
+
+
+def _leaves(body: Sequence[ast.stmt]) -> bool:
+    """Whether a branch returns or raises somewhere (not in a function defined inside it)."""
+    todo: list[ast.AST] = list(body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.Raise, ast.Return)):
+            return True
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            todo.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def _sql_clause(statement: ast.AST) -> bool:
+    """`clauses.append(...)`, `clauses.insert(0, ...)`, `parts += [...]`: a clause added to a query."""
+    if isinstance(statement, ast.AugAssign):
+        return isinstance(statement.target, ast.Name) and statement.target.id in _SQL_LISTS
+    if not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)):
+        return False
+    func = statement.value.func
+    if not (isinstance(func, ast.Attribute) and func.attr in ("append", "insert", "extend")):
+        return False
+    receiver = func.value
+    if isinstance(receiver, ast.Name) and receiver.id in _SQL_LISTS:
+        return True
+    added = statement.value.args[-1] if statement.value.args else None
+    return added is not None and _is_text(added)
+
+
+def _statement_mutants(node: ast.AST, generator: bool, path: str) -> Iterator[Found]:
+    """The mutants of one statement: the statement, or its test, replaced."""
     if (
         isinstance(node, ast.Return)
         and not generator
         and node.value is not None
         and not (isinstance(node.value, ast.Constant) and node.value.value is None)
     ):
-        yield node, "return None", f"`{_first_line(node)}` → `return None`"
+        yield node, "return None", f"`{_first_line(node)}` → `return None`", "return"
+    if isinstance(node, ast.Return) and isinstance(node.value, ast.Attribute):
+        yield from _exit_code(node.value)
+    if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        if any(name == "exit_code" for t in targets for name in _names_in(t)):
+            yield from _exit_code(node.value)
+    if path in _SQL_MODULES and _sql_clause(node):
+        yield node, "pass", f"dropped the clause `{_first_line(node)}`", "sql"
     if isinstance(node, ast.If):
+        if _is_permission_check(node.test) and _leaves(node.body):
+            yield node.test, "False", f"skipped the check `if {_first_line(node.test)}`", "permission"
         branches = [node.body]
         if not (len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If)):  # an elif is its own If
             branches.append(node.orelse)
@@ -225,7 +546,7 @@ def _statement_mutants(node: ast.AST, generator: bool) -> Iterator[tuple[ast.AST
                     isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)
                 )
                 if removable and not _is_logging(statement):
-                    yield statement, "pass", f"removed `{_first_line(statement)}`"
+                    yield statement, "pass", f"removed `{_first_line(statement)}`", "statement"
 
 
 def _is_generator(function: ast.AST) -> bool:
@@ -237,12 +558,47 @@ def _is_generator(function: ast.AST) -> bool:
     return False
 
 
+def _position(node: ast.AST) -> tuple[int, int, int, int] | None:
+    """(line, col, end line, end col) of a node that has a place in the source."""
+    where = [getattr(node, name, None) for name in ("lineno", "col_offset", "end_lineno", "end_col_offset")]
+    if any(value is None for value in where):
+        return None
+    line, col, end_line, end_col = (int(value) for value in where if value is not None)
+    return line, col, end_line, end_col
+
+
+def _spans_itself(source: bytes, node: ast.AST) -> bool:
+    """Whether the node's position holds the node: inside an f-string, Python before 3.12 can
+    give an expression the wrong place."""
+    where = _position(node)
+    if where is None:
+        return False
+    first, col, last, end_col = where
+    lines = source.splitlines(keepends=True)
+    if not 1 <= first <= last <= len(lines):
+        return False
+    text = b"".join(lines[first - 1 : last])
+    text = text[col : len(text) - len(lines[last - 1]) + end_col]
+    try:
+        parsed = ast.parse(b"(" + text + b")", mode="eval").body
+    except (SyntaxError, ValueError):
+        return False
+    return ast.dump(parsed) == ast.dump(node)
+
+
+def _relative(path: Path) -> str:
+    """A module's path as TARGETS names it: relative to ROOT, or as given when outside it."""
+    resolved = path.resolve()
+    return resolved.relative_to(ROOT).as_posix() if resolved.is_relative_to(ROOT) else resolved.as_posix()
+
+
 def find_mutants(path: Path) -> list[Mutant]:
-    """Every mutant of the module at `path`, in source order."""
+    """Every mutant of the module at `path`, in source order; no two make the same program."""
     source = path.read_text(encoding="utf-8")
+    raw = source.encode()
     tree = ast.parse(source)
     skip = _skipped(tree)
-    relative = path.resolve().relative_to(ROOT).as_posix()
+    relative = _relative(path)
     generators = {
         id(n)
         for n in ast.walk(tree)
@@ -254,46 +610,32 @@ def find_mutants(path: Path) -> list[Mutant]:
             for node in ast.walk(function):
                 owner[id(node)] = id(function)  # inner functions are walked later and win
     found: list[Mutant] = []
-    for node in _walk(tree, skip):
-        if not hasattr(node, "lineno") or node.end_lineno is None or node.end_col_offset is None:
+    for node, inside in _walk(tree, skip):
+        if _position(node) is None:
             continue
-        for replacement, description in _expression_mutants(node):
-            found.append(
-                Mutant(
-                    relative,
-                    node.lineno,
-                    node.col_offset,
-                    node.end_lineno,
-                    node.end_col_offset,
-                    replacement,
-                    description,
-                )
-            )
+        if inside and not _spans_itself(raw, node):
+            continue
         in_generator = owner.get(id(node)) in generators
-        for statement, replacement, description in _statement_mutants(node, in_generator):
-            assert isinstance(statement, ast.stmt) and statement.end_lineno and statement.end_col_offset
-            found.append(
-                Mutant(
-                    relative,
-                    statement.lineno,
-                    statement.col_offset,
-                    statement.end_lineno,
-                    statement.end_col_offset,
-                    replacement,
-                    description,
-                )
-            )
-    original = ast.dump(tree)
+        for span, replacement, description, kind in (
+            *_expression_mutants(node, relative),
+            *_statement_mutants(node, in_generator, relative),
+        ):
+            where = _position(span)
+            assert where is not None
+            found.append(Mutant(relative, *where, replacement, description, kind))
+    seen = {ast.dump(tree)}  # the original, and every program a mutant already makes
+    order = list(KINDS)
     valid = []
-    for mutant in sorted(set(found), key=lambda m: (m.line, m.col, m.description)):
+    for mutant in sorted(set(found), key=lambda m: (order.index(m.kind), m.line, m.col, m.description)):
         try:
-            mutated = ast.parse(apply(source.encode(), mutant))
+            mutated = ast.dump(ast.parse(apply(raw, mutant)))
         except SyntaxError:
             print(f"skipped (does not parse): {mutant.where} {mutant.description}", file=sys.stderr)
             continue
-        if ast.dump(mutated) != original:
+        if mutated not in seen:
+            seen.add(mutated)
             valid.append(mutant)
-    return valid
+    return sorted(valid, key=lambda m: (m.line, m.col, m.description))
 
 
 def apply(source: bytes, mutant: Mutant) -> bytes:
@@ -460,13 +802,21 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def tests_for(path: str) -> list[str]:
-    """The module's tests, after the tests/test_mutants_<stem>.py of every module in its group."""
-    group = next((g for g in GROUPS.values() if path in g), (path,))
-    stems = [Path(p).stem for p in group]
-    own = [
-        f"tests/test_mutants_{stem}.py" for stem in stems if (ROOT / f"tests/test_mutants_{stem}.py").exists()
-    ]
-    return [*own, *TARGETS[path]]
+    """The module's tests: its own tests/test_mutants_<stem>.py first (when its stem is its alone),
+    then those TARGETS lists, each once; a listed test_mutants_ file not written yet is left out."""
+    stem = Path(path).stem
+    own = f"tests/test_mutants_{stem}.py"
+    alone = sum(Path(p).stem == stem for p in TARGETS) == 1
+    tests = [own] if alone and (ROOT / own).exists() else []
+    for test in TARGETS[path]:
+        if test in tests:
+            continue
+        if not (ROOT / test).exists():
+            if Path(test).name.startswith("test_mutants_"):
+                continue
+            raise SystemExit(f"{path}: its test file {test} does not exist; fix TARGETS")
+        tests.append(test)
+    return tests
 
 
 def mutate_module(
@@ -535,17 +885,47 @@ def summary(tallies: Sequence[Tally]) -> str:
             f"| {t.path} | {t.total} | {len(t.outcomes)} | {t.count('killed')} | {t.count('survived')}"
             f" | {t.count('timeout')} | {t.count('error')} | {t.score:.1f}% |"
         )
+    if len(tallies) > 1:
+        whole = Tally("all", sum(t.total for t in tallies), [o for t in tallies for o in t.outcomes])
+        rows.append(
+            f"| **all {len(tallies)} modules** | {whole.total} | {len(whole.outcomes)}"
+            f" | {whole.count('killed')} | {whole.count('survived')} | {whole.count('timeout')}"
+            f" | {whole.count('error')} | {whole.score:.1f}% |"
+        )
     return "\n".join(rows) + "\n"
 
 
-def report(tallies: Sequence[Tally], seed: int, limit: int | None) -> str:
+def by_kind(tallies: Sequence[Tally]) -> str:
+    outcomes = [o for t in tallies for o in t.outcomes]
+    rows = ["| kind | run | caught | survived or error |", "|---|---:|---:|---:|"]
+    for kind in KINDS:
+        mine = [o for o in outcomes if o.mutant.kind == kind]
+        if mine:
+            caught = sum(o.status in ("killed", "timeout") for o in mine)
+            rows.append(f"| {kind} | {len(mine)} | {caught} | {len(mine) - caught} |")
+    return "\n".join(rows) + "\n"
+
+
+def report(
+    tallies: Sequence[Tally],
+    seed: int,
+    limit: int | None,
+    kinds: Sequence[str] = (),
+    every: Sequence[str] = (),
+) -> str:
+    only = f" of the kinds {', '.join(kinds)}" if kinds else ""
+    if every:
+        only += f", and every mutant of the kinds {', '.join(every)}"
     lines = [
         "# Mutation testing report",
         "",
-        f"scripts/mutate.py, seed {seed}, at most {limit or 'all'} mutants a module.",
+        f"scripts/mutate.py, seed {seed}, at most {limit or 'all'} mutants a module{only}.",
         "The score counts killed and timed-out mutants as caught.",
         "",
         summary(tallies),
+        "## By kind",
+        "",
+        by_kind(tallies),
         "## Survivors",
         "",
     ]
@@ -554,7 +934,7 @@ def report(tallies: Sequence[Tally], seed: int, limit: int | None) -> str:
         lines.append("None.")
     for o in survivors:
         source = (ROOT / o.mutant.path).read_text(encoding="utf-8").splitlines()[o.mutant.line - 1].strip()
-        lines.append(f"- {o.status} `{o.mutant.where}` {o.mutant.description} — `{source}`")
+        lines.append(f"- {o.status} `{o.mutant.where}` [{o.mutant.kind}] {o.mutant.description} — `{source}`")
     return "\n".join(lines) + "\n"
 
 
@@ -563,24 +943,53 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def _modules(name: str | None) -> list[str]:
+    """The targets --module names: a group, or one module by path, dotted name or stem."""
     if name is None:
-        return [p for group in GROUPS.values() for p in group]
+        return list(TARGETS)
     if name in GROUPS:
         return list(GROUPS[name])
-    matches = [p for p in TARGETS if name in (p, Path(p).stem, Path(p).name)]
+    wanted = name.removesuffix(".py").replace(".", "/").strip("/")
+    matches = [
+        p
+        for p in TARGETS
+        if wanted == Path(p).stem
+        or p.removesuffix(".py") in (wanted, f"{PACKAGE}/{wanted}")
+        or p.removesuffix(".py").endswith("/" + wanted)
+    ]
     if not matches:
-        known = ", ".join([*GROUPS, *(Path(p).stem for p in TARGETS)])
-        raise SystemExit(f"unknown module {name!r}; known: {known}")
+        known = ", ".join(GROUPS)
+        raise SystemExit(f"unknown module {name!r}: give a group ({known}), a module's path or its stem")
+    if len(matches) > 1:
+        raise SystemExit(f"{name!r} names {len(matches)} modules; give one of: {', '.join(matches)}")
     return matches
+
+
+def unmapped() -> list[str]:
+    """Modules of the package that TARGETS gives no tests, and targets that are no module."""
+    every = modules()
+    return [p for p in every if p not in TARGETS] + [p for p in TARGETS if p not in every]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
-        "--module", help="a group (query, formats, dates, validator) or a module stem or path"
+        "--module",
+        help=f"a group ({', '.join(GROUPS)}), or a module's path, dotted name or stem; default: every module",
     )
     parser.add_argument("--max", type=int, default=None, help="at most this many mutants a module (sampled)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the sample and of Hypothesis")
+    parser.add_argument(
+        "--kind",
+        action="append",
+        choices=list(KINDS),
+        help="only mutants of this kind (repeatable), sampled after the choice",
+    )
+    parser.add_argument(
+        "--every",
+        action="append",
+        choices=list(KINDS),
+        help="every mutant of this kind, on top of the --max sample (repeatable)",
+    )
     parser.add_argument(
         "--line", type=int, action="append", help="only the mutants on this line (repeatable)"
     )
@@ -588,25 +997,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--timeout", type=float, default=None, help="seconds a run may take (default 3x baseline + 30)"
     )
     parser.add_argument(
-        "--report", type=Path, help="write the summary and the survivors to this Markdown file"
+        "--report",
+        type=Path,
+        help="write the summary and the survivors to this Markdown file (after each module, too)",
     )
     parser.add_argument("--list", action="store_true", help="only list the mutants; run nothing")
     parser.add_argument("--verbose", action="store_true", help="show pytest's output for runs that error")
     args = parser.parse_args(argv)
 
+    missing = unmapped()
+    if missing:
+        raise SystemExit(f"TARGETS and the package's modules differ: {', '.join(missing)}")
+    kinds = args.kind or []
     plans = []
     for path in _modules(args.module):
-        every = find_mutants(ROOT / path)
+        every = [m for m in find_mutants(ROOT / path) if not kinds or m.kind in kinds]
         if args.line:  # a chosen line is run whole, whatever the sample
             chosen = [m for m in every if m.line in args.line]
         else:
-            chosen = sample(every, args.max, args.seed, path)
+            always = [m for m in every if m.kind in (args.every or ())]
+            rest = [m for m in every if m.kind not in (args.every or ())]
+            chosen = sorted([*always, *sample(rest, args.max, args.seed, path)], key=every.index)
         plans.append((path, chosen, len(every)))
     if args.list:
         for path, chosen, total in plans:
-            print(f"{path}: {len(chosen)} of {total} mutants")
+            print(f"{path}: {len(chosen)} of {total} mutants; tests: {' '.join(tests_for(path))}")
             for m in chosen:
-                print(f"  {m.where}:{m.col} {m.description}")
+                print(f"  {m.where}:{m.col} [{m.kind}] {m.description}")
         return 0
 
     # A shell starts a background job with SIGINT ignored, and an ignored signal stays ignored
@@ -617,23 +1034,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGHUP, _interrupt)
     owner = lock()
     tallies: list[Tally] = []
+
+    def save() -> None:
+        if args.report:
+            args.report.write_text(
+                report(tallies, args.seed, args.max, kinds, args.every or ()), encoding="utf-8"
+            )
+
     try:
         with tempfile.TemporaryDirectory(prefix="mutate-") as workdir:
             runner = Runner(Path(workdir), args.seed, args.verbose)
             for path, chosen, total in plans:
-                tallies.append(mutate_module(path, chosen, total, runner, args.timeout))
+                if chosen:
+                    tallies.append(mutate_module(path, chosen, total, runner, args.timeout))
+                else:
+                    tallies.append(Tally(path, total))
+                save()  # a long run that is stopped still leaves the modules it finished
     except KeyboardInterrupt:
         print("\ninterrupted; every module is restored", file=sys.stderr)
         return 130
     finally:
         owner.unlink(missing_ok=True)
     print("\n" + summary(tallies))
+    print(by_kind(tallies))
     for t in tallies:
         for o in t.outcomes:
             if o.status != "killed":
-                print(f"{o.status:8} {o.mutant.where} {o.mutant.description}")
+                print(f"{o.status:8} {o.mutant.where} [{o.mutant.kind}] {o.mutant.description}")
     if args.report:
-        args.report.write_text(report(tallies, args.seed, args.max), encoding="utf-8")
+        save()
         print(f"wrote {args.report}")
     return 0
 

@@ -1,0 +1,67 @@
+"""cstofacts.store.cache, pinned where mutation testing found the suite silent (docs/testing.md).
+
+The cache directory is checked once, by the descriptor that opened it, and every write goes
+through that descriptor. So a directory swapped for another (a link to a place someone else
+chose, or a fresh directory at the same path) right after the check, before the temporary
+file is made, receives nothing: the entry lands in the directory that was checked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import BUNDLED
+
+from cstofacts.query.filters import Query
+from cstofacts.store import open_store
+from cstofacts.store.cache import Cache
+
+
+@pytest.fixture
+def dataset(tmp_path: Path) -> Path:
+    path = tmp_path / "claims.toml"
+    path.write_bytes(BUNDLED.read_bytes())
+    return path
+
+
+def answers(path: Path, notes: list[str], *, use_cache: bool = True) -> list[str]:
+    environ = {"XDG_CACHE_HOME": str(path.parent / "cache")}
+    store = open_store(str(path), use_cache=use_cache, environ=environ, note=notes.append)
+    try:
+        return [r["id"] for r in store.records(Query(categories=frozenset({"exercise"})))]
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("swap", ["link", "directory"])
+def test_a_cache_directory_swapped_after_its_check_gets_nothing_written_into_it(
+    dataset: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, swap: str
+) -> None:
+    reference = answers(dataset, [], use_cache=False)
+    root = tmp_path / "cache" / "cstofacts"
+    checked = tmp_path / "cache" / "checked"
+    planted = tmp_path / "planted" if swap == "link" else root
+    walk = Cache._walk
+    swapped: list[str] = []
+
+    def check_then_swap(self: Cache, create: bool) -> int | None:
+        fd = walk(self, create)
+        if create and not swapped:  # the write's check is done: swap before anything is made
+            swapped.append(swap)
+            root.rename(checked)
+            if swap == "link":
+                planted.mkdir()
+                root.symlink_to(planted)
+            else:
+                root.mkdir(mode=0o700)
+        return fd
+
+    monkeypatch.setattr(Cache, "_walk", check_then_swap)
+    notes: list[str] = []
+    assert answers(dataset, notes) == reference
+    assert swapped == [swap]
+    assert notes == []
+    assert list(planted.iterdir()) == []
+    [entry] = [p.name for p in checked.iterdir()]
+    assert entry.endswith(".sqlite3") and not entry.startswith(".")
