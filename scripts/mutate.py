@@ -56,6 +56,12 @@ TARGETS: dict[str, tuple[str, ...]] = {
     # top level
     "cstofacts/__main__.py": _t("mutants_main"),
     "cstofacts/answer.py": (*_t("mutants_question"), *_ASK_TESTS, *_t("newcomer")),
+    "cstofacts/plan.py": (*_t("mutants_question"), *_ASK_TESTS, *_t("newcomer")),
+    "cstofacts/criteria.py": (*_QUERY_TESTS, *_t("filtering")),
+    "cstofacts/lexicon.py": (*_t("mutants_words"), *_ASK_TESTS),
+    "cstofacts/drafting.py": _t("new"),
+    "cstofacts/drafttoml.py": _t("new"),
+    "cstofacts/mentions.py": _t("new"),
     # The validator checks every dataset date with dates.span.
     "cstofacts/dates.py": (*_QUERY_TESTS, *_t("dataset")),
     "cstofacts/english.py": (*_t("thesaurus"), *_ASK_TESTS),
@@ -74,6 +80,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/cli/commands/export.py": _t("leftovers", "engine"),
     "cstofacts/cli/commands/help.py": _t("commands", "docs", "newcomer"),
     "cstofacts/cli/commands/list_.py": _t("list", "commands", "errors"),
+    "cstofacts/cli/commands/new.py": _t("new"),
     "cstofacts/cli/commands/read.py": _t("evidence", "output", "paging"),
     "cstofacts/cli/commands/search.py": _t("mutants_words", "commands", "ask_reading", "thesaurus"),
     "cstofacts/cli/commands/show.py": _t("commands", "evidence", "output"),
@@ -82,6 +89,8 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/cli/commands/timeline.py": (*_COMMAND_TESTS, *_t("honest_views")),
     "cstofacts/cli/commands/validate.py": _t("commands", "broken_datasets", "evidence"),
     "cstofacts/cli/completion.py": _t("completion"),
+    "cstofacts/cli/completers.py": _t("completion"),
+    "cstofacts/cli/filtering.py": (*_t("filtering", "errors", "list"), *_ASK_TESTS),
     "cstofacts/cli/context.py": _t("commands", "errors", "engine"),
     "cstofacts/cli/errors.py": _t("broken_datasets", "errors", "commands"),
     "cstofacts/cli/options.py": _t("errors", "list", "commands"),
@@ -94,7 +103,9 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/output/listview.py": _t("output", "newcomer", "terminal"),
     "cstofacts/output/rows.py": _t("output", "evidence"),
     "cstofacts/output/safe.py": _t("safe", "output", "terminal_formats"),
-    "cstofacts/output/views.py": _t("output", "honest_views", "newcomer", "terminal_formats"),
+    "cstofacts/output/views/base.py": _t("output", "honest_views", "newcomer", "terminal_formats"),
+    "cstofacts/output/views/claims.py": _t("output", "honest_views", "newcomer", "terminal_formats"),
+    "cstofacts/output/views/pages.py": _t("output", "honest_views", "newcomer", "terminal_formats"),
     # query
     "cstofacts/query/about.py": (*_ASK_TESTS, *_t("provenance")),
     "cstofacts/query/filters.py": (*_QUERY_TESTS, *_t("questions")),
@@ -105,6 +116,8 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/store/cache.py": _t("cache", "cache_trust"),
     "cstofacts/store/checks.py": _VALIDATOR_TESTS,
     "cstofacts/store/claims.py": _VALIDATOR_TESTS,
+    "cstofacts/store/corpus.py": _t("corpus"),
+    "cstofacts/store/sources.py": _VALIDATOR_TESTS,
     "cstofacts/store/compile.py": _t("mutants_words", "commands", "provenance", "ask_reading"),
     "cstofacts/store/engine.py": _t("engine", "commands", "list"),
     "cstofacts/store/export.py": _t("engine", "export_tools"),
@@ -114,7 +127,9 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/store/locate.py": _t("broken_datasets", "mutants_validate", "mutants_claims", "evidence"),
     "cstofacts/store/names.py": _LINT_TESTS,
     "cstofacts/store/reader.py": _t("broken_datasets", "dataset", "hostile"),
-    "cstofacts/store/sql.py": (*_QUERY_TESTS, *_t("commands")),
+    "cstofacts/store/sql/__init__.py": (*_t("mutants_sql"), *_QUERY_TESTS, *_t("commands")),
+    "cstofacts/store/sql/schema.py": _t("engine", "commands"),
+    "cstofacts/store/sql/export.py": _t("engine", "export_tools"),
     "cstofacts/store/validate.py": _VALIDATOR_TESTS,
     "cstofacts/store/written.py": _LINT_TESTS,
 }
@@ -175,7 +190,7 @@ _PERMISSION_PARTS = (
 _PERMISSION_WORDS = {"uid", "euid", "owner", "mode"}
 # (e) The modules that write SQL, where a clause appended to, or listed in, a query is dropped;
 # `params` and `head` hold bound values, not clauses.
-_SQL_MODULES = {"cstofacts/store/sql.py"}
+_SQL_MODULES = {"cstofacts/store/sql/__init__.py"}
 _SQL_LISTS = {"clauses", "spans", "parts"}
 # (f) The callables that end a process with a code.
 _EXITS = {"SystemExit", "Exit", "exit", "_exit"}
@@ -185,7 +200,7 @@ _EXITS = {"SystemExit", "Exit", "exit", "_exit"}
 KINDS = {
     "escape": "an escaping, quoting or sanitising call dropped: `f(x)` → `x`",
     "permission": "a permission or ownership check skipped: its `if` test → `False`",
-    "sql": "an SQL clause dropped from the list or the query it joins (store/sql.py)",
+    "sql": "an SQL clause dropped from the list or the query it joins (store/sql/)",
     "exit": "an exit code changed: `n` → `n+1`",
     "sort": "a sort turned round (`reverse=`) or its `key=` dropped",
     "boundary": "off by one: an int `n` → `n-1`, a slice `[a:b]` → `[a+1:b]` or `[a:b-1]`",

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from helpers import BUNDLED
 
-from cstofacts.query.filters import Query
+from cstofacts.criteria import Query
 from cstofacts.store import open_store
 from cstofacts.store.cache import Cache
 

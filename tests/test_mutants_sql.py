@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from cstofacts.query.filters import Term
+from cstofacts.criteria import Term
 from cstofacts.store import open_store
 from cstofacts.store.engine import Store
 from cstofacts.store.sql import match_term, quoted
