@@ -407,3 +407,13 @@ def test_errors_are_one_line_and_name_what_is_wrong(cli: Cli, tmp_path: Path) ->
     refused = cli("new", str(long), "-o", str(tmp_path / "long.toml"))
     assert refused.code == 2 and "more than a dataset line holds (20,000)" in refused.err
     assert not (tmp_path / "long.toml").exists()  # a dataset no one could read is not written
+
+
+def test_counts_citations_and_date_ranges_leave_drafts_out_as_lookups_do(cli: Cli, tmp_path: Path) -> None:
+    out, _, _ = drafted(cli, tmp_path, "english")
+    data = ("--data", str(out))
+    assert "claims\t0\n" in cli(*data, "source", "--format", "plain").out
+    cited = cli(*data, "read", "--format", "json").out
+    assert '"claims": []' in cited and '"claims": ["' not in cited
+    silent = cli(*data, "ask", "what happened in 2019")
+    assert (silent.code, silent.err) == (1, "cstofacts: the article has no claims dated 2019\n")

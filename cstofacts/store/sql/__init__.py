@@ -40,7 +40,9 @@ _BY_DATE = "c.first_day IS NULL, c.first_day {d}, length(c.date) {d}, c.last_day
 # and its JSON object, compiled in.
 JSON_COLUMNS = "c.date, c.json"
 IN_ARTICLE = "SELECT 1 FROM article_fts WHERE article_fts MATCH ? LIMIT 1"
-DATE_RANGE = "SELECT substr(min(first_day), 1, 4), substr(max(last_day), 1, 4) FROM claims"
+# Drafts (`cstofacts new`) wait for review: like every lookup, the counts, ranges and citations
+# below leave them out.
+DATE_RANGE = "SELECT substr(min(first_day), 1, 4), substr(max(last_day), 1, 4) FROM claims WHERE draft = 0"
 
 # -- what the Store reads besides claims ------------------------------------------------------
 IDS = "SELECT id FROM claims ORDER BY seq"
@@ -48,7 +50,7 @@ IDS_STARTING = "SELECT id FROM claims WHERE id >= ? AND id < ? ORDER BY id LIMIT
 TERMS = "SELECT word FROM terms"
 CITING = (
     "SELECT p.paragraph, c.id FROM claim_paragraphs p JOIN claims c ON c.seq = p.claim "
-    "WHERE c.source = ? ORDER BY p.paragraph, c.seq"
+    "WHERE c.source = ? AND c.draft = 0 ORDER BY p.paragraph, c.seq"
 )
 PARAGRAPHS = "SELECT source, text FROM paragraphs ORDER BY source, number"
 LAST_PARAGRAPH = "SELECT max(paragraphs), count(*) FROM works WHERE role = 'report'"
@@ -68,10 +70,11 @@ WRITABLE = "PRAGMA query_only = 0"
 
 
 def claim_count(source: str, attribution: str | None) -> tuple[str, Params]:
-    """How many claims a source has; with an attribution, how many of them carry it."""
+    """How many claims a source has (drafts aside); with an attribution, how many of them carry it."""
     if attribution is None:
-        return "SELECT count(*) FROM claims WHERE source = ?", [source]
-    return "SELECT count(*) FROM claims WHERE source = ? AND attributed_to = ?", [source, attribution]
+        return "SELECT count(*) FROM claims WHERE source = ? AND draft = 0", [source]
+    statement = "SELECT count(*) FROM claims WHERE source = ? AND attributed_to = ? AND draft = 0"
+    return statement, [source, attribution]
 
 
 def works(columns: Sequence[str]) -> str:
