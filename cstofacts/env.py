@@ -352,7 +352,11 @@ def error(env: Env, message: str) -> None:
     stream = env.stderr
     if stream is None:
         return
-    line = _one_line(message) + "\n"
+    from cstofacts.safe import visible  # loaded only when there is something to say
+
+    # Every message is shown, never obeyed: whatever a caller put in it (a path, a word typed),
+    # a control or bidi character reaches the terminal as `\x1b`-style text.
+    line = visible(_one_line(message)) + "\n"
     try:
         try:
             stream.write(line)

@@ -102,7 +102,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/output/layout.py": _t("output", "honest_views", "newcomer"),
     "cstofacts/output/listview.py": _t("output", "newcomer", "terminal"),
     "cstofacts/output/rows.py": _t("output", "evidence"),
-    "cstofacts/output/safe.py": _t("safe", "output", "terminal_formats"),
+    "cstofacts/safe.py": _t("safe", "output", "terminal_formats"),
     "cstofacts/output/views/base.py": _t("output", "honest_views", "newcomer", "terminal_formats"),
     "cstofacts/output/views/claims.py": _t("output", "honest_views", "newcomer", "terminal_formats"),
     "cstofacts/output/views/pages.py": _t("output", "honest_views", "newcomer", "terminal_formats"),
@@ -163,7 +163,7 @@ _SYMBOLS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "=="
 _LOGGERS = {"log", "logger", "logging", "LOG", "LOGGER"}
 
 # (a) The calls that make text safe to show or to parse: `f(x)` → `x`. A call is one when its name
-# holds one of these words (cstofacts.output.safe's visible and one_line, formats' _json_safe and
+# holds one of these words (cstofacts.safe's visible and one_line, formats' _json_safe and
 # neutralize_formula, sql's quoted, re.escape, shlex.quote, filters.show imported as `quoted`...)
 # or is listed in _SANITISERS; _NOT_SANITISERS are names that hold a word but check or find
 # quotes rather than make anything safe ("path:name" for one module's function only).

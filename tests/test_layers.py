@@ -27,6 +27,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "cstofacts.lexicon",
             "cstofacts.provenance",
             "cstofacts.env",
+            "cstofacts.safe",
             "cstofacts.paging",
         ),
     ),

@@ -121,8 +121,8 @@ def test_sql_clauses_are_dropped_only_in_the_sql_module() -> None:
 
 
 def test_the_sample_is_the_same_for_the_same_seed() -> None:
-    every = mutate.find_mutants(ROOT / "cstofacts/output/safe.py")
-    first = mutate.sample(every, 6, 0, "cstofacts/output/safe.py")
-    assert first == mutate.sample(every, 6, 0, "cstofacts/output/safe.py")
+    every = mutate.find_mutants(ROOT / "cstofacts/safe.py")
+    first = mutate.sample(every, 6, 0, "cstofacts/safe.py")
+    assert first == mutate.sample(every, 6, 0, "cstofacts/safe.py")
     assert len(first) == 6 and first == sorted(first, key=every.index)
-    assert first != mutate.sample(every, 6, 1, "cstofacts/output/safe.py")
+    assert first != mutate.sample(every, 6, 1, "cstofacts/safe.py")

@@ -1031,7 +1031,7 @@ def test_machine_formats_and_rows_never_import_rich() -> None:
 
     probe = (
         "import sys\n"
-        "from cstofacts.output import formats, rows, safe\n"
+        "from cstofacts import safe\nfrom cstofacts.output import formats, rows\n"
         "formats.markdown([{'a': 'x'}], ['a']); formats.csv_text([{'a': '=x'}], ['a'])\n"
         "formats.parse_fields('id', ()); safe.visible('\\x1b')\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] == 'rich')))\n"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cstofacts.output.safe import one_line, visible
+from cstofacts.safe import one_line, visible
 
 # Written out here rather than imported, so the test checks the module against the rule itself.
 DANGEROUS = frozenset(
@@ -99,3 +99,15 @@ def test_visible_changes_only_the_dangerous_characters(text: str) -> None:
             assert shown[index] == char
             index += 1
     assert index == len(shown)
+
+
+def test_every_message_on_stderr_is_shown_never_obeyed() -> None:
+    # env.error is where every note and error is written: it escapes whatever a caller let through.
+    import io
+
+    from cstofacts.env import Env, error
+
+    environment = Env.read({}, stderr=io.StringIO())
+    error(environment, "cannot read /tmp/a\x1b[2Jb\nc \u202eevil\x9b")
+    assert environment.stderr is not None
+    assert environment.stderr.getvalue() == "cannot read /tmp/a\\x1b[2Jb c \\u202eevil\\x9b\n"  # type: ignore[attr-defined]

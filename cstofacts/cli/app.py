@@ -74,8 +74,8 @@ class LazyGroup(TyperGroup):
 
 def unknown_command(name: str, rest: list[str]) -> str:
     """What to say for a word that is not a command: a near command, else search or ask with the words."""
-    from cstofacts.output.safe import one_line
     from cstofacts.query.filters import suggest
+    from cstofacts.safe import one_line
 
     near = suggest(name, [*COMMANDS, "version"]) if name.isascii() else None
     aliases = {"find": "search", "version": "--version", "query": "ask", "grep": "search"}
@@ -158,7 +158,7 @@ def _colour_choice(value: str) -> str:
     folded = value.strip().casefold()
     if folded in env.COLOUR_CHOICES:
         return folded
-    from cstofacts.output.safe import one_line
+    from cstofacts.safe import one_line
 
     raise UsageError(f"'{one_line(value, 40)}' is not auto, always or never", "--color")
 
@@ -305,7 +305,7 @@ def _completion_request(args: list[str]) -> tuple[str, str] | None:
         args = args[0].split("=", 1)
     if len(args) == 2 and args[0] in ("--show-completion", "--install-completion"):
         if args[1] not in SHELLS:
-            from cstofacts.output.safe import one_line
+            from cstofacts.safe import one_line
 
             choices = ", ".join(SHELLS)
             raise UsageError(

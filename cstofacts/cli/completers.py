@@ -15,7 +15,7 @@ def _completer(values: Callable[[Store], dict[str, str]]) -> Callable[..., list[
         store = completion_store(ctx)
         if store is None:
             return []
-        from cstofacts.output.safe import one_line
+        from cstofacts.safe import one_line
 
         folded = incomplete.casefold()
         # A dataset's values reach the shell, and through it the terminal: never as control codes.

@@ -49,7 +49,7 @@ class Shared:
 
     def note(self, message: str) -> None:
         """One line on stderr about how the run went (the cache), with any path in it made safe to show."""
-        from cstofacts.output.safe import visible
+        from cstofacts.safe import visible
 
         error(self.env, "cstofacts: " + visible(message))
 

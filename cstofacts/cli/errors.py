@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from cstofacts.errors import CstoFactsError, ExitCode, NotFoundError
-from cstofacts.output.safe import one_line
+from cstofacts.safe import one_line
 
 PREFIX = "cstofacts: "
 

@@ -141,7 +141,7 @@ NO_WORDS = {"allow_extra_args": True}
 def refuse_words(ctx: typer.Context) -> None:
     """Refuse words typed after a command that takes none, pointing at search."""
     if ctx.args:
-        from cstofacts.output.safe import one_line
+        from cstofacts.safe import one_line
 
         shown = " ".join(one_line(str(w), 40) for w in ctx.args)
         hint = f"to find claims by words: cstofacts search {shown}"

@@ -43,7 +43,7 @@ def choose_fields(fmt: Format, requested: str | None) -> tuple[str, ...]:
 
 def write(run: Shared, text: str) -> None:
     if run.escape_controls:
-        from cstofacts.output.safe import visible
+        from cstofacts.safe import visible
 
         text = visible(text, layout=True)
     env.write(run.env, text)
@@ -182,7 +182,7 @@ def _month_note(run: Shared, found: Sequence[Claim] | Sequence[str | None], quer
 
 def explain_miss(run: Shared, store: Store, terms: Sequence[Term]) -> None:
     """Say on stderr which word matched nothing, with the nearest word the dataset has."""
-    from cstofacts.output.safe import one_line
+    from cstofacts.safe import one_line
 
     missing = [t for t in terms if not store.matches(t)]
     if not missing:
@@ -227,7 +227,7 @@ def publish(target: str, chunks: Sequence[bytes | memoryview], *, force: bool, o
     import time
 
     from cstofacts.errors import WriteError
-    from cstofacts.output.safe import one_line
+    from cstofacts.safe import one_line
     from cstofacts.store import files
 
     folder, name = os.path.split(target)

@@ -120,7 +120,7 @@ def parse_fields(value: str | None, default: Sequence[str]) -> tuple[str, ...]:
 def _unknown_field(name: str) -> str:
     import difflib
 
-    from cstofacts.output.safe import one_line
+    from cstofacts.safe import one_line
 
     close = difflib.get_close_matches(name.casefold()[:100], [*ALL_FIELDS, "all"], n=1, cutoff=0.6)
     hint = f"did you mean {close[0]!r}?" if close else f"valid fields: {', '.join(ALL_FIELDS)}, all"
@@ -263,7 +263,7 @@ def objects(items: Iterable[Mapping[str, Any]], *, lines: bool = False, ascii_on
 
 
 def _markdown_cell(text: str) -> str:
-    from cstofacts.output.safe import visible
+    from cstofacts.safe import visible
 
     text = text.replace("\\", "\\\\").replace("|", "\\|")
     if "\r" in text or "\n" in text:

@@ -14,7 +14,7 @@ from cstofacts.model import Claim
 from cstofacts.output import layout
 from cstofacts.output.layout import GAP, MIN_BODY, NARROW, Look, date_label, legend, view_tag
 from cstofacts.output.rows import evidence_rows
-from cstofacts.output.safe import visible
+from cstofacts.safe import visible
 
 Run = tuple[str, str]  # text and its style: space-separated names such as "dim cyan", or ""
 _SGR = {"bold": "1", "dim": "2", "italic": "3", "green": "32", "yellow": "33", "magenta": "35", "cyan": "36"}

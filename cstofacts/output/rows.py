@@ -105,7 +105,7 @@ def paragraph_rows(
     does not carry the body at all.
     """
     from cstofacts.errors import NotFoundError
-    from cstofacts.output.safe import one_line
+    from cstofacts.safe import one_line
 
     count = len(source.body)
     if not count:

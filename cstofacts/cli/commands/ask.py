@@ -62,8 +62,8 @@ def ask(
     """
     from cstofacts import answer as answering
     from cstofacts.cli.reading import command_line
-    from cstofacts.output.safe import one_line
     from cstofacts.query import question as questions
+    from cstofacts.safe import one_line
 
     run = shared(ctx)
     store = run.store()
@@ -104,7 +104,7 @@ def ask(
 def _facts(run: Shared, facts: "Sequence[Fact]", fmt: Format, talk: bool) -> int:
     """A question about the works, answered from their records, as `cstofacts source` shows them:
     on a terminal and piped plain, one `field: value (where)` line each; else as records."""
-    from cstofacts.output.safe import one_line
+    from cstofacts.safe import one_line
 
     if talk:
         present.note(run, "answered from the works' own records, as: cstofacts source")

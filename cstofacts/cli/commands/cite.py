@@ -47,7 +47,7 @@ def cite(ctx: typer.Context, ids: Ids, fmt: o.Format = None) -> int:
         for claim in found:
             present.note(run, f"cite {claim.id} as {citations.pandoc(claim, sources[claim.source])}")
     elif found:
-        from cstofacts.output.safe import visible
+        from cstofacts.safe import visible
 
         texts = [
             f"{citations.citation_text(c, sources[c.source])}\n"

@@ -11,7 +11,7 @@ from cstofacts.cli import options as o
 from cstofacts.cli import present
 from cstofacts.cli.context import shared
 from cstofacts.errors import ExitCode, UsageError
-from cstofacts.output.safe import one_line
+from cstofacts.safe import one_line
 from cstofacts.store import database_image, sql
 from cstofacts.store import export as tools
 

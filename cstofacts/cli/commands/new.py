@@ -12,7 +12,7 @@ from cstofacts.cli import options as o
 from cstofacts.cli import present
 from cstofacts.cli.context import Shared, shared
 from cstofacts.errors import DataError, ExitCode, UsageError
-from cstofacts.output.safe import one_line
+from cstofacts.safe import one_line
 
 if TYPE_CHECKING:
     from cstofacts.drafting import Article

@@ -52,7 +52,7 @@ def validate(ctx: typer.Context, path: Path = None) -> int:
     if problems:
         raise DataError(problems)
     sources = len(dataset.sources)
-    from cstofacts.output.safe import one_line
+    from cstofacts.safe import one_line
 
     plural = "s" if sources != 1 else ""
     present.write(
@@ -64,7 +64,7 @@ def validate(ctx: typer.Context, path: Path = None) -> int:
 def _warn_drafts(run: Shared, dataset: Dataset, text: str) -> None:
     """One warning per draft claim, at its line: a draft is valid, but waits for a person to review it."""
     from cstofacts.errors import Problem
-    from cstofacts.output.safe import one_line
+    from cstofacts.safe import one_line
     from cstofacts.store.locate import Locator
 
     where: Locator | None = None

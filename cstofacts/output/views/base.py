@@ -16,7 +16,7 @@ from cstofacts.output.layout import (
     view_tag,
 )
 from cstofacts.output.rows import evidence_rows
-from cstofacts.output.safe import visible
+from cstofacts.safe import visible
 
 if TYPE_CHECKING:
     from rich.box import Box

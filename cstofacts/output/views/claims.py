@@ -14,7 +14,7 @@ from cstofacts.output.layout import (
     field_value,
 )
 from cstofacts.output.rows import detail_rows, evidence_rows
-from cstofacts.output.safe import visible
+from cstofacts.safe import visible
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType

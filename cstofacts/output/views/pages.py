@@ -14,7 +14,7 @@ from cstofacts.output.layout import (
     date_label,
     year_groups,
 )
-from cstofacts.output.safe import visible
+from cstofacts.safe import visible
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
