@@ -1,0 +1,51 @@
+"""cstofacts.cli.app, pinned where mutation testing found the suite silent (docs/testing.md).
+
+A word that is not a command, a bad --color and an unknown shell are quoted back in the error,
+each cut to forty characters, so a pasted paragraph never floods the terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from helpers import Result
+
+LONG = "x" * 60
+CUT = "x" * 39 + "…"  # what one_line(LONG, 40) shows
+
+
+def error(result: Result) -> str:
+    assert (result.code, result.out) == (2, ""), result
+    return result.err
+
+
+def test_a_long_word_that_is_not_a_command_is_cut(cli: Callable[..., Result]) -> None:
+    assert error(cli(LONG, "y" * 50)) == (
+        f"cstofacts: error: '{CUT}' is not a command; try: cstofacts search {CUT} {'y' * 39}…\n"
+    )
+
+
+def test_the_words_after_an_alias_are_cut(cli: Callable[..., Result]) -> None:
+    assert (
+        error(cli("find", LONG))
+        == f"cstofacts: error: 'find' is not a command; try: cstofacts search {CUT}\n"
+    )
+
+
+def test_a_long_colour_choice_is_cut(cli: Callable[..., Result]) -> None:
+    assert error(cli("--color", LONG, "list")) == (
+        f"cstofacts: error: --color: '{CUT}' is not auto, always or never\n"
+    )
+
+
+def test_a_long_shell_name_is_cut(cli: Callable[..., Result]) -> None:
+    assert error(cli("--show-completion", LONG)).startswith(
+        f"cstofacts: error: --show-completion: no completion for the shell '{CUT}'; choose "
+    )
+
+
+def test_a_long_unknown_option_is_cut(cli: Callable[..., Result]) -> None:
+    option = "--" + "z" * 60
+    assert error(cli("list", option)) == (
+        f"cstofacts: error: no such option: {option[:39]}…; see cstofacts list --help\n"
+    )

@@ -1,0 +1,60 @@
+"""cstofacts.cli.commands.export, pinned where mutation testing found the suite silent (docs/testing.md).
+
+The paths export names in its notes and errors come from the user, and may hold anything a
+file name can: control characters are shown as visible escapes, never sent to the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from helpers import Result
+
+RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def test_the_notes_show_a_hostile_file_name_escaped(cli: Callable[..., Result], tmp_path: Path) -> None:
+    target = tmp_path / "a\x1b[31mb.db"
+    result = cli("export", str(target))
+    assert (result.code, result.out) == (0, "")
+    shown = str(target).replace("\x1b", "\\x1b")
+    assert result.err == (
+        f"cstofacts: wrote {shown}: 46 claims\n"
+        f"cstofacts: wrote {shown.removesuffix('.db')}.metadata.json: metadata for datasette -m\n"
+    )
+    assert target.exists()
+
+
+def test_the_errors_show_a_hostile_file_name_escaped(cli: Callable[..., Result], tmp_path: Path) -> None:
+    target = tmp_path / "a\x1b[31mb.db"
+    target.write_bytes(b"")
+    result = cli("export", str(target))
+    assert (result.code, result.out) == (2, "")
+    assert RAW.search(result.err) is None
+    assert "a\\x1b[31mb.db exists; give --force to replace it" in result.err
+    missing = tmp_path / "no\x1bdir" / "x.db"
+    result = cli("export", str(missing))
+    assert result.code == 74
+    assert RAW.search(result.err) is None
+    assert "no\\x1bdir" in result.err
+
+
+def test_a_long_path_is_cut_to_eighty_characters_in_an_error(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    folder = tmp_path / ("d" * 100)
+    folder.mkdir()
+    target = folder / "claims.db"
+    target.write_bytes(b"")
+    result = cli("export", str(target))
+    assert (result.code, result.out) == (2, "")
+    assert (
+        result.err == f"cstofacts: error: PATH.db: {str(target)[:79]}… exists; give --force to replace it\n"
+    )
+    result = cli("export", str(folder / "missing" / "x.db"))
+    assert result.code == 74
+    assert result.err == (
+        f"cstofacts: error: cannot write {str(folder / 'missing' / 'x.db')[:79]}…: No such file or directory\n"
+    )
