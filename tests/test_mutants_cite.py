@@ -1,0 +1,51 @@
+"""cstofacts.cli.commands.cite, pinned where mutation testing found the suite silent (docs/testing.md).
+
+Each reference is a block, blocks apart by one blank line; an id that names no claim is said on
+stderr and makes the exit 1, whatever else was cited; CSL-JSON of nothing is `[]` as json and
+no line at all as jsonl.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from helpers import Result
+
+IDS = ("khujand-border-agreement-2025-03-31", "dostuk-order-award")
+
+
+def test_two_references_are_two_blocks_a_blank_line_apart(cli: Callable[..., Result]) -> None:
+    result = cli("cite", *IDS)
+    assert (result.code, result.err) == (0, "")
+    blocks = result.out.removesuffix("\n").split("\n\n")
+    assert len(blocks) == 2
+    for block in blocks:
+        text, pandoc = block.split("\n")
+        assert text and not text.startswith("pandoc:")
+        assert pandoc.startswith("pandoc: [@")
+
+
+def test_an_id_that_names_no_claim_makes_the_exit_1(cli: Callable[..., Result]) -> None:
+    alone = cli("cite", IDS[1])
+    both = cli("cite", IDS[1], "no-such-claim")
+    assert both.code == 1 and alone.code == 0
+    assert both.out == alone.out != ""
+    assert "no claim with id 'no-such-claim'" in both.err
+    nothing = cli("cite", "no-such-claim")
+    assert (nothing.code, nothing.out) == (1, "")
+
+
+def test_csl_json_of_nothing(cli: Callable[..., Result]) -> None:
+    as_json = cli("cite", "no-such-claim", "--format", "json")
+    assert (as_json.code, as_json.out) == (1, "[]\n")
+    as_jsonl = cli("cite", "no-such-claim", "--format", "jsonl")
+    assert (as_jsonl.code, as_jsonl.out) == (1, "")
+
+
+def test_cite_refuses_the_table_formats_it_cannot_write(cli: Callable[..., Result]) -> None:
+    for fmt in ("csv", "tsv", "markdown"):
+        result = cli("cite", IDS[1], "--format", fmt)
+        assert (result.code, result.out) == (2, ""), fmt
+        assert result.err == (
+            "cstofacts: error: --format: cite writes text or CSL-JSON: use table, plain, json or jsonl\n"
+        ), fmt
