@@ -78,3 +78,17 @@ def test_a_mistyped_all_in_fields_suggests_all(cli: Cli) -> None:
     result = cli("list", "--fields", "alll")
     assert (result.code, result.out) == (2, "")
     assert result.err == "cstofacts: error: --fields: unknown field 'alll'; did you mean 'all'?\n"
+
+
+# Beyond what JSON must escape: DEL, C1, the bidi controls, U+2028 and U+2029 (formats.py's docstring).
+HOSTILE = "a\x7fb\x85c\u202ed\u2066e\u2028f\u2029g\u200fh"
+ESCAPED = "a\\u007fb\\u0085c\\u202ed\\u2066e\\u2028f\\u2029g\\u200fh"
+
+
+def test_json_text_and_whole_objects_escape_what_a_terminal_would_obey() -> None:
+    from cstofacts.output.formats import json_text, objects
+
+    assert json_text([{"v": HOSTILE}], ["v"]) == f'[\n{{"v": "{ESCAPED}"}}\n]\n'
+    assert objects([{"v": HOSTILE}]) == f'[\n{{"v": "{ESCAPED}"}}\n]\n'
+    assert objects([{"v": HOSTILE}], lines=True) == f'{{"v": "{ESCAPED}"}}\n'
+    assert objects([]) == "[]\n"

@@ -8,9 +8,11 @@ phrase to look for, and never becomes an OR, a column filter or a syntax error.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
+from helpers import Result, bundled
 
 from cstofacts.query.filters import Term
 from cstofacts.store import open_store
@@ -53,3 +55,40 @@ def test_fts5_syntax_inside_a_token_is_only_words_of_one_phrase(
 ) -> None:
     """Inside a phrase the tokenizer reads a quote as a space: the token is its words, in order."""
     assert store.matches(Term(token, (token,))) is found
+
+
+# -- each filter's clause, as `list` applies it: the ids an oracle computes from the TOML -----------
+
+
+def claims() -> list[dict[str, Any]]:
+    return bundled()["claims"]
+
+
+def involves(claim: dict[str, Any], code: str) -> bool:
+    places = bundled()["places"]
+    return code in claim["countries"] or places.get(claim.get("location", ""), {}).get("country") == code
+
+
+def within(claim: dict[str, Any], year: str) -> bool:
+    return "date" in claim and all(
+        d.startswith(year) for d in (claim["date"], claim.get("end_date") or claim["date"])
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        (("--with-country", "KG", "--with-country", "TJ"), lambda c: involves(c, "KG") and involves(c, "TJ")),
+        (("--with-org", "CIS", "--with-org", "SCO"), lambda c: {"CIS", "SCO"} <= set(c["organizations"])),
+        (("--within", "2023"), lambda c: within(c, "2023")),
+        (("--within", "2023", "--within", "2025"), lambda c: within(c, "2023") or within(c, "2025")),
+    ],
+)
+def test_each_filter_finds_exactly_what_it_names(
+    cli: Callable[..., Result], options: tuple[str, ...], expected: Callable[[dict[str, Any]], bool]
+) -> None:
+    result = cli("list", *options, "--fields", "id")
+    assert result.code == 0, result.err
+    wanted = {c["id"] for c in claims() if expected(c)}
+    assert set(result.out.split()) == wanted
+    assert 0 < len(wanted) < len(claims())
