@@ -66,7 +66,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/dates.py": (*_QUERY_TESTS, *_t("dataset")),
     "cstofacts/english.py": (*_t("thesaurus"), *_ASK_TESTS),
     "cstofacts/env.py": _t("env", "paging", "terminal"),
-    "cstofacts/errors.py": _t("broken_datasets", "output", "errors"),
+    "cstofacts/errors.py": _t("mutants_exits", "broken_datasets", "output", "errors"),
     "cstofacts/model.py": _t("output", "formats", "honest_views"),
     "cstofacts/paging.py": _t("paging", "terminal"),
     "cstofacts/provenance.py": _t("provenance", "output", "evidence"),
@@ -76,8 +76,8 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/cli/__init__.py": _t("interrupts", "env", "terminal"),
     "cstofacts/cli/app.py": _t("commands", "errors", "newcomer"),
     "cstofacts/cli/commands/ask.py": (*_ASK_TESTS, *_t("commands")),
-    "cstofacts/cli/commands/cite.py": _t("output", "evidence"),
-    "cstofacts/cli/commands/export.py": _t("leftovers", "engine"),
+    "cstofacts/cli/commands/cite.py": _t("output", "evidence", "terminal_formats"),
+    "cstofacts/cli/commands/export.py": _t("mutants_export", "leftovers", "engine"),
     "cstofacts/cli/commands/help.py": _t("commands", "docs", "newcomer"),
     "cstofacts/cli/commands/list_.py": _t("list", "commands", "errors"),
     "cstofacts/cli/commands/new.py": _t("new"),
@@ -92,7 +92,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/cli/completers.py": _t("completion"),
     "cstofacts/cli/filtering.py": (*_t("filtering", "errors", "list"), *_ASK_TESTS),
     "cstofacts/cli/context.py": _t("commands", "errors", "engine"),
-    "cstofacts/cli/errors.py": _t("broken_datasets", "errors", "commands"),
+    "cstofacts/cli/errors.py": _t("mutants_exits", "mutants_app", "broken_datasets", "errors", "commands"),
     "cstofacts/cli/options.py": _t("errors", "list", "commands"),
     "cstofacts/cli/present.py": _t("formats", "commands", "list", "terminal_formats"),
     "cstofacts/cli/reading.py": _t("ask_reading", "questions"),
@@ -989,7 +989,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
         "--module",
-        help=f"a group ({', '.join(GROUPS)}), or a module's path, dotted name or stem; default: every module",
+        action="append",
+        help=f"a group ({', '.join(GROUPS)}), or a module's path, dotted name or stem (repeatable);"
+        " default: every module",
     )
     parser.add_argument("--max", type=int, default=None, help="at most this many mutants a module (sampled)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the sample and of Hypothesis")
@@ -1025,7 +1027,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise SystemExit(f"TARGETS and the package's modules differ: {', '.join(missing)}")
     kinds = args.kind or []
     plans = []
-    for path in _modules(args.module):
+    targets = [p for name in args.module or [None] for p in _modules(name)]
+    for path in dict.fromkeys(targets):
         every = [m for m in find_mutants(ROOT / path) if not kinds or m.kind in kinds]
         if args.line:  # a chosen line is run whole, whatever the sample
             chosen = [m for m in every if m.line in args.line]

@@ -40,3 +40,12 @@ def test_csl_json_of_nothing(cli: Callable[..., Result]) -> None:
     assert (as_json.code, as_json.out) == (1, "[]\n")
     as_jsonl = cli("cite", "no-such-claim", "--format", "jsonl")
     assert (as_jsonl.code, as_jsonl.out) == (1, "")
+
+
+def test_cite_refuses_the_table_formats_it_cannot_write(cli: Callable[..., Result]) -> None:
+    for fmt in ("csv", "tsv", "markdown"):
+        result = cli("cite", IDS[1], "--format", fmt)
+        assert (result.code, result.out) == (2, ""), fmt
+        assert result.err == (
+            "cstofacts: error: --format: cite writes text or CSL-JSON: use table, plain, json or jsonl\n"
+        ), fmt

@@ -39,3 +39,22 @@ def test_the_errors_show_a_hostile_file_name_escaped(cli: Callable[..., Result],
     assert result.code == 74
     assert RAW.search(result.err) is None
     assert "no\\x1bdir" in result.err
+
+
+def test_a_long_path_is_cut_to_eighty_characters_in_an_error(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    folder = tmp_path / ("d" * 100)
+    folder.mkdir()
+    target = folder / "claims.db"
+    target.write_bytes(b"")
+    result = cli("export", str(target))
+    assert (result.code, result.out) == (2, "")
+    assert (
+        result.err == f"cstofacts: error: PATH.db: {str(target)[:79]}… exists; give --force to replace it\n"
+    )
+    result = cli("export", str(folder / "missing" / "x.db"))
+    assert result.code == 74
+    assert result.err == (
+        f"cstofacts: error: cannot write {str(folder / 'missing' / 'x.db')[:79]}…: No such file or directory\n"
+    )
