@@ -96,7 +96,12 @@ def shell(
 
 def docs_script() -> ModuleType:
     """scripts/docs.py, which re-runs the README examples, loaded as a module."""
-    spec = importlib.util.spec_from_file_location("docs_script", ROOT / "scripts" / "docs.py")
+    return script("docs")
+
+
+def script(name: str) -> ModuleType:
+    """scripts/NAME.py loaded as a module (the scripts are not part of the package)."""
+    spec = importlib.util.spec_from_file_location(f"{name}_script", ROOT / "scripts" / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while the class is built

@@ -5,26 +5,13 @@ Nothing here runs a mutant: that is the script's own work (docs/testing.md, "Mut
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, script
 
-
-def load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("mutate_script", ROOT / "scripts" / "mutate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-mutate = load()
+mutate = script("mutate")
 
 
 def test_every_module_of_the_package_is_a_target_with_tests() -> None:
