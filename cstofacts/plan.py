@@ -33,10 +33,6 @@ class Answer(NamedTuple):  # a NamedTuple, not a frozen dataclass: cheaper to de
     explained: tuple[tuple[str, str], ...] = ()  # (words as typed, what they became)
     facts: tuple[Fact, ...] = ()  # a question about the works themselves, answered from their records
 
-    @property
-    def command(self) -> str:
-        return "search" if self.query is not None and self.query.words else "list"
-
 
 def _counts(claim: Claim) -> bool:
     """A claim that states a number, a year aside ("15 documents", "five maneuvers")."""
