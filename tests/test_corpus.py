@@ -153,3 +153,25 @@ def test_a_changed_file_makes_a_new_compile_and_an_empty_directory_is_refused(
     empty.mkdir()
     refused = cli("--data", str(empty), "list")
     assert (refused.code, refused.err) == (3, f"cstofacts: --data {empty}: holds no dataset files (*.toml)\n")
+
+
+@pytest.mark.parametrize(
+    ("declared", "changed", "clash"),
+    [
+        ('name = "United Nations"', 'name = "The United Nations"', "[organizations.UN] gives another name"),
+        (
+            '[places.Minsk]\ncountry = "BY"',
+            '[places.Minsk]\ncountry = "KG"',
+            "[places.Minsk] gives another country",
+        ),
+    ],
+)
+def test_an_organization_or_place_declared_two_ways_names_the_files(
+    cli: Cli, corpus: Path, declared: str, changed: str, clash: str
+) -> None:
+    text = article("other", "Other", claim_toml("other-2024", date="2024"))
+    assert declared in text
+    (corpus / "other.toml").write_text(text.replace(declared, changed), encoding="utf-8")
+    result = cli("--data", str(corpus), "list")
+    assert (result.code, result.out) == (3, "")
+    assert f"{corpus / 'other.toml'}: {clash} than {corpus / 'minsk.toml'} does" in result.err
