@@ -47,7 +47,7 @@ DATE_RANGE = "SELECT substr(min(first_day), 1, 4), substr(max(last_day), 1, 4) F
 # -- what the Store reads besides claims ------------------------------------------------------
 IDS = "SELECT id FROM claims ORDER BY seq"
 IDS_STARTING = "SELECT id FROM claims WHERE id >= ? AND id < ? ORDER BY id LIMIT ?"
-TERMS = "SELECT word FROM terms"
+TERMS = "SELECT DISTINCT word FROM terms"
 CITING = (
     "SELECT p.paragraph, c.id FROM claim_paragraphs p JOIN claims c ON c.seq = p.claim "
     "WHERE c.source = ? AND c.draft = 0 ORDER BY p.paragraph, c.seq"
