@@ -104,6 +104,69 @@ def test_a_changed_file_recompiles_its_part_and_matches_a_compile_from_scratch(
     assert rows(database) == rows(scratch)
 
 
+def answers(cli: Cli, data: tuple[str, ...]) -> list[str]:
+    """What a reader sees of a corpus: every claim in order, a search, counts by source."""
+    results = [
+        cli(*data, "list", "-f", "json"),
+        cli(*data, "search", "talks", "-f", "json"),
+        cli(*data, "stats", "--by", "source", "-f", "json"),
+    ]
+    assert all(r.code == 0 and r.out for r in results), results
+    return [r.out for r in results]
+
+
+def scratch(cli: Cli, data: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    with monkeypatch.context() as patch:
+        patch.setenv("CSTOFACTS_NO_CACHE", "1")
+        return answers(cli, data)
+
+
+@pytest.mark.parametrize("name", ["3.toml", "0b.toml", "-first.toml"])
+def test_a_file_added_to_the_folder_is_compiled_alone(
+    cli: Cli, corpus: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    data = ("--data", str(corpus))
+    assert cli(*data, "list", "-f", "json").code == 0
+    (corpus / name).write_text(
+        article("added", "Added", claim_toml("talks-added", date="2023", summary="Talks were added.")),
+        encoding="utf-8",
+    )
+    with monkeypatch.context() as patch:
+        patch.setattr(corpusdb, "_built", lambda *a: pytest.fail("the whole corpus was compiled"))
+        updated = answers(cli, data)
+    assert "talks-added" in updated[0]
+    assert updated == scratch(cli, data, monkeypatch)
+    assert len(entries(cache_dir, ".sqlite3")) == 1
+
+
+def test_a_file_removed_from_the_folder_is_dropped_alone(
+    cli: Cli, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = ("--data", str(corpus))
+    assert cli(*data, "list", "-f", "json").code == 0
+    (corpus / "1.toml").unlink()
+    with monkeypatch.context() as patch:
+        patch.setattr(corpusdb, "_built", lambda *a: pytest.fail("the whole corpus was compiled"))
+        updated = answers(cli, data)
+    assert "talks-1" not in updated[0] and "talks-2" in updated[0]
+    assert updated == scratch(cli, data, monkeypatch)
+
+
+def test_an_added_file_that_declares_something_new_recompiles_the_whole_corpus(
+    cli: Cli, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = ("--data", str(corpus))
+    assert cli(*data, "list", "-f", "json").code == 0
+    added = article("added", "Added", claim_toml("talks-added", date="2023", summary="Talks were added."))
+    (corpus / "3.toml").write_text(
+        added.replace('adjectives = ["Kyrgyz"]', 'adjectives = ["Kyrgyz"]\naliases = ["Kirghizia"]'),
+        encoding="utf-8",
+    )
+    found = cli(*data, "search", "Kirghizia", "-f", "plain", "--fields", "id")
+    assert (found.code, found.out) == (0, "talks-1\n")  # a claim of another file
+    assert answers(cli, data) == scratch(cli, data, monkeypatch)
+
+
 def test_a_file_that_declares_something_new_recompiles_the_whole_corpus(cli: Cli, corpus: Path) -> None:
     data = ("--data", str(corpus))
     assert cli(*data, "search", "Kirghizia", "-f", "plain", "--fields", "id").code == 1
@@ -168,7 +231,7 @@ def test_a_damaged_stat_map_is_ignored(cli: Cli, corpus: Path, cache_dir: Path) 
     document = json.loads(found.read_text(encoding="ascii"))
     document["files"][0][2] = "0" * 64  # another digest, well formed: only the map's check can tell
     damaged = json.dumps(document).encode("ascii")
-    assert statmap.parse(damaged) == {}
+    assert statmap.parse(damaged) == []
     found.write_bytes(damaged)
     result = cli(*data, "list", "-f", "plain", "--fields", "id")
     assert (result.code, result.out) == (0, "drill-0\ndrill-1\ndrill-2\ntalks-0\ntalks-1\ntalks-2\n")

@@ -98,7 +98,8 @@ def open_store(
         if paths is not None:
             from cstofacts.store.corpusdb import open_corpus
 
-            return open_corpus(paths, corpus.label(path), cache, say)
+            roots = (path,) if isinstance(path, str) else path
+            return open_corpus(paths, roots, corpus.label(path), cache, say)
         path = path if isinstance(path, str) else path[0]
     raw: bytes | None = None
     if path is None or path == STDIN or cache is None:

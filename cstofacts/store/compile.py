@@ -75,7 +75,7 @@ def finish(
         _index(connection, part, index)
     connection.executemany(schema.INSERT_TERM, ((w, -1) for w in index.vocabulary_terms()))
     connection.executemany(schema.INSERT_LEXICON, lexicon(vocabulary).rows())
-    _related(connection)
+    relate(connection)
     connection.executemany(schema.INSERT_ENGLISH, _english())
     connection.executemany(
         schema.INSERT_META,
@@ -84,19 +84,23 @@ def finish(
     )
 
 
-def replace_part(
-    connection: sqlite3.Connection, part: int, dataset: Dataset, digest: str, vocabulary: Vocabulary
-) -> None:
-    """Put a changed file's new content in place of its part. The corpus's vocabulary must be
-    unchanged (the file declares what it declared before): every other part's index stays true.
-    Raises sqlite3.IntegrityError when a new id is another file's (a full compile says whose)."""
+def remove_part(connection: sqlite3.Connection, part: int) -> None:
+    """Everything of one part: a file removed from the corpus, or about to be put back changed."""
     for statement in schema.DELETE_PART:
         connection.execute(statement, (part,))
     for statement in schema.DELETE_BLOCK:
         connection.execute(statement, (part * BLOCK, (part + 1) * BLOCK - 1))
+
+
+def put_part(
+    connection: sqlite3.Connection, part: int, dataset: Dataset, digest: str, vocabulary: Vocabulary
+) -> None:
+    """A file's content as part `part`, in place of what the part held, indexed with the corpus's
+    vocabulary, which must be unchanged (every other part's index stays true); relate() follows.
+    Raises sqlite3.IntegrityError when an id is another file's (a full compile says whose)."""
+    remove_part(connection, part)
     add_part(connection, part, dataset, digest)
     _index(connection, part, _Indexer(vocabulary, dataset.sources))
-    _related(connection)
 
 
 def vocabulary_digest(vocabulary: Vocabulary) -> str:
@@ -118,7 +122,7 @@ def _index(connection: sqlite3.Connection, part: int, index: _Indexer) -> None:
     connection.executemany(schema.INSERT_TERM, ((w, part) for w in words))
 
 
-def _related(connection: sqlite3.Connection) -> None:
+def relate(connection: sqlite3.Connection) -> None:
     """The bundled thesaurus (scripts/thesaurus.py), each everyday word with the words of this
     dataset it may stand for: only words the claims or the vocabulary hold."""
     connection.execute(schema.CLEAR_RELATED)

@@ -45,24 +45,30 @@ if TYPE_CHECKING:
     from cstofacts.store.cache import Cache
     from cstofacts.store.engine import Store
     from cstofacts.store.files import Span
+    from cstofacts.store.statmap import Recorded
 
 Say = Callable[[str], None]
+# A full compile numbers the files' parts GAP apart, so that a file added between two others
+# later takes a number between theirs, and claims of the same date keep the files' order.
+GAP = 1 << 20
 # Ids looked up at once when checking a file's ids against the files before it.
 _BATCH = 500
 
 
-def open_corpus(paths: list[str], label: str, cache: Cache | None, say: Say) -> Store:
+def open_corpus(paths: list[str], roots: Sequence[str], label: str, cache: Cache | None, say: Say) -> Store:
+    """The compiled database of the files `roots` (what --data names) hold, `paths`."""
     import time
 
     from cstofacts.store import statmap
     from cstofacts.store.engine import Store
 
     stats = [_stat(p) for p in paths]
-    known = statmap.read(cache, paths) if cache is not None else {}
-    recorded = [known.get(os.path.abspath(p)) for p in paths]
+    recorded = statmap.read(cache, roots) if cache is not None else []
+    known = {r.path: r for r in recorded}
+    found = [known.get(os.path.abspath(p)) for p in paths]
     digests = [
-        seen[1] if seen is not None and st is not None and seen[0] == statmap.fingerprint(st) else None
-        for seen, st in zip(recorded, stats, strict=True)
+        r.digest if r is not None and st is not None and r.stat == statmap.fingerprint(st) else None
+        for r, st in zip(found, stats, strict=True)
     ]
     try:
         fresh = [digest_file(p) if d is None else d for p, d in zip(paths, digests, strict=True)]
@@ -72,15 +78,14 @@ def open_corpus(paths: list[str], label: str, cache: Cache | None, say: Say) -> 
     key = _corpus_key(fresh)
     if cache is not None:
         connection, cache = _cached(cache, _entry(key), key, say)
-        if cache is not None and None in digests:
-            statmap.write(cache, paths, stats, fresh, time.time_ns())
+        if cache is not None and (None in digests or len(recorded) != len(paths)):
+            statmap.write(cache, roots, paths, stats, fresh, time.time_ns())
         if connection is not None:
             return Store(connection, label)
-    previous = [seen[1] for seen in recorded if seen is not None]
     with _workspace() as folder:
         built = None
-        if cache is not None and len(previous) == len(paths):
-            built = _updated(cache, previous, paths, fresh, folder)
+        if cache is not None and recorded:
+            built = _updated(cache, recorded, paths, fresh, folder)
         if built is None:
             built = _built(paths, folder)
         connection, digests_read = built
@@ -94,9 +99,10 @@ def open_corpus(paths: list[str], label: str, cache: Cache | None, say: Say) -> 
             finally:
                 os.close(sealed.fd)
             _mark_checked(cache, _entry(key), sealed.size, crc)
-            statmap.write(cache, paths, stats, digests_read, time.time_ns())
-            if len(previous) == len(paths) and previous != digests_read:
-                cache.discard(_entry(_corpus_key(previous)))  # superseded: at a million claims, 500 MB
+            statmap.write(cache, roots, paths, stats, digests_read, time.time_ns())
+            previous = _corpus_key([r.digest for r in recorded])
+            if recorded and previous != key:
+                cache.discard(_entry(previous))  # superseded: at a million claims, 2 GB
     connection.execute(sql.QUERY_ONLY)
     return Store(connection, label)
 
@@ -158,7 +164,7 @@ def _built(paths: Sequence[str], folder: str) -> tuple[sqlite3.Connection, list[
             digests.append(digest)
             if problems or found:
                 continue  # the corpus will not be built: nothing more of it is kept
-            compile.add_part(connection, part, dataset, digest)
+            compile.add_part(connection, (part + 1) * GAP, dataset, digest)
             declared.append(Dataset(path, (), (), dataset.vocabulary))
             sources += dataset.sources
             del dataset
@@ -182,7 +188,11 @@ def _clashes(connection: sqlite3.Connection, dataset: Dataset, paths: Sequence[s
             batch = ids[start : start + _BATCH]
             owners = dict(connection.execute(statement(len(batch)), batch).fetchall())
             found += [
-                Problem(dataset.path, None, f"{what} id {ident!r} is also used in {paths[owners[ident]]}")
+                Problem(
+                    dataset.path,
+                    None,
+                    f"{what} id {ident!r} is also used in {paths[owners[ident] // GAP - 1]}",
+                )
                 for ident in batch
                 if ident in owners
             ]
@@ -190,38 +200,69 @@ def _clashes(connection: sqlite3.Connection, dataset: Dataset, paths: Sequence[s
 
 
 def _updated(
-    cache: Cache, previous: Sequence[str], paths: Sequence[str], digests: Sequence[str], folder: str
+    cache: Cache, recorded: Sequence[Recorded], paths: Sequence[str], digests: Sequence[str], folder: str
 ) -> tuple[sqlite3.Connection, list[str]] | None:
-    """The last database of this corpus, copied, with the changed files' parts compiled again;
-    None when that cannot be done (no such database, a file declares something new, an id clash,
-    a problem in a file), and the whole corpus is compiled instead."""
+    """The last database of this corpus, copied, with the parts of the files changed, added or
+    removed since compiled again; None when that cannot be done, and the whole corpus is
+    compiled instead: no such database, files reordered, a file that declares something the
+    corpus did not, an id clash, a problem in a file."""
     from cstofacts.store.engine import Store
 
     path = os.path.join(folder, "db")
-    if not _copied(cache, _entry(_corpus_key(previous)), path):
+    if not _copied(cache, _entry(_corpus_key([r.digest for r in recorded])), path):
         return None
     connection = _connect(path)
     try:
-        parts = connection.execute(statements.PART_DIGESTS).fetchall()
-        if [digest for _, digest, _ in parts] != list(previous) or [p for p, _, _ in parts] != list(
-            range(len(paths))
-        ):
+        rows = connection.execute(statements.PART_DIGESTS).fetchall()
+        if [digest for _, digest, _ in rows] != [r.digest for r in recorded]:
             raise LookupError("another corpus")
+        before = {
+            r.path: (part, r.digest, declared) for r, (part, _, declared) in zip(recorded, rows, strict=True)
+        }
+        now = [os.path.abspath(p) for p in paths]
+        kept = [p for p in now if p in before]
+        if kept != [r.path for r in recorded if r.path in set(now)]:
+            raise LookupError("files reordered")
+        numbers = _numbers([before[p][0] if p in before else None for p in now])
         vocabulary = Store(connection, "").vocabulary
-        done = list(previous)
+        done = list(digests)
+        declared = []
         with connection:
-            for part, (old, declared) in enumerate((d, v) for _, d, v in parts):
-                if digests[part] == old:
+            for gone in set(before) - set(now):
+                compile.remove_part(connection, before[gone][0])
+            for index, (absolute, number) in enumerate(zip(now, numbers, strict=True)):
+                old = before.get(absolute)
+                if old is not None and old[1] == digests[index]:
+                    declared.append(old[2])
                     continue
-                dataset, done[part] = _read(paths[part])
-                if compile.vocabulary_digest(dataset.vocabulary) != declared:
-                    raise LookupError("a new declaration")
-                compile.replace_part(connection, part, dataset, done[part], vocabulary)
+                dataset, done[index] = _read(paths[index])
+                declared.append(compile.vocabulary_digest(dataset.vocabulary))
+                compile.put_part(connection, number, dataset, done[index], vocabulary)
+            # The united vocabulary is the same only if the same declarations come in the same order.
+            if list(dict.fromkeys(declared)) != list(dict.fromkeys(d for _, _, d in rows)):
+                raise LookupError("a new declaration")
+            compile.relate(connection)
         return connection, done
     except (LookupError, DataError, sqlite3.Error):
         connection.close()
         os.unlink(path)
         return None
+
+
+def _numbers(parts: Sequence[int | None]) -> list[int]:
+    """Part numbers for files in order, given those they had (None for a new file): a new file
+    takes the middle of the gap between its neighbours. LookupError when no gap is left."""
+    numbers: list[int] = []
+    for index, part in enumerate(parts):
+        if part is not None:
+            numbers.append(part)
+            continue
+        low = numbers[-1] if numbers else 0
+        high = next((p for p in parts[index + 1 :] if p is not None), low + 2 * GAP)
+        if high - low < 2:
+            raise LookupError("no gap left")
+        numbers.append((low + high) // 2)
+    return numbers
 
 
 def _copied(cache: Cache, name: str, path: str) -> bool:

@@ -14,7 +14,7 @@ import contextlib
 import json
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from cstofacts.store.cache import Cache
@@ -24,44 +24,55 @@ RACY_NS = 2_000_000_000
 Stat = tuple[int, int, int, int, int]
 
 
+class Recorded(NamedTuple):
+    """A file as it was when its content was hashed."""
+
+    path: str  # absolute
+    stat: Stat | None  # None: too close to the hashing to be trusted
+    digest: str
+
+
 def fingerprint(st: os.stat_result) -> Stat:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
-def name(paths: Sequence[str]) -> str:
-    """The entry that holds a corpus's stat map: named by its files' absolute paths, in order."""
+def name(roots: Sequence[str]) -> str:
+    """The entry that holds a corpus's stat map: named by what --data names (absolute), so that a
+    file added to a directory finds the map, and the database, of the corpus before it."""
     from hashlib import sha256
 
-    joined = "\0".join(os.path.abspath(p) for p in paths)
+    joined = "\0".join(os.path.abspath(p) for p in roots)
     return sha256(joined.encode("utf-8", "surrogateescape")).hexdigest() + ".files"
 
 
-def read(cache: Cache, paths: Sequence[str]) -> dict[str, tuple[Stat | None, str]]:
-    """The recorded stat and digest of each file, by absolute path; empty when there is no map or
-    it does not hold together (damaged, another format): then every file is hashed."""
+def read(cache: Cache, roots: Sequence[str]) -> list[Recorded]:
+    """The files of the corpus when last compiled, in order, each with its recorded stat and
+    digest; empty when there is no map or it does not hold together (damaged, another format):
+    then every file is hashed and the corpus compiled whole."""
     from cstofacts.store.cache import Untrusted
 
     try:
-        raw = cache.read(name(paths))
+        raw = cache.read(name(roots))
     except (OSError, Untrusted):
-        return {}
-    return {} if raw is None else parse(raw)
+        return []
+    return [] if raw is None else parse(raw)
 
 
-def parse(raw: bytes) -> dict[str, tuple[Stat | None, str]]:
+def parse(raw: bytes) -> list[Recorded]:
     """A stat map's content; empty when it does not hold together."""
     try:
         document = json.loads(raw)
         files = document["files"]
         if document["check"] != _check(files):
-            return {}
-        return {str(path): (None if st is None else _stat(st), _digest(d)) for path, st, d in files}
+            return []
+        return [Recorded(_path(path), None if st is None else _stat(st), _digest(d)) for path, st, d in files]
     except (ValueError, TypeError, KeyError):
-        return {}
+        return []
 
 
 def write(
     cache: Cache,
+    roots: Sequence[str],
     paths: Sequence[str],
     stats: Sequence[os.stat_result | None],
     digests: Sequence[str],
@@ -77,7 +88,7 @@ def write(
     ]
     body = json.dumps({"files": files, "check": _check(files)}, ensure_ascii=True).encode("ascii")
     with contextlib.suppress(OSError, Untrusted):
-        cache.write(name(paths), [body])
+        cache.write(name(roots), [body])
 
 
 def _settled(st: os.stat_result | None, now: int) -> list[int] | None:
@@ -97,6 +108,12 @@ def _stat(value: object) -> Stat:
     if not isinstance(value, list) or len(value) != 5 or not all(type(v) is int for v in value):
         raise ValueError("not a stat")
     return (value[0], value[1], value[2], value[3], value[4])
+
+
+def _path(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError("not a path")
+    return value
 
 
 def _digest(value: object) -> str:
