@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -28,16 +28,7 @@ class Store:
 
     def claims(self, q: Query) -> list[Claim]:
         statement, params = sql.select(q)
-        rows = self.connection.execute(statement, params)
-        if q.best and q.any_words and q.words:
-            # Ranked by how many terms each holds (the last column), most first: the best are a prefix.
-            found: list[Any] = []
-            for row in rows:
-                if found and row[-1] < found[0][-1]:
-                    break
-                found.append(row)
-            return [_claim(row) for row in found]
-        return [_claim(row) for row in rows]
+        return [_claim(row) for row in _best(q, self.connection.execute(statement, params))]
 
     def records(self, q: Query) -> Iterator[dict[str, Any]]:
         """The claims a query finds as JSON-ready records (Claim.record()), straight from the rows.
@@ -46,7 +37,7 @@ class Store:
         object per row.
         """
         statement, params = sql.select(q)
-        for row in self.connection.execute(statement, params):
+        for row in _best(q, self.connection.execute(statement, params)):
             record = _decoded(row)
             record["evidence"] = [{"paragraph": n, "quote": quote} for n, quote in record["evidence"]]
             record["period"] = period(record["date"], record["end_date"])
@@ -55,7 +46,7 @@ class Store:
     def json_objects(self, q: Query) -> Iterator[tuple[str | None, str]]:
         """Each claim a query finds as (its date, its JSON object with every key), as compiled."""
         statement, params = sql.select(q, sql.JSON_COLUMNS)
-        for row in self.connection.execute(statement, params):
+        for row in _best(q, self.connection.execute(statement, params)):
             yield row[0], row[1]
 
     def count(self, q: Query, by: StatsBy) -> list[tuple[str, int]]:
@@ -226,6 +217,20 @@ class Store:
 
     def close(self) -> None:
         self.connection.close()
+
+
+def _best(q: Query, rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    """The rows a query keeps: with --best, ranked by how many terms each holds (the last
+    column), most first, only the first of them and those that hold as many."""
+    if not (q.best and q.any_words and q.words):
+        yield from rows
+        return
+    most = None
+    for row in rows:
+        if most is not None and row[-1] < most:
+            return
+        most = row[-1] if most is None else most
+        yield row
 
 
 def _decoded(row: tuple[Any, ...]) -> dict[str, Any]:

@@ -72,7 +72,6 @@ def search(
         reverse=reverse,
         limit=o.parse_limit(limit),
     )
-    found = store.claims(query)
-    if not found:
-        present.explain_miss(run, store, terms)
-    return present.claims(run, found, fmt_chosen, fields, query=query)
+    return present.matches(
+        run, store, query, fmt_chosen, fields, miss=lambda: present.explain_miss(run, store, terms)
+    )
