@@ -235,3 +235,10 @@ def test_a_damaged_stat_map_is_ignored(cli: Cli, corpus: Path, cache_dir: Path) 
     found.write_bytes(damaged)
     result = cli(*data, "list", "-f", "plain", "--fields", "id")
     assert (result.code, result.out) == (0, "drill-0\ndrill-1\ndrill-2\ntalks-0\ntalks-1\ntalks-2\n")
+
+
+def test_show_reads_the_claim_s_own_article(cli: Cli, corpus: Path) -> None:
+    shown = cli("--data", str(corpus), "show", "talks-2")
+    assert shown.code == 0, shown.err
+    assert 'stated_in\t¶1 of "Article 2"\n' in shown.out
+    assert "source\tarticle-2\n" in shown.out

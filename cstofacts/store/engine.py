@@ -168,7 +168,16 @@ class Store:
         return int(row[0]) if row[1] == 1 and row[0] is not None else None
 
     def source(self, source_id: str) -> Source:
-        return next(s for s in self.sources if s.id == source_id)
+        """One source, read by its id alone: `show` in a corpus of a thousand articles reads one."""
+        from cstofacts.provenance import WORK_COLUMNS, from_sql, sources_from
+
+        if "sources" in self.__dict__:  # all of them are at hand already
+            return next(s for s in self.sources if s.id == source_id)
+        rows = self.connection.execute(sql.works(WORK_COLUMNS, of_source=True), (source_id, source_id))
+        bodies: dict[str, list[str]] = {}
+        for source, body in self.connection.execute(sql.SOURCE_PARAGRAPHS, (source_id,)):
+            bodies.setdefault(source, []).append(body)
+        return next(s for s in sources_from([from_sql(row) for row in rows], bodies) if s.id == source_id)
 
     @functools.cached_property
     def lexicon(self) -> Lexicon:

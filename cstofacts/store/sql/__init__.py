@@ -53,6 +53,7 @@ CITING = (
     "WHERE c.source = ? AND c.draft = 0 ORDER BY p.paragraph, c.seq"
 )
 PARAGRAPHS = "SELECT source, text FROM paragraphs ORDER BY source, number"
+SOURCE_PARAGRAPHS = "SELECT source, text FROM paragraphs WHERE source = ? ORDER BY number"
 LAST_PARAGRAPH = "SELECT max(paragraphs), count(*) FROM works WHERE role = 'report'"
 LEXICON = "SELECT phrase, what, value FROM lexicon ORDER BY rowid"
 CATEGORIES = "SELECT name, description, synonyms FROM categories"
@@ -77,9 +78,11 @@ def claim_count(source: str, attribution: str | None) -> tuple[str, Params]:
     return statement, [source, attribution]
 
 
-def works(columns: Sequence[str]) -> str:
-    """Every work, in dataset order: `columns` are provenance.WORK_COLUMNS, a fixed list."""
-    return f"SELECT {', '.join(columns)} FROM works ORDER BY seq"
+def works(columns: Sequence[str], *, of_source: bool = False) -> str:
+    """Every work, in dataset order: `columns` are provenance.WORK_COLUMNS, a fixed list. With
+    of_source, one report and the works it reports on: its id is the parameter, twice."""
+    where = " WHERE id = ? OR reported_in = ?" if of_source else ""
+    return f"SELECT {', '.join(columns)} FROM works{where} ORDER BY seq"
 
 
 def related(words: Sequence[str]) -> tuple[str, Params]:
