@@ -76,6 +76,13 @@ PARSE_ALL = (
     "for name in sorted(os.listdir(sys.argv[1])):\n"
     "    tomllib.load(open(os.path.join(sys.argv[1], name), 'rb'))"
 )
+# The same with the parser cstofacts chooses (rtoml where it is installed): decoding and parsing.
+PARSE_ALL_CHOSEN = (
+    "import os, sys\n"
+    "from cstofacts.store.reader import parse_toml\n"
+    "for name in sorted(os.listdir(sys.argv[1])):\n"
+    "    parse_toml(open(os.path.join(sys.argv[1], name), 'rb').read().decode('utf-8'), name)"
+)
 MAKE_CORPUS = (
     "import sys; from synthetic import corpus; corpus(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))"
 )
@@ -270,6 +277,7 @@ def corpus(tmp: str, files: int, per_file: int, runs: int) -> bool:
     env = base_env(tempfile.mkdtemp(dir=tmp))
     data = [CSTOFACTS, "--data", str(folder)]
     parse = wall([sys.executable, "-c", PARSE_ALL, str(folder)], env)
+    chosen = wall([sys.executable, "-c", PARSE_ALL_CHOSEN, str(folder)], env)
     lookup = [*data, "list", "--year", "2023", "--format", "json"]
     cold, _, cold_peak = measure(lookup, env)
     database = Path(tmp) / f"corpus-{files}.db"
@@ -308,7 +316,8 @@ def corpus(tmp: str, files: int, per_file: int, runs: int) -> bool:
     after_edit = wall(lookup, env)
     floor = median["floor"]
     print(
-        f"parse every file {parse:.2f}s; cold {cold:.2f}s ({cold / parse:.2f}× parse), "
+        f"parse every file: tomllib {parse:.2f}s, the parser cstofacts chooses {chosen:.2f}s; "
+        f"cold {cold:.2f}s ({cold / parse:.2f}× tomllib, {cold / chosen:.2f}× the chosen parser), "
         f"peak {cold_peak / 1024:.0f} MB"
     )
     print(f"after touching one file {after_touch * 1000:.0f} ms; after editing one file {after_edit:.2f}s "
@@ -318,7 +327,7 @@ def corpus(tmp: str, files: int, per_file: int, runs: int) -> bool:
         print(f"  warm {name:<11} {median[name] * 1000:>7.0f} ms {median[name] / against:>6.2f}× floor "
               f"{peak[name]:>6.1f} MB")  # fmt: skip
     checks = [
-        (cold / parse <= 1.3, f"corpus cold: {cold / parse:.2f}× parsing every file (target ≤ 1.3×)"),
+        (cold / chosen <= 1.3, f"corpus cold: {cold / chosen:.2f}× parsing every file (target ≤ 1.3×)"),
         (cold_peak / 1024 <= 400, f"corpus cold peak memory: {cold_peak / 1024:.0f} MB (target ≤ 400 MB)"),
         (after_edit / cold <= 0.03, f"after editing one file: {after_edit / cold:.1%} of cold (target ≤ 3%)"),
         (median["list"] / floor <= 2, f"warm list: {median['list'] / floor:.2f}× the floor (target ≤ 2×)"),
