@@ -242,3 +242,23 @@ def test_show_reads_the_claim_s_own_article(cli: Cli, corpus: Path) -> None:
     assert shown.code == 0, shown.err
     assert 'stated_in\t¶1 of "Article 2"\n' in shown.out
     assert "source\tarticle-2\n" in shown.out
+
+
+def test_a_temporary_directory_others_can_write_to_is_not_built_in(
+    cli: Cli, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)  # anyone may rename what is in it: no sticky bit
+    monkeypatch.setattr(tempfile, "tempdir", str(shared))
+    result = cli("--data", str(corpus), "list", "-f", "plain", "--fields", "id")
+    assert (result.code, result.out) == (0, "drill-0\ndrill-1\ndrill-2\ntalks-0\ntalks-1\ntalks-2\n")
+    assert result.err == (
+        f"cstofacts: not compiling in the temporary directory: {shared} is writable by others; compiling in memory\n"
+    )
+    assert list(shared.iterdir()) == []  # nothing left behind
+    # The database compiled in memory was cached: the next run needs no temporary directory.
+    again = cli("--data", str(corpus), "list", "-f", "plain", "--fields", "id")
+    assert (again.code, again.out, again.err) == (0, result.out, "")

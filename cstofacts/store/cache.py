@@ -134,6 +134,14 @@ class Cache:
             finally:
                 os.close(fd)
 
+    def check(self) -> None:
+        """Raise Untrusted unless the directory, and every directory on the way to it, passes the
+        check; for a private directory made elsewhere (a corpus's workspace)."""
+        fd = self._walk(create=False)
+        if fd is None:
+            raise Untrusted(f"{self.root} does not exist")
+        os.close(fd)
+
     def read(self, name: str) -> bytes | None:
         """The bytes of entry `name` if it can be trusted (see entry()), else None."""
         with self.entry(name) as found:

@@ -33,6 +33,7 @@ from cstofacts.store import (
     _entry,
     _key,
     _sha256,
+    _store,
     _store_parts,
     compile,
     corpus,
@@ -82,9 +83,9 @@ def open_corpus(paths: list[str], roots: Sequence[str], label: str, cache: Cache
             statmap.write(cache, roots, paths, stats, fresh, time.time_ns())
         if connection is not None:
             return Store(connection, label)
-    with _workspace() as folder:
+    with _workspace(say) as folder:
         built = None
-        if cache is not None and recorded:
+        if cache is not None and recorded and folder is not None:
             built = _updated(cache, recorded, paths, fresh, folder)
         if built is None:
             built = _built(paths, folder)
@@ -92,13 +93,16 @@ def open_corpus(paths: list[str], roots: Sequence[str], label: str, cache: Cache
         key = _corpus_key(digests_read)  # what is compiled is what was read
         connection.execute(statements.SET_KEY, (key,))
         connection.commit()
-        if cache is not None:
+        if cache is not None and folder is None:
+            _store(cache, _entry(key), connection, say)
+        elif cache is not None and folder is not None:
             sealed, crc = _sealed(os.path.join(folder, "db"))
             try:
                 _store_parts(cache, _entry(key), [sealed], say)
             finally:
                 os.close(sealed.fd)
             _mark_checked(cache, _entry(key), sealed.size, crc)
+        if cache is not None:
             statmap.write(cache, roots, paths, stats, digests_read, time.time_ns())
             previous = _corpus_key([r.digest for r in recorded])
             if recorded and previous != key:
@@ -119,12 +123,28 @@ def _stat(path: str) -> os.stat_result | None:
 
 
 @contextlib.contextmanager
-def _workspace() -> Iterator[str]:
-    """A private directory (0700, an unpredictable name) to build a database in. The database
-    stays usable once its directory is gone: the open connection keeps the file."""
-    folder = tempfile.mkdtemp(prefix="cstofacts-")
+def _workspace(say: Say) -> Iterator[str | None]:
+    """A private directory (0700, an unpredictable name) to build a database in, checked as the
+    cache directory is (TMPDIR may name a directory others can write to); None when no such
+    directory can be had, and the database is built in memory. The database stays usable once
+    its directory is gone: the open connection keeps the file."""
+    from pathlib import Path
+
+    from cstofacts.store.cache import Cache, Untrusted
+
     try:
+        folder = tempfile.mkdtemp(prefix="cstofacts-")
+    except OSError as exc:
+        say(f"cannot make a temporary directory ({exc.strerror or exc}); compiling in memory")
+        yield None
+        return
+    try:
+        if hasattr(os, "geteuid"):
+            Cache(Path(folder)).check()
         yield folder
+    except Untrusted as exc:
+        say(f"not compiling in the temporary directory: {exc}; compiling in memory")
+        yield None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -142,10 +162,10 @@ def _read(path: str) -> tuple[Dataset, str]:
     return _dataset(raw, path), _sha256(raw)
 
 
-def _built(paths: Sequence[str], folder: str) -> tuple[sqlite3.Connection, list[str]]:
+def _built(paths: Sequence[str], folder: str | None) -> tuple[sqlite3.Connection, list[str]]:
     """Compile every file into a new database, one file at a time; every problem of every file
     (its own, then ids or names it shares with another) is reported at once."""
-    connection = _connect(os.path.join(folder, "db"))
+    connection = _connect(os.path.join(folder, "db") if folder is not None else ":memory:")
     compile.create(connection)
     problems: list[Problem] = []
     clashes: list[Problem] = []
