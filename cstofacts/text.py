@@ -8,6 +8,7 @@ from typing import Any
 # A word is a run of letters and digits (Unicode categories L and N), as in FTS5's unicode61
 # tokenizer, so Python and the index always agree on where words begin and end.
 _WORD = r"[^\W_]+"
+_WORDS = re.compile(_WORD)
 _LATIN_MARKS = r"([a-z])[\u0300-\u036f]+"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 
@@ -44,7 +45,7 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of a text, in order; dashes, apostrophes and punctuation separate them."""
-    return re.findall(_WORD, fold(text))
+    return _WORDS.findall(fold(text))
 
 
 def normalize(text: str) -> str:

@@ -258,6 +258,13 @@ class _Indexer:
             (tag("p", place.name), [text.normalize(s) for s in place.spellings])
             for place in vocabulary.places.values()
         ]
+        # Each form of each mention as its words, by its first word: a summary is read once.
+        self.starting: dict[str, list[tuple[str, list[str]]]] = {}
+        for name, forms in self.mentions:
+            for form in forms:
+                if form:
+                    split = form.split(" ")
+                    self.starting.setdefault(split[0], []).append((name, split))
         # A claim in a reported work's voice is its author's view, and is found by the name.
         self.voices = {
             (source.id, work.voice): tag("h", person.slug)
@@ -266,6 +273,15 @@ class _Indexer:
             for person, forms in self.people
             if text.normalize(work.author) in forms
         }
+
+    def _mentioned(self, words: list[str]) -> set[str]:
+        """The mentions whose names (any of their forms, word for word) occur in the words."""
+        found = set()
+        for start, word in enumerate(words):
+            for name, form in self.starting.get(word, ()):
+                if words[start : start + len(form)] == form:
+                    found.add(name)
+        return found
 
     def vocabulary_terms(self) -> set[str]:
         """The words of every name and synonym the vocabulary declares."""
@@ -293,12 +309,8 @@ class _Indexer:
         if place is not None:
             names += [tag("p", place.name), tag("c", place.country)]
         summary = text.normalize(claim.summary)
-        padded = f" {summary} "
-        names += [
-            name
-            for name, forms in self.mentions
-            if name not in names and any(f" {f} " in padded for f in forms)
-        ]
+        said = self._mentioned(summary.split(" "))
+        names += [name for name, _ in self.mentions if name in said and name not in names]
         voice = self.voices.get((claim.source, claim.attributed_to))
         if voice is not None:
             names.append(voice)
