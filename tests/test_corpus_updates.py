@@ -262,3 +262,44 @@ def test_a_temporary_directory_others_can_write_to_is_not_built_in(
     # The database compiled in memory was cached: the next run needs no temporary directory.
     again = cli("--data", str(corpus), "list", "-f", "plain", "--fields", "id")
     assert (again.code, again.out, again.err) == (0, result.out, "")
+
+
+def test_a_corpus_with_an_untrusted_cache_is_compiled_and_said_so_once(
+    cli: Cli, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_dir = tmp_path / "open"
+    (open_dir / "deeper").mkdir(parents=True)
+    open_dir.chmod(0o777)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(open_dir / "deeper"))
+    result = cli("--data", str(corpus), "list", "-f", "plain", "--fields", "id")
+    assert (result.code, result.out) == (0, "drill-0\ndrill-1\ndrill-2\ntalks-0\ntalks-1\ntalks-2\n")
+    assert (
+        result.err == f"cstofacts: not using the cache: {open_dir} is writable by others; working in memory\n"
+    )
+    assert list((open_dir / "deeper").iterdir()) == []
+
+
+def test_no_temporary_directory_means_compiling_in_memory(
+    cli: Cli, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    result = cli("--data", str(corpus), "list", "-f", "plain", "--fields", "id")
+    assert (result.code, result.out) == (0, "drill-0\ndrill-1\ndrill-2\ntalks-0\ntalks-1\ntalks-2\n")
+    assert result.err == (
+        "cstofacts: cannot make a temporary directory (No such file or directory); compiling in memory\n"
+    )
+
+
+def test_a_stat_taken_too_close_to_the_hashing_is_not_recorded(tmp_path: Path) -> None:
+    from cstofacts.store.cache import Cache
+
+    cache = Cache(tmp_path / "cache")
+    path = tmp_path / "a.toml"
+    path.write_text("x", encoding="utf-8")
+    st = os.stat(path)
+    changed = max(st.st_mtime_ns, st.st_ctime_ns)
+    for now, recorded in ((changed + 1, None), (changed + statmap.RACY_NS, statmap.fingerprint(st))):
+        statmap.write(cache, [str(tmp_path)], [str(path)], [st], ["a" * 64], now)
+        assert statmap.read(cache, [str(tmp_path)]) == [statmap.Recorded(str(path), recorded, "a" * 64)]
