@@ -26,6 +26,12 @@ def bases(word: str) -> list[str]:
     return [word, *_strip(word, _PLURAL), *_strip(word, _VERB_OR_ADJECTIVE)]
 
 
+def verb_forms(word: str) -> list[str]:
+    """The word and the plain forms it may be, as a verb's or a plural's ending undone ("holds",
+    "holding", "happened"); not -er or -est, which make other words of a verb ("holder")."""
+    return [word, *_strip(word, _PLURAL), *_strip(word, _VERB_OR_ADJECTIVE[:4])]
+
+
 def sort_of(word: str, lookup: Callable[[list[str]], Mapping[str, str]]) -> str | None:
     """ "n" for a word that names a thing (mostly a noun, of few senses), "g" for a verb, an
     adjective or adverb, or a vague word; None for a word WordNet does not have (a name, a

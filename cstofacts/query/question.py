@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from cstofacts import dates, text
+from cstofacts import dates, english, text
 from cstofacts.criteria import Query, Term
 from cstofacts.lexicon import Lexicon, entity_tags, tag
 from cstofacts.model import Kind
@@ -30,10 +30,12 @@ KIND_WORDS = {
     "background": Kind.BACKGROUND,
 }
 ATTRIBUTION_WORDS = {"analyst": "analyst", "author": "analyst"}
-# Verbs and fillers of questions that say nothing about which claim is meant.
+# Verbs and fillers of questions that say nothing about which claim is meant. A verb is listed
+# by its plain form, and its irregular forms beside it; the regular ones (holds, holding,
+# happened) are found through english.verb_forms.
 QUESTION_WORDS = frozenset(
     """
-    held happen happened happening occur occurred took take place conducted carried out done
+    hold held happen occur occurred take took taken place conduct carry carried out do done
     go went get got make made new also
     know known learn see look info information detail details many much
     involve involves involved involving concern concerns concerned concerning regard regards
@@ -203,8 +205,13 @@ def _word(word: str, lexicon: Lexicon, found: _Found) -> None:
         found.plural = found.plural or word != single
     elif word in ATTRIBUTION_WORDS and lexicon.first((ATTRIBUTION_WORDS[word],)) is not None:
         found.attributions.add(ATTRIBUTION_WORDS[word])
-    elif word not in text.STOP_WORDS and word not in QUESTION_WORDS and len(word) > 1:
+    elif word not in text.STOP_WORDS and not _filler(word) and len(word) > 1:
         found.words.append(Term(word, (word,)))
+
+
+def _filler(word: str) -> bool:
+    """A verb or filler of questions in any of its forms ("hold", "holds", "holding", "held")."""
+    return any(base in QUESTION_WORDS for base in english.verb_forms(word))
 
 
 def _dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None, date | None]:
