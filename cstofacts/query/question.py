@@ -102,6 +102,8 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
     listing = _is_list(tokens) or (
         found.plural and asks not in ("who", "why", "how many") and not _did(tokens)
     )
+    # In a list, a kind word after a word it describes ("which country's January 2022 events") is
+    # part of a description, not what is listed: it filters only where it is what is asked for.
     narrowed = found.facets or bool(spans or since or until or paragraphs or found.attributions)
     if asks is None and not found.words and not found.names and narrowed:
         listing = True  # nothing to rank by: the facets name a set, and all of it is the answer
@@ -116,7 +118,7 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
             countries=frozenset(found.countries),
             organizations=frozenset(found.organizations),
             places=frozenset(found.places),
-            kinds=frozenset(found.kinds),
+            kinds=frozenset(() if listing and found.kind_described else found.kinds),
             attributions=frozenset(found.attributions),
             paragraphs=frozenset(paragraphs),
         ),
@@ -146,6 +148,7 @@ class _Found:
         self.attributions: set[str] = set()
         self.names: list[Term] = []
         self.category_first = False  # a category word comes before any other word to rank by or name
+        self.kind_described = False  # a word to rank by comes before a kind word ("the country's events")
         self.entities: list[Term] = []
         self.category_words: list[Term] = []
         self.words: list[Term] = []
@@ -202,6 +205,7 @@ def _word(word: str, lexicon: Lexicon, found: _Found) -> None:
     single = _singular((word,))[0]
     if single in KIND_WORDS:
         found.kinds.add(KIND_WORDS[single])
+        found.kind_described = found.kind_described or bool(found.words)
         found.plural = found.plural or word != single
     elif word in ATTRIBUTION_WORDS and lexicon.first((ATTRIBUTION_WORDS[word],)) is not None:
         found.attributions.add(ATTRIBUTION_WORDS[word])
