@@ -14,7 +14,8 @@ from __future__ import annotations
 import dataclasses
 
 from cstofacts import text
-from cstofacts.criteria import Prefer, Query, SortKey
+from cstofacts.criteria import Prefer, Query, SortKey, Term
+from cstofacts.model import Claim
 from cstofacts.plan import COMMON, Answer, Plan
 from cstofacts.query import about
 from cstofacts.query.about import Fact
@@ -116,12 +117,29 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
             tries.append(dataclasses.replace(base, words=(*terms, *plan.entity_terms()), any_words=True,
                                              prefer=query.prefer, limit=limit or POINTED))  # fmt: skip
     attempts = _precise(tries, reading)
+    written = plan.date_words() if any(q.dated for q in attempts) else ()
+    asked = next((q.words for q in attempts if q.words), ())
     for query in attempts:
         found = store.claims(query)
+        if found and written and query.dated and (query.any_words or not query.words):
+            # The date may describe what is asked ("the January 2022 events" the CSTO would
+            # prevent) rather than when: read as words, it wins where its best claim holds more
+            # of the question's other words than the best claim so dated does.
+            undated = dataclasses.replace(query, years=(), since=None, until=None, within=(), sort=None,
+                                          words=(*asked, *written), any_words=True, best=listing)  # fmt: skip
+            if listing:  # every word, if a claim holds them all; else the claims holding most
+                every = dataclasses.replace(undated, any_words=False, best=False, sort=SortKey.DATE)
+                undated = every if store.claims(dataclasses.replace(every, limit=1)) else undated
+            other = store.claims(undated)
+            if other and _held(store, other[0], asked) > _held(store, found[0], asked):
+                plan.explained[:] = [
+                    (typed, "words claims hold (a description, not when)") if typed in reading.span_text
+                    else (typed, how) for typed, how in plan.explained
+                ]  # fmt: skip
+                return plan.answer(other, undated)
         if found:
             return plan.answer(found, query)
     last = attempts[-1]
-    written = plan.date_words() if any(q.dated for q in attempts) else ()
     if written:
         # No claim so dated answers: the date may describe what is asked ("the crises like the one
         # in January 2022"); its words, where claims hold them, are the last thing to try.
@@ -132,6 +150,11 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         if found:
             return plan.answer(found, last)
     return plan.answer([], last)
+
+
+def _held(store: Store, claim: Claim, words: tuple[Term, ...]) -> int:
+    """How many of the words a claim holds."""
+    return sum(claim.id in store.holding(term) for term in words)
 
 
 def _about(store: Store, reading: Reading, drafts: bool) -> list[Fact]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from helpers import Result
+from helpers import Result, ids
 
 from cstofacts.query.question import _filler
 
@@ -31,3 +31,36 @@ def test_regular_forms_of_filler_verbs_are_filler(word: str) -> None:
 @pytest.mark.parametrize("word", ["holder", "maker", "threats", "meeting"])
 def test_other_words_made_from_them_are_not(word: str) -> None:
     assert not _filler(word)
+
+
+def read_as(result: Result) -> str:
+    return next(line for line in result.err.splitlines() if "read as:" in line)
+
+
+def test_a_date_that_describes_what_is_asked_is_read_as_its_words(cli: Callable[..., Result]) -> None:
+    # A claim is dated 2022 (the turning point), but none of the question's other words is in it;
+    # the claim whose text says "January 2022" holds them all.
+    result = cli("ask", "what crises like the January 2022 events did the csto want to prevent", "--explain")
+    assert result.code == 0
+    assert ids(result) == ["task-prevent-crises"]
+    assert read_as(result) == "cstofacts: read as: cstofacts search crises prevent 'January 2022' --sort date"
+    assert "cstofacts: 'January 2022': words claims hold (a description, not when)" in result.err
+
+
+def test_a_date_that_says_when_still_filters(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "which meetings were held in March 2023", "--explain")
+    assert ids(result) == ["minsk-meeting-2023-03-06"]
+    assert read_as(result) == "cstofacts: read as: cstofacts list --within 2023-03 --category meeting"
+
+
+def test_a_kind_word_a_list_question_lists_filters(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "list events in 2024", "--explain")
+    assert read_as(result) == "cstofacts: read as: cstofacts list --year 2024 --kind event"
+
+
+def test_a_kind_word_after_a_word_it_describes_does_not_filter(cli: Callable[..., Result]) -> None:
+    result = cli(
+        "ask", "which member states' January 2022 events was the secretariat meant to prevent", "--explain"
+    )
+    assert ids(result) == ["task-prevent-crises"]
+    assert "--kind" not in read_as(result)
