@@ -90,6 +90,13 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         if not categories:
             required = (*required, *reading.category_terms)
         query = dataclasses.replace(entities(base), categories=categories)
+        if plan.answer_type != Query():  # "which organisations …": any of them, and only those
+            sort = plan.answer_type
+            query = dataclasses.replace(
+                query,
+                countries=query.countries | sort.countries,
+                organizations=query.organizations | sort.organizations,
+            )
         if required:
             query = dataclasses.replace(query, words=required, sort=SortKey.DATE)
         query = dataclasses.replace(query, limit=limit)

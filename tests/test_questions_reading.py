@@ -64,3 +64,29 @@ def test_a_kind_word_after_a_word_it_describes_does_not_filter(cli: Callable[...
     )
     assert ids(result) == ["task-prevent-crises"]
     assert "--kind" not in read_as(result)
+
+
+def test_which_organisations_asks_for_claims_involving_one_not_for_the_word(
+    cli: Callable[..., Result],
+) -> None:
+    # The CSTO is on most claims, so it is not one of those asked for; "regional" describes them.
+    result = cli("ask", "which regional organisations did the csto work with in 2025", "--explain")
+    assert ids(result) == ["2025-work-with-cis-sco"]
+    assert read_as(result) == (
+        "cstofacts: read as: cstofacts search work --year 2025 --org CIS --org NATO --org SCO --org UN --sort date"
+    )
+    assert (
+        "cstofacts: 'organisations': asks which organization: claims involving one of CIS, NATO, SCO, UN"
+        in (result.err)
+    )
+    assert "cstofacts: 'regional': describes the organization asked for" in result.err
+
+
+def test_which_organizations_signed_lists_the_claims_naming_one(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "which organizations signed the roadmap")
+    assert ids(result) == ["beijing-roadmap-2025-09-03", "roadmap-against-transnational-threats"]
+
+
+def test_a_question_naming_a_country_is_not_read_as_asking_which_country(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "which countries besides Kyrgyzstan signed the border agreement", "--explain")
+    assert "asks which country" not in result.err
