@@ -227,7 +227,8 @@ def _precise(tries: list[Query], reading: Reading) -> list[Query]:
         high = max(s[1] for s in fine)
         since = max(low, q.since) if q.since else low
         until = min(high, q.until) if q.until else high
-        overlapping.append(dataclasses.replace(q, years=coarse, since=since, until=until))
+        if since <= until:  # else no date is both ("March 2025 before 2024"), and no command says it
+            overlapping.append(dataclasses.replace(q, years=coarse, since=since, until=until))
     return [*inside, *overlapping]
 
 

@@ -90,3 +90,13 @@ def test_which_organizations_signed_lists_the_claims_naming_one(cli: Callable[..
 def test_a_question_naming_a_country_is_not_read_as_asking_which_country(cli: Callable[..., Result]) -> None:
     result = cli("ask", "which countries besides Kyrgyzstan signed the border agreement", "--explain")
     assert "asks which country" not in result.err
+
+
+def test_a_month_outside_another_date_of_the_question_is_no_reading_that_cannot_run(
+    cli: Callable[..., Result],
+) -> None:
+    # Found by tests/test_ask_reading.py: the month and "before 2024" made --since after --until.
+    asked = cli("ask", "--explain", "2023 March 2025 before 2024")
+    assert (asked.code, asked.out) == (1, "")
+    command = read_as(asked).removeprefix("cstofacts: read as: cstofacts ").split()
+    assert cli(*command).code == 1
