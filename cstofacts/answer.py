@@ -19,7 +19,7 @@ from cstofacts.model import Claim
 from cstofacts.plan import COMMON, Answer, Plan
 from cstofacts.query import about
 from cstofacts.query.about import Fact
-from cstofacts.query.question import Reading
+from cstofacts.query.question import ATTRIBUTION_WORDS, Reading
 from cstofacts.store.engine import Store
 
 POINTED = 3  # how many answers a pointed question gets unless --limit says otherwise
@@ -144,6 +144,18 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
                     else (typed, how) for typed, how in plan.explained
                 ]  # fmt: skip
                 return plan.answer(other, undated)
+        if found and query.attributions and query.any_words and not listing:
+            # "Does the author think …": the claims attributed to him may hold fewer of the
+            # question's words than the article's own statement of it; the words decide.
+            unattributed = dataclasses.replace(query, attributions=frozenset())
+            other = store.claims(unattributed)
+            if other and _held(store, other[0], asked) > _held(store, found[0], asked):
+                plan.explained += [
+                    (typed, "the analyst: claims not his hold more of the words, so it does not filter")
+                    for typed in reading.tokens
+                    if typed in ATTRIBUTION_WORDS
+                ]
+                return plan.answer(other, unattributed)
         if found:
             return plan.answer(found, query)
     last = attempts[-1]

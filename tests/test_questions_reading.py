@@ -100,3 +100,22 @@ def test_a_month_outside_another_date_of_the_question_is_no_reading_that_cannot_
     assert (asked.code, asked.out) == (1, "")
     command = read_as(asked).removeprefix("cstofacts: read as: cstofacts ").split()
     assert cli(*command).code == 1
+
+
+def test_the_analyst_ranks_when_claims_not_his_hold_more_of_the_question(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "what does the analyst say about the csto's ability to adapt", "--explain")
+    assert ids(result)[:2] == ["foundation-for-adaptation", "headline-csto-proved-adaptable"]
+    assert read_as(result) == "cstofacts: read as: cstofacts search adapt csto --any --limit 3"
+    assert (
+        "cstofacts: 'analyst': the analyst: claims not his hold more of the words, so it does not filter"
+        in (result.err)
+    )
+
+
+def test_the_analyst_filters_when_his_claims_hold_the_question(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "what does the author say about the turning point", "--explain")
+    assert ids(result) == ["2022-turning-point"]
+    assert (
+        read_as(result)
+        == "cstofacts: read as: cstofacts search turning point --any --attributed-to analyst --limit 3"
+    )
