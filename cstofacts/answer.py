@@ -182,9 +182,13 @@ def _about(store: Store, reading: Reading, drafts: bool) -> list[Fact]:
     # "article" and "report" name a work even where search takes them for stop words.
     works_words = about.stems(about.WORKS)
     words += [t for t in reading.tokens if t in text.STOP_WORDS and about.forms(t) & works_words]
-    if not about.may_ask(
-        words, bool(reading.names) and reading.asks == "who", bool(reading.facets.attributions)
-    ):
+    # "the author" is a field's word as well as the analyst: asked for, it names no one work.
+    fields = [t for t in reading.tokens if t in ATTRIBUTION_WORDS and about.knows(t)]
+    words += fields
+    attributions = reading.facets.attributions
+    if fields and all(t in fields for t in reading.tokens if t in ATTRIBUTION_WORDS):
+        attributions = frozenset()
+    if not about.may_ask(words, bool(reading.names) and reading.asks == "who", bool(attributions)):
         return []  # nothing in it is about a work: no need to read the works
     # The people the question names, as the lexicon spells them, to match a work's author.
     slugs = {t[2:] for term in reading.names for t in term.tags if t.startswith("xh")}
@@ -197,7 +201,7 @@ def _about(store: Store, reading: Reading, drafts: bool) -> list[Fact]:
         work
         for work in store.works
         if text.normalize(str(work.get("author") or "")) in spelled
-        or (work.get("voice") and work["voice"] in reading.facets.attributions)
+        or (work.get("voice") and work["voice"] in attributions)
     ]
     common = {
         short
@@ -210,6 +214,14 @@ def _about(store: Store, reading: Reading, drafts: bool) -> list[Fact]:
         or facets.places or facets.kinds or facets.organizations - common
         or (reading.names and not named)
     )  # fmt: skip
+    # A verb or an adjective that neither a field nor a claim knows ("the original article")
+    # says nothing of what is asked; any other word no field knows makes the question one for
+    # the claims.
+    words = [
+        w
+        for w in words
+        if about.knows(w) or text.is_cyrillic(w) or store.sort_of(w) != "g" or store.matches(Term(w, (w,)))
+    ]
     return about.facts(words, named, store.works, other, reading.asks)
 
 

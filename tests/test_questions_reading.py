@@ -119,3 +119,34 @@ def test_the_analyst_filters_when_his_claims_hold_the_question(cli: Callable[...
         read_as(result)
         == "cstofacts: read as: cstofacts search turning point --any --attributed-to analyst --limit 3"
     )
+
+
+REPORT_AUTHOR = "the report, author: Арестова Татьяна (romanised: Arestova Tatyana; the page prints only the former) (header)\n"
+ANALYST = "the article it reports, author: Kirill Babaev (¶1)\n"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the author of the report?",  # "author" asks the field; it names no one work
+        "Who wrote the original article?",  # an adjective no claim holds says nothing of the field
+        "who is the journalist",  # asked who, a word for the author asks for the author
+    ],
+)
+def test_who_wrote_it_is_answered_with_both_works_authors(cli: Callable[..., Result], question: str) -> None:
+    result = cli("ask", question)
+    assert (result.code, result.out) == (0, REPORT_AUTHOR + ANALYST)
+
+
+def test_a_field_word_as_typed_is_that_fields_alone(cli: Callable[..., Result]) -> None:
+    # "titles" are the author's; its singular, "title", would also ask for the headline.
+    result = cli("ask", "What academic titles does Babaev have?")
+    assert (result.code, result.out) == (
+        0,
+        "the article it reports, author's titles: Doctor of Philological Sciences, professor (¶1)\n",
+    )
+
+
+def test_a_word_claims_hold_still_makes_it_a_question_for_the_claims(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "who wrote the analysis of the CSTO's work?")
+    assert ids(result)[0] == "babaev-analysis-published"
