@@ -77,6 +77,13 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         return plan.silent(
             "nothing in the question names a claim; try other words, or: cstofacts search WORDS"
         )
+    asked_of_all = not (
+        names or words or reading.category_terms or plan.entity_count or reading.facets.categories
+    )
+    if plan.left_out and asked_of_all and _unnarrowed(base) and _unnarrowed(narrow):
+        # "When was the CSTO founded?": what is asked of the CSTO, which nearly every claim is
+        # about, no claim holds; any of its claims would be a confident wrong answer.
+        return plan.silent(f"the article does not say anything about: {', '.join(plan.left_out)}")
     listing = reading.listing
     if not (names or words or reading.category_terms or ranking):
         listing = True  # nothing left to rank by: the facets name a set, and all of it is the answer

@@ -37,11 +37,20 @@ class Answer(NamedTuple):  # a NamedTuple, not a frozen dataclass: cheaper to de
 
 
 def _counts(claim: Claim) -> bool:
-    """A claim that states a number, a year aside ("15 documents", "five maneuvers")."""
+    """A claim that states a number, a year or a day of a month aside ("15 documents", "five
+    maneuvers"; not "March 6, 2023")."""
+    words = text.words(claim.summary)
     return any(
-        (w.isdigit() and not (len(w) == 4 and w[:2] in ("19", "20"))) or w in text.NUMBER_WORDS
-        for w in text.words(claim.summary)
+        (w.isdigit() and not (len(w) == 4 and w[:2] in ("19", "20")) and not _day(words, i))
+        or w in text.NUMBER_WORDS
+        for i, w in enumerate(words)
     )
+
+
+def _day(words: list[str], at: int) -> bool:
+    """Whether a number is a day written beside its month ("March 6", "6 March")."""
+    beside = words[max(at - 1, 0) : at] + words[at + 1 : at + 2]
+    return len(words[at]) <= 2 and any(w in dates.MONTHS for w in beside)
 
 
 def _dated(claim: Claim) -> bool:
@@ -74,6 +83,7 @@ class Plan:
         self.reading = reading
         self.corrections: list[tuple[str, str]] = []
         self.unaccounted: list[str] = []
+        self.left_out: list[str] = []  # verbs and adjectives no claim holds ("founded")
         self.explained: list[tuple[str, str]] = []
         self.entity_count = 0
         self.answer_type = Query()  # "which countries": the entities of that sort, any of them
@@ -124,6 +134,7 @@ class Plan:
                 self.unaccounted.append(term.typed)
                 self.explained.append((term.typed, "nothing in the article"))
             else:
+                self.left_out.append(term.typed)
                 self.explained.append((term.typed, "left out: a word no claim holds"))
         return tuple(kept)
 

@@ -150,3 +150,34 @@ def test_a_field_word_as_typed_is_that_fields_alone(cli: Callable[..., Result]) 
 def test_a_word_claims_hold_still_makes_it_a_question_for_the_claims(cli: Callable[..., Result]) -> None:
     result = cli("ask", "who wrote the analysis of the CSTO's work?")
     assert ids(result)[0] == "babaev-analysis-published"
+
+
+def test_a_day_of_a_month_is_not_a_count(cli: Callable[..., Result]) -> None:
+    # The Minsk meeting's claim says "March 6, 2023": a date, not how many.
+    result = cli("ask", "How many people died in the Kyrgyz-Tajik conflict?")
+    assert (result.code, result.out) == (1, "")
+    assert result.err.startswith(
+        "cstofacts: the article does not say how many (nearest claims, not an answer: "
+    )
+
+
+def test_a_count_is_still_a_count(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "how many maneuvers were held in belarus")
+    assert result.code == 0
+    assert ids(result)[0] == "combat-brotherhood-2023"
+
+
+@pytest.mark.parametrize(("question", "verb"), [("When was the CSTO founded?", "founded"),
+                                                ("Where is the CSTO headquartered?", "headquartered")])  # fmt: skip
+def test_what_no_claim_says_of_an_entity_on_most_claims_is_not_answered(
+    cli: Callable[..., Result], question: str, verb: str
+) -> None:
+    result = cli("ask", question)
+    assert (result.code, result.out) == (1, "")
+    assert result.err == f"cstofacts: the article does not say anything about: {verb}\n"
+
+
+def test_a_verb_claims_hold_is_answered(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "What did the CSTO achieve?")
+    assert result.code == 0
+    assert ids(result)[0] == "babaev-analysis-published"
