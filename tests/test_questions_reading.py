@@ -181,3 +181,25 @@ def test_a_verb_claims_hold_is_answered(cli: Callable[..., Result]) -> None:
     result = cli("ask", "What did the CSTO achieve?")
     assert result.code == 0
     assert ids(result)[0] == "babaev-analysis-published"
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "prefer"),
+    [
+        ("in which town was the border agreement signed", "khujand-border-agreement-2025-03-31", "where"),
+        ("what year was the roadmap signed", "beijing-roadmap-2025-09-03", "when"),
+    ],
+)
+def test_which_town_asks_where_and_what_year_asks_when(
+    cli: Callable[..., Result], question: str, first: str, prefer: str
+) -> None:
+    result = cli("ask", question, "--explain")
+    assert ids(result)[0] == first
+    assert f"--prefer {prefer}" in read_as(result)
+    assert "partial answer" not in result.err  # the noun asked by is not a word the answer must hold
+
+
+def test_what_date_the_article_does_not_give_is_not_answered(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "what date was the Dostuk order awarded")
+    assert (result.code, result.out) == (1, "")
+    assert result.err.startswith("cstofacts: the article does not say when")

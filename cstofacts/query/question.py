@@ -97,6 +97,9 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
     tokens = text.words(raw)
     asks = _asks(tokens)
     found = _match(tokens, lexicon)
+    asking = _asking_noun(tokens) if asks in ("when", "where") else None
+    # The noun a question asks by ("in which city") is what the answer gives, not a word it holds.
+    found.words = [w for w in found.words if w.typed != asking]
     # A plural category or kind asks for all of them ("exercises in Belarus", "what exercises"),
     # unless the question asks who, why or how, or what someone did ("what did the leaders …").
     listing = _is_list(tokens) or (
@@ -280,6 +283,13 @@ QUESTION_WORDS_ASK = {
 }  # fmt: skip
 
 
+# "Which" or "what" before a word for a time or a place asks when or where ("in which city").
+_ASKED_BY_NOUN = {
+    **dict.fromkeys("year years date day month".split(), "when"),
+    **dict.fromkeys("city town capital place location venue".split(), "where"),
+}
+
+
 def _asks(tokens: Sequence[str]) -> str | None:
     """What sort of answer the question word asks for."""
     if "how" in tokens and "many" in tokens:
@@ -287,8 +297,19 @@ def _asks(tokens: Sequence[str]) -> str | None:
     for word in tokens:
         if word in QUESTION_WORDS_ASK:
             return QUESTION_WORDS_ASK[word]
+    noun = _asking_noun(tokens)
+    if noun is not None:
+        return _ASKED_BY_NOUN[noun]
     if EFFECT_WORDS.intersection(tokens):
         return "effect"  # significance is a judgement: assessments answer it
+    return None
+
+
+def _asking_noun(tokens: Sequence[str]) -> str | None:
+    """The word for a time or a place that "which" or "what" asks by, if any."""
+    for at in range(1, len(tokens)):
+        if tokens[at - 1] in ("which", "what") and tokens[at] in _ASKED_BY_NOUN:
+            return tokens[at]
     return None
 
 
