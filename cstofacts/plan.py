@@ -99,6 +99,12 @@ class Plan:
             if term.typed in describing:
                 self.explained.append((term.typed, describing[term.typed]))
                 continue
+            spelled = self._american(term)
+            if spelled is not None:
+                # "defence": the claims spell it "defense"; the reading says the word they hold.
+                self.explained.append((term.typed, f"spelled {spelled.typed!r} in the claims"))
+                kept.append(spelled)
+                continue
             if len(term.tokens) == 1 and about.forms(term.tokens[0]) & about.stems(about.WORKS):
                 # "the report", "the article": every claim is the report's, so the word names none.
                 self.explained.append((term.typed, "the report itself: every claim is from it"))
@@ -137,6 +143,16 @@ class Plan:
                 self.left_out.append(term.typed)
                 self.explained.append((term.typed, "left out: a word no claim holds"))
         return tuple(kept)
+
+    def _american(self, term: Term) -> Term | None:
+        """A British-spelled word no claim holds, as the American spelling claims hold."""
+        if len(term.tokens) != 1 or term.tags or not term.tokens[0].isascii() or self.store.matches(term):
+            return None
+        for variant in english.american(term.tokens[0]):
+            spelled = Term(variant, (variant,))
+            if self.store.matches(spelled):
+                return spelled
+        return None
 
     def _answer_type(self, terms: tuple[Term, ...]) -> dict[str, str]:
         """A list question's word for a sort of declared entity ("which countries", "which

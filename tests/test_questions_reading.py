@@ -203,3 +203,23 @@ def test_what_date_the_article_does_not_give_is_not_answered(cli: Callable[..., 
     result = cli("ask", "what date was the Dostuk order awarded")
     assert (result.code, result.out) == (1, "")
     assert result.err.startswith("cstofacts: the article does not say when")
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [("defence", ["defense"]), ("organisations", ["organizations"]), ("centre", ["center"]),
+     ("travelled", ["traveled"]), ("honour", ["honor"]), ("four", []), ("exercise", ["exercize", "exercice"])],
+)  # fmt: skip
+def test_british_spellings_have_their_american_candidates(british: str, american: list[str]) -> None:
+    from cstofacts.english import american as spell
+
+    assert spell(british) == american
+
+
+def test_a_british_spelling_no_claim_holds_is_read_as_the_american_one_claims_hold(
+    cli: Callable[..., Result],
+) -> None:
+    result = cli("ask", "what did the defence chiefs approve", "--explain")
+    assert ids(result)[0] == "military-cooperation-plan-2026-2030"
+    assert read_as(result) == "cstofacts: read as: cstofacts search defense chiefs approve --any --limit 3"
+    assert "cstofacts: 'defence': spelled 'defense' in the claims" in result.err
