@@ -98,11 +98,11 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
             required = (*required, *reading.category_terms)
         query = dataclasses.replace(entities(base), categories=categories)
         if plan.answer_type != Query():  # "which organisations …": any of them, and only those
-            sort = plan.answer_type
+            sort = plan.answer_type  # unless a filter option already says which (--org UN)
             query = dataclasses.replace(
                 query,
-                countries=query.countries | sort.countries,
-                organizations=query.organizations | sort.organizations,
+                countries=query.countries or sort.countries,
+                organizations=query.organizations or sort.organizations,
             )
         if required:
             query = dataclasses.replace(query, words=required, sort=SortKey.DATE)

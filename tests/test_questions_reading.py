@@ -223,3 +223,10 @@ def test_a_british_spelling_no_claim_holds_is_read_as_the_american_one_claims_ho
     assert ids(result)[0] == "military-cooperation-plan-2026-2030"
     assert read_as(result) == "cstofacts: read as: cstofacts search defense chiefs approve --any --limit 3"
     assert "cstofacts: 'defence': spelled 'defense' in the claims" in result.err
+
+
+def test_a_filter_option_says_which_organisations_in_place_of_the_question(
+    cli: Callable[..., Result],
+) -> None:
+    result = cli("ask", "--explain", "--org", "UN", "which organisations did the csto cooperate with")
+    assert read_as(result) == "cstofacts: read as: cstofacts search cooperate --org UN --sort date"
