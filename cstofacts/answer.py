@@ -133,9 +133,10 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
     attempts = _precise(tries, reading)
     written = plan.date_words() if any(q.dated for q in attempts) else ()
     asked = next((q.words for q in attempts if q.words), ())
+    given = narrow or Query()  # what a filter option says is never relaxed below
     for query in attempts:
         found = store.claims(query)
-        if found and written and query.dated and (query.any_words or not query.words):
+        if found and written and query.dated and (query.any_words or not query.words) and not given.dated:
             # The date may describe what is asked ("the January 2022 events" the CSTO would
             # prevent) rather than when: read as words, it wins where its best claim holds more
             # of the question's other words than the best claim so dated does.
@@ -151,7 +152,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
                     else (typed, how) for typed, how in plan.explained
                 ]  # fmt: skip
                 return plan.answer(other, undated)
-        if found and query.attributions and query.any_words and not listing:
+        if found and query.attributions and query.any_words and not listing and not given.attributions:
             # "Does the author think …": the claims attributed to him may hold fewer of the
             # question's words than the article's own statement of it; the words decide.
             unattributed = dataclasses.replace(query, attributions=frozenset())

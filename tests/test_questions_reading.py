@@ -230,3 +230,17 @@ def test_a_filter_option_says_which_organisations_in_place_of_the_question(
 ) -> None:
     result = cli("ask", "--explain", "--org", "UN", "which organisations did the csto cooperate with")
     assert read_as(result) == "cstofacts: read as: cstofacts search cooperate --org UN --sort date"
+
+
+def test_a_filter_option_is_never_relaxed(cli: Callable[..., Result]) -> None:
+    question = "does the author think the csto can adapt to global changes"
+    result = cli("ask", "--explain", "--attributed-to", "analyst", question)
+    assert "--attributed-to analyst" in read_as(result)
+    result = cli(
+        "ask",
+        "--explain",
+        "--year",
+        "2022",
+        "what crises like the January 2022 events did the csto want to prevent",
+    )
+    assert "--year 2022" in read_as(result)
