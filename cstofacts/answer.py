@@ -79,7 +79,8 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         )
     asked_of_all = not (
         names or words or reading.category_terms or plan.entity_count or reading.facets.categories
-    )
+        or plan.answer_type != Query()
+    )  # fmt: skip
     if plan.left_out and asked_of_all and _unnarrowed(base) and _unnarrowed(narrow):
         # "When was the CSTO founded?": what is asked of the CSTO, which nearly every claim is
         # about, no claim holds; any of its claims would be a confident wrong answer.

@@ -162,7 +162,8 @@ class Plan:
         for term in terms:
             if not self.reading.listing or len(term.tokens) != 1:
                 continue
-            forms = set(english.bases(term.tokens[0])) | {w for a in term.alternatives for w in a}
+            typed = (term.tokens[0], *(w for a in term.alternatives for w in a))
+            forms = {b for w in typed for b in english.bases(w)}
             what = next((w for w, name in _SORTS.items() if name in forms), None)
             if what is None:
                 continue
@@ -304,6 +305,10 @@ class Plan:
             nearest = ", ".join(c.id for c in found)
             return self.silent(f"the article does not say {asks} (nearest claims, not an answer: {nearest})")
         partial = tuple(self.unaccounted) if found else ()
+        if found and not query.words and self.answer_type != Query():
+            # "Which organizations is the CSTO compared with": those it names, but no claim says
+            # what the question's verb asks of them.
+            partial += tuple(self.left_out)
         if found and query.any_words:
             ids = {c.id for c in found}
             partial += tuple(t.typed for t in query.words if not (self.store.holding(t) & ids))

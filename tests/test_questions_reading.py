@@ -244,3 +244,18 @@ def test_a_filter_option_is_never_relaxed(cli: Callable[..., Result]) -> None:
         "what crises like the January 2022 events did the csto want to prevent",
     )
     assert "--year 2022" in read_as(result)
+
+
+def test_a_thesaurus_word_for_the_sort_asks_which_of_them(cli: Callable[..., Result]) -> None:
+    # WordNet relates "nations" to the dataset's "countries", the plural of the sort's name.
+    result = cli("ask", "which nations did the secretary general visit", "--explain")
+    assert ids(result) == ["secretary-general-visits-kg-tj"]
+    assert "cstofacts: 'nations': asks which country" in result.err
+
+
+def test_which_organisations_with_a_verb_no_claim_holds_is_a_partial_answer(
+    cli: Callable[..., Result],
+) -> None:
+    result = cli("ask", "which organizations is the csto compared with")
+    assert result.code == 0
+    assert "cstofacts: partial answer: no answer holds compared\n" in result.err
