@@ -11,7 +11,7 @@ from cstofacts.cli.context import Shared
 from cstofacts.cli.options import option
 from cstofacts.criteria import Query, Term
 from cstofacts.errors import ExitCode, UsageError
-from cstofacts.model import FIELDS, Claim
+from cstofacts.model import DEFAULT_FIELDS, FIELDS, Claim
 from cstofacts.output.formats import Format, default_fields, parse_fields, render, stream, stream_encoded
 from cstofacts.query.filters import choose
 
@@ -126,6 +126,8 @@ def matches(
     chosen = choose_fields(fmt, fields)
     if fmt in (Format.JSON, Format.JSONL) and chosen == FIELDS and not run.env.json_ascii:
         return _encoded(run, store, query, fmt, miss)
+    if fmt is Format.PLAIN and chosen == DEFAULT_FIELDS:
+        return _encoded(run, store, query, fmt, miss)
     records = store.records(query)
     first = next(records, None)
     if first is None:
@@ -144,8 +146,9 @@ def matches(
 
 
 def _encoded(run: Shared, store: Store, query: Query, fmt: Format, miss: Callable[[], None] | None) -> int:
-    """Every key of every claim as JSON, as compiled into the database: output is concatenation."""
-    objects = store.json_objects(query)
+    """Every key of every claim as JSON, or its plain line, as compiled into the database: output
+    is concatenation."""
+    objects = store.plain_lines(query) if fmt is Format.PLAIN else store.json_objects(query)
     first = next(objects, None)
     if first is None:
         _missed(run, store, query, miss)

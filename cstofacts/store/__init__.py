@@ -31,7 +31,7 @@ __all__ = ["BUNDLED", "SCHEMA_VERSION", "STDIN", "Spec", "database_image", "load
 
 # Bump when the compiled tables or the entry format change (store/compile.py, _entry_parts
 # below): a cached database of another version is rebuilt, never migrated.
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 # The first 12 hex digits of the SHA-256 of data/thesaurus.json, which every compiled database
 # holds: a new thesaurus makes new cache keys. tests/test_thesaurus.py checks it is current.
 THESAURUS = "39052a78309f"

@@ -199,7 +199,7 @@ def _claim_rows(dataset: Dataset, base: int) -> Iterator[tuple[object, ...]]:
             seq, c.id, c.kind.value, c.category, c.date, c.end_date, c.date_basis, c.date_note,
             c.summary, ",".join(c.countries), ",".join(c.organizations), c.location,
             ",".join(map(str, c.paragraphs)), c.attributed_to, c.attribution_note, c.parent, c.source,
-            evidence, first, last, int(c.draft), c.json(),
+            evidence, first, last, int(c.draft), c.json(), c.plain(),
         )  # fmt: skip
 
 

@@ -45,7 +45,14 @@ class Store:
 
     def json_objects(self, q: Query) -> Iterator[tuple[str | None, str]]:
         """Each claim a query finds as (its date, its JSON object with every key), as compiled."""
-        statement, params = sql.select(q, sql.JSON_COLUMNS)
+        return self._compiled(q, sql.JSON_COLUMNS)
+
+    def plain_lines(self, q: Query) -> Iterator[tuple[str | None, str]]:
+        """Each claim a query finds as (its date, its plain line of the default fields), as compiled."""
+        return self._compiled(q, sql.PLAIN_COLUMNS)
+
+    def _compiled(self, q: Query, columns: str) -> Iterator[tuple[str | None, str]]:
+        statement, params = sql.select(q, columns)
         for row in _best(q, self.connection.execute(statement, params)):
             yield row[0], row[1]
 

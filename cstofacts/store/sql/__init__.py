@@ -39,6 +39,7 @@ _BY_DATE = "c.first_day IS NULL, c.first_day {d}, length(c.date) {d}, c.last_day
 # What the JSON of a query's claims needs: each claim's date (for the note on year-only dates)
 # and its JSON object, compiled in.
 JSON_COLUMNS = "c.date, c.json"
+PLAIN_COLUMNS = "c.date, c.plain"
 IN_ARTICLE = "SELECT 1 FROM article_fts WHERE article_fts MATCH ? LIMIT 1"
 # Drafts (`cstofacts new`) wait for review: like every lookup, the counts, ranges and citations
 # below leave them out.

@@ -55,7 +55,8 @@ CREATE TABLE claims (
     first_day TEXT,
     last_day TEXT,
     draft INTEGER NOT NULL DEFAULT 0,
-    json TEXT NOT NULL  -- the claim's JSON object, as --format json writes it (Claim.json)
+    json TEXT NOT NULL,  -- the claim's JSON object, as --format json writes it (Claim.json)
+    plain TEXT NOT NULL  -- its line, as --format plain writes it (Claim.plain)
 );
 CREATE INDEX claims_first_day ON claims (first_day);
 CREATE TABLE claim_countries (
@@ -100,7 +101,7 @@ INSERT_COUNTRY = _insert("countries", 5)
 INSERT_ORGANIZATION = _insert("organizations", 3)
 INSERT_PLACE = _insert("places", 3)
 INSERT_PERSON = _insert("people", 4)
-INSERT_CLAIM = _insert("claims", 3 + len(CLAIM_COLUMNS))  # seq, the columns, draft and json
+INSERT_CLAIM = _insert("claims", 4 + len(CLAIM_COLUMNS))  # seq, the columns, draft, json and plain
 INSERT_CLAIM_COUNTRY = _insert("claim_countries", 2)
 INSERT_CLAIM_ORGANIZATION = _insert("claim_organizations", 2)
 INSERT_CLAIM_PARAGRAPH = _insert("claim_paragraphs", 2)
