@@ -136,7 +136,8 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
     asked = next((q.words for q in attempts if q.words), ())
     given = narrow or Query()  # what a filter option says is never relaxed below
     for query in attempts:
-        found = store.claims(query)
+        # A list's answer is read as it is written: at a million claims it is never held whole.
+        found = store.found(query) if listing and query.limit is None else store.claims(query)
         if found and written and query.dated and (query.any_words or not query.words) and not given.dated:
             # The date may describe what is asked ("the January 2022 events" the CSTO would
             # prevent) rather than when: read as words, it wins where its best claim holds more
@@ -146,7 +147,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
             if listing:  # every word, if a claim holds them all; else the claims holding most
                 every = dataclasses.replace(undated, any_words=False, best=False, sort=SortKey.DATE)
                 undated = every if store.claims(dataclasses.replace(every, limit=1)) else undated
-            other = store.claims(undated)
+            other = store.found(undated) if undated.limit is None else store.claims(undated)
             if other and _held(store, other[0], asked) > _held(store, found[0], asked):
                 plan.explained[:] = [
                     (typed, "words claims hold (a description, not when)") if typed in reading.span_text

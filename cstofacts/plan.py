@@ -5,7 +5,7 @@ and whether the claims found carry what a pointed question asks for."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import NamedTuple
 
@@ -26,7 +26,7 @@ _SORTS = {"country": "country", "org": "organization"}
 
 
 class Answer(NamedTuple):  # a NamedTuple, not a frozen dataclass: cheaper to define at every start
-    claims: list[Claim]
+    claims: Sequence[Claim]  # a list question's may be read as it is written (Store.found)
     reading: Reading
     query: Query | None  # what ran; None when the article does not answer, or the works do
     corrections: tuple[tuple[str, str], ...] = ()  # (typed, used instead)
@@ -298,7 +298,7 @@ class Plan:
     def silent(self, why: str) -> Answer:
         return Answer([], self.reading, None, tuple(self.corrections), why, (), tuple(self.explained))
 
-    def answer(self, found: list[Claim], query: Query) -> Answer:
+    def answer(self, found: Sequence[Claim], query: Query) -> Answer:
         asks = self.reading.asks
         if found and not self.reading.listing and asks in _CARRIES and not _CARRIES[asks](found[0]):
             # "When was X appointed?" and no claim about X has a date: the article does not say.

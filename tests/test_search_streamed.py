@@ -66,3 +66,25 @@ def test_a_word_only_a_draft_holds_gets_the_drafts_note(cli: Cli, tmp_path: Path
     nothing = cli("--data", str(data), "search", "talks", "drill", "-f", "json")
     assert (nothing.code, nothing.out) == (1, "[]\n")
     assert "draft" not in nothing.err
+
+
+def test_a_long_list_answer_is_what_its_reading_finds_in_every_format(cli: Cli, tmp_path: Path) -> None:
+    # More claims than ask reads at once (engine.Found.HEAD): the rest are read as written.
+    import shlex
+
+    from synthetic import generate
+
+    from cstofacts.store.engine import Found
+
+    data = tmp_path / "many.toml"
+    data.write_text(generate(1500), encoding="utf-8")
+    question = "which exercises were held in 2023"
+    explained = cli("--data", str(data), "ask", question, "--explain", "-f", "json")
+    read_as = next(line for line in explained.err.splitlines() if line.startswith("cstofacts: read as: "))
+    reading = shlex.split(read_as.removeprefix("cstofacts: read as: "))[1:]
+    for fmt in ("json", "plain", "csv"):
+        asked = cli("--data", str(data), "ask", question, "-f", fmt)
+        ran = cli("--data", str(data), *reading, "-f", fmt)
+        assert (asked.code, ran.code) == (0, 0)
+        assert asked.out == ran.out
+    assert len(json.loads(explained.out)) > Found.HEAD

@@ -6,7 +6,7 @@ import functools
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from cstofacts.model import Claim, Evidence, Kind, period
 
@@ -29,6 +29,10 @@ class Store:
     def claims(self, q: Query) -> list[Claim]:
         statement, params = sql.select(q)
         return [_claim(row) for row in _best(q, self.connection.execute(statement, params))]
+
+    def found(self, q: Query) -> Found:
+        """The claims a query finds, read as they are used rather than all at once."""
+        return Found(self, q)
 
     def records(self, q: Query) -> Iterator[dict[str, Any]]:
         """The claims a query finds as JSON-ready records (Claim.record()), straight from the rows.
@@ -233,6 +237,48 @@ class Store:
 
     def close(self) -> None:
         self.connection.close()
+
+
+class Found(Sequence[Claim]):
+    """The claims a query finds, read from the database as they are used: a list question's
+    answer of a hundred thousand claims is written without ever being held whole. The first
+    HEAD are read at once (most answers are no longer); the rest are read again on each pass."""
+
+    HEAD = 200
+
+    def __init__(self, store: Store, q: Query) -> None:
+        import dataclasses
+
+        self._store = store
+        self._query = q
+        limit = q.limit if q.limit is not None and q.limit <= self.HEAD else self.HEAD
+        self._head = store.claims(dataclasses.replace(q, limit=limit))
+        self._whole = len(self._head) < limit or limit == q.limit
+
+    def __iter__(self) -> Iterator[Claim]:
+        if self._whole:
+            yield from self._head
+            return
+        statement, params = sql.select(self._query)
+        for row in _best(self._query, self._store.connection.execute(statement, params)):
+            yield _claim(row)
+
+    def __len__(self) -> int:
+        return len(self._head) if self._whole else sum(1 for _ in self)
+
+    def __bool__(self) -> bool:
+        return bool(self._head)
+
+    @overload
+    def __getitem__(self, index: int) -> Claim: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Claim]: ...
+
+    def __getitem__(self, index: int | slice) -> Claim | Sequence[Claim]:
+        if isinstance(index, int) and 0 <= index < len(self._head):
+            return self._head[index]
+        return list(self)[index]
 
 
 def _best(q: Query, rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
