@@ -30,7 +30,8 @@ Numbers = Annotated[
 
 
 @app.command("read", cls=o.Command)
-def read(ctx: typer.Context, numbers: Numbers = None, fmt: o.Format = None) -> int:
+@o.output_options("fmt")
+def read(ctx: typer.Context, numbers: Numbers = None, output: o.Outputs = o.NOTHING) -> int:
     """Print the article's paragraphs, each followed by the ids of the claims that cite it.
 
     Piped, one paragraph a line: N, a tab, the text (tabs and newlines escaped).
@@ -45,7 +46,7 @@ def read(ctx: typer.Context, numbers: Numbers = None, fmt: o.Format = None) -> i
     """
     run = shared(ctx)
     store = run.store()
-    fmt_chosen = present.choose_format(run, fmt)
+    fmt_chosen = present.choose_format(run, output.fmt)
     typed = list(numbers or ())
     source = _source(store.sources, typed)
     if not source.body:

@@ -23,19 +23,9 @@ Words = Annotated[
 
 @app.command("search", cls=o.Command)
 @f.filter_options
+@o.output_options("drafts", "fmt", "fields", "any_words", "best", "prefer", "sort", "reverse", "limit")
 def search(
-    ctx: typer.Context,
-    words: Words,
-    filters: f.Typed = f.UNTYPED,
-    drafts: o.Drafts = False,
-    fmt: o.Format = None,
-    fields: o.Fields = None,
-    any_words: o.AnyWords = False,
-    best: o.Best = False,
-    prefer: o.Prefer = None,
-    sort: o.Sort = None,
-    reverse: o.Reverse = False,
-    limit: o.Limit = None,
+    ctx: typer.Context, words: Words, filters: f.Typed = f.UNTYPED, output: o.Outputs = o.NOTHING
 ) -> int:
     """Find claims by words, best match first.
 
@@ -57,22 +47,11 @@ def search(
 
     run = shared(ctx)
     store = run.store()
-    fmt_chosen = present.choose_format(run, fmt)
+    fmt_chosen = present.choose_format(run, output.fmt)
     with option("WORDS"):
         terms = store.widen(w.terms(store.lexicon, words))
-    query = f.query_from(
-        store,
-        filters,
-        drafts=drafts,
-        words=terms,
-        any_words=any_words,
-        best=best,
-        prefer=o.parse_prefer(prefer),
-        sort=o.parse_sort(sort),
-        reverse=reverse,
-        limit=o.parse_limit(limit),
-    )
+    query = f.query_from(store, filters, words=terms, **output.query())
     found = store.claims(query)
     if not found:
         present.explain_miss(run, store, terms)
-    return present.claims(run, found, fmt_chosen, fields, query=query)
+    return present.claims(run, found, fmt_chosen, output.fields, query=query)
