@@ -92,15 +92,11 @@ class Output:
         self.panel = panel
 
     def annotation(self) -> Any:
+        kind = str | None if self.metavar else bool
         return Annotated[
-            str | None if self.metavar else bool,
-            typer.Option(
-                *self.flags,
-                metavar=self.metavar,
-                rich_help_panel=self.panel,
-                show_default=False,
-                autocompletion=self.complete,
-                help=self.help,
+            kind,
+            value_option(
+                *self.flags, metavar=self.metavar, help=self.help, panel=self.panel, complete=self.complete
             ),
         ]
 
@@ -229,31 +225,48 @@ NOTHING = Outputs(MappingProxyType({}))
 def output_options(*names: str) -> Callable[[F], F]:
     """Give a command the named output options, in the table's order, in place of its `output`
     parameter, which receives them as Outputs."""
-    chosen = [_BY_NAME[name] for name in names]
-    chosen.sort(key=OUTPUT_TABLE.index)
+    chosen = sorted((_BY_NAME[name] for name in names), key=OUTPUT_TABLE.index)
+    added = [inspect.Parameter(o.name, _NAMED, default=o.default, annotation=o.annotation()) for o in chosen]
+    return in_place_of("output", added, Outputs)
+
+
+def in_place_of(
+    name: str, added: list[inspect.Parameter], gather: Callable[[dict[str, Any]], Any]
+) -> Callable[[F], F]:
+    """A decorator that puts the `added` parameters, for Click to fill, in place of a command's
+    parameter `name`, which then receives what `gather` makes of their values, by name."""
 
     def decorate(command: F) -> F:
         signature = inspect.signature(command, eval_str=True)
         parameters: list[inspect.Parameter] = []
         for parameter in signature.parameters.values():
-            if parameter.name != "output":
-                parameters.append(parameter)
-                continue
-            parameters += [
-                inspect.Parameter(o.name, _NAMED, default=o.default, annotation=o.annotation())
-                for o in chosen
-            ]
+            parameters += added if parameter.name == name else [parameter]
 
         @functools.wraps(command)
-        def with_output(*args: Any, **kwargs: Any) -> Any:
-            typed = {o.name: kwargs.pop(o.name, o.default) for o in chosen}
-            return command(*args, output=Outputs(typed), **kwargs)
+        def taking(*args: Any, **kwargs: Any) -> Any:
+            typed = {p.name: kwargs.pop(p.name, p.default) for p in added}
+            return command(*args, **{name: gather(typed)}, **kwargs)
 
-        with_output.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
-        with_output.__annotations__ = {p.name: p.annotation for p in parameters}
-        return with_output  # type: ignore[return-value]
+        taking.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+        taking.__annotations__ = {p.name: p.annotation for p in parameters}
+        return taking  # type: ignore[return-value]
 
     return decorate
+
+
+def value_option(
+    *flags: str, metavar: str | None, help: str, panel: str | None = None, complete: Any = None
+) -> Any:
+    """Click's option for a parameter: the name of its value (None: a flag), no default shown
+    (help says what a default is), its help panel and completion."""
+    return typer.Option(
+        *flags, metavar=metavar, rich_help_panel=panel, show_default=False, autocompletion=complete, help=help
+    )
+
+
+def argument(metavar: str, help: str, complete: Any = None) -> Any:
+    """Click's argument for a parameter: its name in the usage line and help, no default shown."""
+    return typer.Argument(metavar=metavar, show_default=False, autocompletion=complete, help=help)
 
 
 # Commands that take no words let the parser keep stray ones in ctx.args (Typer's documented

@@ -19,7 +19,7 @@ app = o.command_app()
 
 Question = Annotated[
     list[str],
-    typer.Argument(metavar="QUESTION...", show_default=False, help="A question, quoted or as loose words."),
+    o.argument(metavar="QUESTION...", help="A question, quoted or as loose words."),
 ]
 Explain = Annotated[
     bool,

@@ -20,10 +20,9 @@ app = o.command_app()
 
 Numbers = Annotated[
     list[str] | None,
-    typer.Argument(
+    o.argument(
         metavar="[SOURCE] [N...]",
-        show_default=False,
-        autocompletion=completers.complete_paragraph,
+        complete=completers.complete_paragraph,
         help="Paragraph numbers (13 or ¶13); default: all. In a corpus, the source's id first.",
     ),
 ]

@@ -13,9 +13,8 @@ app = o.command_app()
 
 Words = Annotated[
     list[str],
-    typer.Argument(
+    o.argument(
         metavar="WORDS...",
-        show_default=False,
         help='Words that must all occur (any, with --any); "two words" in quotes is a phrase.',
     ),
 ]

@@ -21,11 +21,8 @@ app = o.command_app()
 
 Ids = Annotated[
     list[str],
-    typer.Argument(
-        metavar="ID...",
-        show_default=False,
-        autocompletion=completers.complete_id,
-        help="Claim ids; a unique prefix is enough.",
+    o.argument(
+        metavar="ID...", complete=completers.complete_id, help="Claim ids; a unique prefix is enough."
     ),
 ]
 

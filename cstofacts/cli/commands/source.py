@@ -18,10 +18,9 @@ app = o.command_app()
 
 Ids = Annotated[
     list[str] | None,
-    typer.Argument(
+    o.argument(
         metavar="[ID...]",
-        show_default=False,
-        autocompletion=completers.complete_source,
+        complete=completers.complete_source,
         help="Sources to show, by id; default: every source of the dataset or corpus.",
     ),
 ]

@@ -18,11 +18,10 @@ app = o.command_app()
 
 By = Annotated[
     str,
-    typer.Option(
+    o.value_option(
         "--by",
         metavar="FIELD",
-        show_default=False,
-        autocompletion=lambda incomplete: [b.value for b in StatsBy if b.value.startswith(incomplete)],
+        complete=lambda incomplete: [b.value for b in StatsBy if b.value.startswith(incomplete)],
         help="year, category, country, org, kind, attribution or source; default: category.",
     ),
 ]
