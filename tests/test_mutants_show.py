@@ -1,0 +1,35 @@
+"""cstofacts.cli.commands.show, pinned where mutation testing found the suite silent (docs/testing.md).
+
+An empty id is refused; a prefix of many ids names the first eight; a draft claim is shown when
+asked for by id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from helpers import Result, claim_toml, write_dataset
+
+
+def test_an_empty_id_is_refused(cli: Callable[..., Result]) -> None:
+    result = cli("show", "")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == "cstofacts: error: ID: an empty string is not a claim id\n"
+
+
+def test_a_prefix_of_many_ids_names_the_first_eight(cli: Callable[..., Result], tmp_path: Path) -> None:
+    data = write_dataset(tmp_path / "nine.toml", *(claim_toml(f"alpha-{n}") for n in range(1, 10)))
+    result = cli("--data", data, "show", "alpha")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "cstofacts: error: ID: 'alpha' is the start of several ids: alpha-1, alpha-2, alpha-3, alpha-4,"
+        " alpha-5, alpha-6, alpha-7, alpha-8; give more of it\n"
+    )
+
+
+def test_a_draft_is_shown_when_asked_for_by_id(cli: Callable[..., Result], tmp_path: Path) -> None:
+    data = write_dataset(tmp_path / "draft.toml", claim_toml("drafted-one", draft=True))
+    assert cli("--data", data, "list").code == 1  # hidden from lookups
+    result = cli("--data", data, "show", "drafted-one", "--format", "plain", "--fields", "id,summary")
+    assert (result.code, result.out, result.err) == (0, "drafted-one\tClaim drafted-one.\n", "")
