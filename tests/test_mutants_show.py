@@ -33,3 +33,9 @@ def test_a_draft_is_shown_when_asked_for_by_id(cli: Callable[..., Result], tmp_p
     assert cli("--data", data, "list").code == 1  # hidden from lookups
     result = cli("--data", data, "show", "drafted-one", "--format", "plain", "--fields", "id,summary")
     assert (result.code, result.out, result.err) == (0, "drafted-one\tClaim drafted-one.\n", "")
+
+
+def test_an_id_that_starts_others_opens_its_own_claim(cli: Callable[..., Result], tmp_path: Path) -> None:
+    data = write_dataset(tmp_path / "prefix.toml", claim_toml("alpha"), claim_toml("alpha-2"))
+    result = cli("--data", data, "show", "alpha", "--format", "plain", "--fields", "id")
+    assert (result.code, result.out, result.err) == (0, "alpha\n", "")
