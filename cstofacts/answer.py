@@ -14,11 +14,12 @@ from __future__ import annotations
 import dataclasses
 
 from cstofacts import text
-from cstofacts.criteria import Prefer, Query, SortKey
+from cstofacts.criteria import Prefer, Query, SortKey, Term
+from cstofacts.model import Claim
 from cstofacts.plan import COMMON, Answer, Plan
 from cstofacts.query import about
 from cstofacts.query.about import Fact
-from cstofacts.query.question import Reading
+from cstofacts.query.question import ATTRIBUTION_WORDS, Reading
 from cstofacts.store.engine import Store
 
 POINTED = 3  # how many answers a pointed question gets unless --limit says otherwise
@@ -76,6 +77,14 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         return plan.silent(
             "nothing in the question names a claim; try other words, or: cstofacts search WORDS"
         )
+    asked_of_all = not (
+        names or words or reading.category_terms or plan.entity_count or reading.facets.categories
+        or plan.answer_type != Query()
+    )  # fmt: skip
+    if plan.left_out and asked_of_all and _unnarrowed(base) and _unnarrowed(narrow):
+        # "When was the CSTO founded?": what is asked of the CSTO, which nearly every claim is
+        # about, no claim holds; any of its claims would be a confident wrong answer.
+        return plan.silent(f"the article does not say anything about: {', '.join(plan.left_out)}")
     listing = reading.listing
     if not (names or words or reading.category_terms or ranking):
         listing = True  # nothing left to rank by: the facets name a set, and all of it is the answer
@@ -89,6 +98,13 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         if not categories:
             required = (*required, *reading.category_terms)
         query = dataclasses.replace(entities(base), categories=categories)
+        if plan.answer_type != Query():  # "which organisations …": any of them, and only those
+            sort = plan.answer_type  # unless a filter option already says which (--org UN)
+            query = dataclasses.replace(
+                query,
+                countries=query.countries or sort.countries,
+                organizations=query.organizations or sort.organizations,
+            )
         if required:
             query = dataclasses.replace(query, words=required, sort=SortKey.DATE)
         query = dataclasses.replace(query, limit=limit)
@@ -116,12 +132,43 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
             tries.append(dataclasses.replace(base, words=(*terms, *plan.entity_terms()), any_words=True,
                                              prefer=query.prefer, limit=limit or POINTED))  # fmt: skip
     attempts = _precise(tries, reading)
+    written = plan.date_words() if any(q.dated for q in attempts) else ()
+    asked = next((q.words for q in attempts if q.words), ())
+    given = narrow or Query()  # what a filter option says is never relaxed below
     for query in attempts:
-        found = store.claims(query)
+        # A list's answer is read as it is written: at a million claims it is never held whole.
+        found = store.found(query) if listing and query.limit is None else store.claims(query)
+        if found and written and query.dated and (query.any_words or not query.words) and not given.dated:
+            # The date may describe what is asked ("the January 2022 events" the CSTO would
+            # prevent) rather than when: read as words, it wins where its best claim holds more
+            # of the question's other words than the best claim so dated does.
+            undated = dataclasses.replace(query, years=(), since=None, until=None, within=(), sort=None,
+                                          words=(*asked, *written), any_words=True, best=listing)  # fmt: skip
+            if listing:  # every word, if a claim holds them all; else the claims holding most
+                every = dataclasses.replace(undated, any_words=False, best=False, sort=SortKey.DATE)
+                undated = every if store.claims(dataclasses.replace(every, limit=1)) else undated
+            other = store.found(undated) if undated.limit is None else store.claims(undated)
+            if other and _held(store, other[0], asked) > _held(store, found[0], asked):
+                plan.explained[:] = [
+                    (typed, "words claims hold (a description, not when)") if typed in reading.span_text
+                    else (typed, how) for typed, how in plan.explained
+                ]  # fmt: skip
+                return plan.answer(other, undated)
+        if found and query.attributions and query.any_words and not listing and not given.attributions:
+            # "Does the author think …": the claims attributed to him may hold fewer of the
+            # question's words than the article's own statement of it; the words decide.
+            unattributed = dataclasses.replace(query, attributions=frozenset())
+            other = store.claims(unattributed)
+            if other and _held(store, other[0], asked) > _held(store, found[0], asked):
+                plan.explained += [
+                    (typed, "the analyst: claims not his hold more of the words, so it does not filter")
+                    for typed in reading.tokens
+                    if typed in ATTRIBUTION_WORDS
+                ]
+                return plan.answer(other, unattributed)
         if found:
             return plan.answer(found, query)
     last = attempts[-1]
-    written = plan.date_words() if any(q.dated for q in attempts) else ()
     if written:
         # No claim so dated answers: the date may describe what is asked ("the crises like the one
         # in January 2022"); its words, where claims hold them, are the last thing to try.
@@ -134,15 +181,24 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
     return plan.answer([], last)
 
 
+def _held(store: Store, claim: Claim, words: tuple[Term, ...]) -> int:
+    """How many of the words a claim holds."""
+    return sum(claim.id in store.holding(term) for term in words)
+
+
 def _about(store: Store, reading: Reading, drafts: bool) -> list[Fact]:
     """The works' own facts, when that is what the question asks (query.about)."""
     words = [token for term in (*reading.words, *reading.category_terms) for token in term.tokens]
     # "article" and "report" name a work even where search takes them for stop words.
     works_words = about.stems(about.WORKS)
     words += [t for t in reading.tokens if t in text.STOP_WORDS and about.forms(t) & works_words]
-    if not about.may_ask(
-        words, bool(reading.names) and reading.asks == "who", bool(reading.facets.attributions)
-    ):
+    # "the author" is a field's word as well as the analyst: asked for, it names no one work.
+    fields = [t for t in reading.tokens if t in ATTRIBUTION_WORDS and about.knows(t)]
+    words += fields
+    attributions = reading.facets.attributions
+    if fields and all(t in fields for t in reading.tokens if t in ATTRIBUTION_WORDS):
+        attributions = frozenset()
+    if not about.may_ask(words, bool(reading.names) and reading.asks == "who", bool(attributions)):
         return []  # nothing in it is about a work: no need to read the works
     # The people the question names, as the lexicon spells them, to match a work's author.
     slugs = {t[2:] for term in reading.names for t in term.tags if t.startswith("xh")}
@@ -155,7 +211,7 @@ def _about(store: Store, reading: Reading, drafts: bool) -> list[Fact]:
         work
         for work in store.works
         if text.normalize(str(work.get("author") or "")) in spelled
-        or (work.get("voice") and work["voice"] in reading.facets.attributions)
+        or (work.get("voice") and work["voice"] in attributions)
     ]
     common = {
         short
@@ -168,6 +224,14 @@ def _about(store: Store, reading: Reading, drafts: bool) -> list[Fact]:
         or facets.places or facets.kinds or facets.organizations - common
         or (reading.names and not named)
     )  # fmt: skip
+    # A verb or an adjective that neither a field nor a claim knows ("the original article")
+    # says nothing of what is asked; any other word no field knows makes the question one for
+    # the claims.
+    words = [
+        w
+        for w in words
+        if about.knows(w) or text.is_cyrillic(w) or store.sort_of(w) != "g" or store.matches(Term(w, (w,)))
+    ]
     return about.facts(words, named, store.works, other, reading.asks)
 
 
@@ -197,7 +261,8 @@ def _precise(tries: list[Query], reading: Reading) -> list[Query]:
         high = max(s[1] for s in fine)
         since = max(low, q.since) if q.since else low
         until = min(high, q.until) if q.until else high
-        overlapping.append(dataclasses.replace(q, years=coarse, since=since, until=until))
+        if since <= until:  # else no date is both ("March 2025 before 2024"), and no command says it
+            overlapping.append(dataclasses.replace(q, years=coarse, since=since, until=until))
     return [*inside, *overlapping]
 
 

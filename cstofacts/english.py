@@ -3,6 +3,7 @@ into every database's `english` table): a thing, or a verb, adjective, adverb or
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 # Endings only verbs and adjectives take (WordNet's morphy rules): a word so formed from a
@@ -26,6 +27,12 @@ def bases(word: str) -> list[str]:
     return [word, *_strip(word, _PLURAL), *_strip(word, _VERB_OR_ADJECTIVE)]
 
 
+def verb_forms(word: str) -> list[str]:
+    """The word and the plain forms it may be, as a verb's or a plural's ending undone ("holds",
+    "holding", "happened"); not -er or -est, which make other words of a verb ("holder")."""
+    return [word, *_strip(word, _PLURAL), *_strip(word, _VERB_OR_ADJECTIVE[:4])]
+
+
 def sort_of(word: str, lookup: Callable[[list[str]], Mapping[str, str]]) -> str | None:
     """ "n" for a word that names a thing (mostly a noun, of few senses), "g" for a verb, an
     adjective or adverb, or a vague word; None for a word WordNet does not have (a name, a
@@ -39,3 +46,27 @@ def sort_of(word: str, lookup: Callable[[list[str]], Mapping[str, str]]) -> str 
     if not sorts:
         return None
     return "g" if "g" in sorts else "n"
+
+
+# British spellings and their American forms, as the standard spelling rules give them.
+_BRITISH = (
+    (r"ence(s?)$", r"ense\1"),  # defence, licence
+    (r"(?<=\w\w)our(s|ed|ing|able|ite|ites)?$", r"or\1"),  # honour, labours, favoured
+    (r"(?<=\w\w)is(e|es|ed|ing|er|ers|ation|ations)$", r"iz\1"),  # organise, organisations
+    (r"ys(e|es|ed|ing)$", r"yz\1"),  # analyse, paralysed
+    (r"(?<=\w\w)tre(s?)$", r"ter\1"),  # centre, metres
+    (r"(?<=[aeiou])ll(ed|ing|er|ers)$", r"l\1"),  # travelled, modelling
+    (r"ogue(s?)$", r"og\1"),  # catalogue
+    (r"is(e|es|ed|ing)$", r"ic\1"),  # practise, practised
+)
+
+
+def american(word: str) -> list[str]:
+    """The American spellings a British-spelled word may have ("defence": "defense"); none for
+    a word no rule fits. Only candidates: the caller keeps those a text holds."""
+    found = []
+    for pattern, replacement in _BRITISH:
+        variant = re.sub(pattern, replacement, word)
+        if variant != word and variant not in found:
+            found.append(variant)
+    return found

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from cstofacts.records import Vocabulary
 
 
+@functools.lru_cache(maxsize=4096)  # compiling a million claims asks for the same few tags
 def tag(kind: str, key: str) -> str:
     """The one-word token an entity is indexed under (`xckg` for Kyrgyzstan): a name of several
     words then matches only whole, and never through its ordinary words alone."""

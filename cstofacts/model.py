@@ -84,6 +84,14 @@ class Claim:
         values = self.record()
         return json_safe(json.dumps({name: values[name] for name in FIELDS}, ensure_ascii=False))
 
+    def plain(self) -> str:
+        """The claim's plain line (DEFAULT_FIELDS, tab-separated, escaped), as `--format plain`
+        writes it: compiled once into the database too."""
+        from cstofacts.text import cell, plain_line
+
+        values = self.record()
+        return plain_line(cell(values[name]) for name in DEFAULT_FIELDS)
+
     @property
     def when(self) -> str:
         """The date as people read it: `2024..2025` for a span, `undated` without one."""
@@ -102,6 +110,20 @@ LIST_FIELDS = frozenset({"countries", "organizations", "paragraphs", "evidence"}
 # ISO day the date covers, null when undated: for sorting, and for readers that need a real date.
 # On request (--fields, or all), except that csv and tsv show `period` in place of date/end_date.
 DERIVED = ("period", "first_day", "last_day")
+
+# The columns of plain, tsv, csv and markdown when --fields is not given: the id first, so
+# `cut -f1` gives ids, and the fields added later at the end, so `cut -f1,2` keeps its meaning.
+DEFAULT_FIELDS = (
+    "id",
+    "date",
+    "end_date",
+    "category",
+    "countries",
+    "paragraphs",
+    "summary",
+    "kind",
+    "date_basis",
+)
 
 
 def period(date: str | None, end_date: str | None) -> str | None:

@@ -5,11 +5,11 @@ and whether the claims found carry what a pointed question asks for."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import NamedTuple
 
-from cstofacts import dates, text
+from cstofacts import dates, english, text
 from cstofacts.criteria import Query, Term
 from cstofacts.model import Claim
 from cstofacts.query import about
@@ -21,10 +21,12 @@ from cstofacts.store.engine import Store
 # An entity on more than this share of the claims (the CSTO, on almost all of them) does not
 # narrow anything: it ranks a pointed question's answers and filters nothing.
 COMMON = 0.5
+# The sorts of declared entity a list question may ask which of, by the sort's English name.
+_SORTS = {"country": "country", "org": "organization"}
 
 
 class Answer(NamedTuple):  # a NamedTuple, not a frozen dataclass: cheaper to define at every start
-    claims: list[Claim]
+    claims: Sequence[Claim]  # a list question's may be read as it is written (Store.found)
     reading: Reading
     query: Query | None  # what ran; None when the article does not answer, or the works do
     corrections: tuple[tuple[str, str], ...] = ()  # (typed, used instead)
@@ -35,11 +37,20 @@ class Answer(NamedTuple):  # a NamedTuple, not a frozen dataclass: cheaper to de
 
 
 def _counts(claim: Claim) -> bool:
-    """A claim that states a number, a year aside ("15 documents", "five maneuvers")."""
+    """A claim that states a number, a year or a day of a month aside ("15 documents", "five
+    maneuvers"; not "March 6, 2023")."""
+    words = text.words(claim.summary)
     return any(
-        (w.isdigit() and not (len(w) == 4 and w[:2] in ("19", "20"))) or w in text.NUMBER_WORDS
-        for w in text.words(claim.summary)
+        (w.isdigit() and not (len(w) == 4 and w[:2] in ("19", "20")) and not _day(words, i))
+        or w in text.NUMBER_WORDS
+        for i, w in enumerate(words)
     )
+
+
+def _day(words: list[str], at: int) -> bool:
+    """Whether a number is a day written beside its month ("March 6", "6 March")."""
+    beside = words[max(at - 1, 0) : at] + words[at + 1 : at + 2]
+    return len(words[at]) <= 2 and any(w in dates.MONTHS for w in beside)
 
 
 def _dated(claim: Claim) -> bool:
@@ -56,6 +67,13 @@ _CARRIES: dict[str, Callable[[Claim], bool]] = {
 }
 
 
+def _involving(what: str, keys: set[str], drafts: bool = False) -> Query:
+    """The claims involving any of some countries or organizations."""
+    if what == "country":
+        return Query(countries=frozenset(keys), drafts=drafts)
+    return Query(organizations=frozenset(keys), drafts=drafts)
+
+
 class Plan:
     """What ask makes of each part of a reading, against one dataset."""
 
@@ -65,15 +83,28 @@ class Plan:
         self.reading = reading
         self.corrections: list[tuple[str, str]] = []
         self.unaccounted: list[str] = []
+        self.left_out: list[str] = []  # verbs and adjectives no claim holds ("founded")
         self.explained: list[tuple[str, str]] = []
         self.entity_count = 0
+        self.answer_type = Query()  # "which countries": the entities of that sort, any of them
 
     def words(self) -> tuple[Term, ...]:
         """The question's other words: those claims hold, the thesaurus's words for the rest,
         near-certain typos corrected. A thing nothing accounts for is noted; other words go."""
         kept: list[Term] = []
         vocabulary: list[str] | None = None
-        for term in self.store.widen(self.reading.words):
+        widened = self.store.widen(self.reading.words)
+        describing = self._answer_type(widened)
+        for term in widened:
+            if term.typed in describing:
+                self.explained.append((term.typed, describing[term.typed]))
+                continue
+            spelled = self._american(term)
+            if spelled is not None:
+                # "defence": the claims spell it "defense"; the reading says the word they hold.
+                self.explained.append((term.typed, f"spelled {spelled.typed!r} in the claims"))
+                kept.append(spelled)
+                continue
             if len(term.tokens) == 1 and about.forms(term.tokens[0]) & about.stems(about.WORKS):
                 # "the report", "the article": every claim is the report's, so the word names none.
                 self.explained.append((term.typed, "the report itself: every claim is from it"))
@@ -109,8 +140,55 @@ class Plan:
                 self.unaccounted.append(term.typed)
                 self.explained.append((term.typed, "nothing in the article"))
             else:
+                self.left_out.append(term.typed)
                 self.explained.append((term.typed, "left out: a word no claim holds"))
         return tuple(kept)
+
+    def _american(self, term: Term) -> Term | None:
+        """A British-spelled word no claim holds, as the American spelling claims hold."""
+        if len(term.tokens) != 1 or term.tags or not term.tokens[0].isascii() or self.store.matches(term):
+            return None
+        for variant in english.american(term.tokens[0]):
+            spelled = Term(variant, (variant,))
+            if self.store.matches(spelled):
+                return spelled
+        return None
+
+    def _answer_type(self, terms: tuple[Term, ...]) -> dict[str, str]:
+        """A list question's word for a sort of declared entity ("which countries", "which
+        organisations") asks which of them: the claims must involve one, and need not hold the
+        word. An adjective right before it ("international organisations") describes the
+        entities, not the claims' words. The typed words so read, each with how."""
+        for term in terms:
+            if not self.reading.listing or len(term.tokens) != 1:
+                continue
+            typed = (term.tokens[0], *(w for a in term.alternatives for w in a))
+            forms = {b for w in typed for b in english.bases(w)}
+            what = next((w for w, name in _SORTS.items() if name in forms), None)
+            if what is None:
+                continue
+            keys = sorted(
+                value
+                for meanings in self.store.lexicon.entries.values()
+                for sort, value in meanings
+                if sort == what
+            )
+            narrowing = [
+                k for k in dict.fromkeys(keys)
+                if self.store.share(_involving(what, {k}, self.drafts)) <= COMMON
+            ]  # fmt: skip
+            named = self.reading.facets.countries if what == "country" else self.reading.facets.organizations
+            if not narrowing or set(narrowing) & named:
+                continue  # "which other countries than …" is not read so
+            self.answer_type = _involving(what, set(narrowing))
+            read = {term.typed: f"asks which {_SORTS[what]}: claims involving one of {', '.join(narrowing)}"}
+            tokens = self.reading.tokens
+            at = tokens.index(term.tokens[0]) if term.tokens[0] in tokens else 0
+            before = tokens[at - 1] if at else ""
+            if any(t.typed == before for t in terms) and self.store.sort_of(before) == "g":
+                read[before] = f"describes the {_SORTS[what]} asked for"
+            return read
+        return {}
 
     def things(self, words: tuple[Term, ...]) -> float:
         """How many things the question names that the article accounts for: names, places,
@@ -132,7 +210,8 @@ class Plan:
                 entities += probe != Query() and self.store.share(shown) <= COMMON
         # A word that may as well be a verb or an adjective ("force", "decide") counts half.
         named = sum(1.0 if self.store.sort_of(" ".join(w.tokens)) != "g" else 0.5 for w in words)
-        return named + entities + len(self.reading.names) + len(self.reading.category_terms)
+        asked = self.answer_type != Query()  # "which countries": the article declares them
+        return named + entities + asked + len(self.reading.names) + len(self.reading.category_terms)
 
     def _vocabulary(self) -> list[str]:
         # Never "correct" a word into a function word or a month: "many" is not "may".
@@ -219,13 +298,17 @@ class Plan:
     def silent(self, why: str) -> Answer:
         return Answer([], self.reading, None, tuple(self.corrections), why, (), tuple(self.explained))
 
-    def answer(self, found: list[Claim], query: Query) -> Answer:
+    def answer(self, found: Sequence[Claim], query: Query) -> Answer:
         asks = self.reading.asks
         if found and not self.reading.listing and asks in _CARRIES and not _CARRIES[asks](found[0]):
             # "When was X appointed?" and no claim about X has a date: the article does not say.
             nearest = ", ".join(c.id for c in found)
             return self.silent(f"the article does not say {asks} (nearest claims, not an answer: {nearest})")
         partial = tuple(self.unaccounted) if found else ()
+        if found and not query.words and self.answer_type != Query():
+            # "Which organizations is the CSTO compared with": those it names, but no claim says
+            # what the question's verb asks of them.
+            partial += tuple(self.left_out)
         if found and query.any_words:
             ids = {c.id for c in found}
             partial += tuple(t.typed for t in query.words if not (self.store.holding(t) & ids))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 # A word is a run of letters and digits (Unicode categories L and N), as in FTS5's unicode61
 # tokenizer, so Python and the index always agree on where words begin and end.
 _WORD = r"[^\W_]+"
+_WORDS = re.compile(_WORD)
 _LATIN_MARKS = r"([a-z])[\u0300-\u036f]+"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 
@@ -44,7 +46,7 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of a text, in order; dashes, apostrophes and punctuation separate them."""
-    return re.findall(_WORD, fold(text))
+    return _WORDS.findall(fold(text))
 
 
 def normalize(text: str) -> str:
@@ -66,6 +68,30 @@ NUMBER_WORDS = frozenset(
 # controls, DEL, bidi overrides, line and paragraph separators). Inside JSON they occur only in
 # strings, where a \u escape is valid.
 JSON_EXTRA = "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+
+
+# plain and tsv write a tab, a line break or a backslash in a value as its escape.
+TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def cell(value: Any) -> str:
+    """One value as text: None as empty, lists joined by commas, evidence as `¶13 "quote"; ¶8 "quote"`.
+
+    Evidence quotes are written exactly, inner quotation marks included, so the evidence cell
+    is for reading; json and jsonl carry each paragraph and quote separately.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        if value and isinstance(value[0], Mapping):
+            return "; ".join(f'¶{e["paragraph"]} "{e["quote"]}"' for e in value)
+        return ",".join(str(v) for v in value)
+    return str(value)
+
+
+def plain_line(cells: Iterable[str]) -> str:
+    """One plain (or tsv) line: the cells tab-separated, each escaped."""
+    return "\t".join(value.translate(TSV_ESCAPES) for value in cells) + "\n"
 
 
 def json_safe(encoded: str) -> str:

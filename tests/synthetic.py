@@ -26,3 +26,27 @@ def generate(count: int) -> str:
         block = _ID.sub(f'id = "\\1-{index}"', blocks[index % len(blocks)], count=1)
         out.append("[[claims]]\n" + block)
     return "".join(out)
+
+
+_SOURCE = "csto-adapts-to-global-changes"
+
+
+def article(number: int, count: int) -> str:
+    """One file of a generated corpus: `generate(count)` as its own article, with a source id and
+    claim ids no other file of the corpus uses."""
+    text = _ID.sub(f'id = "\\1-a{number}"', generate(count))
+    text = text.replace(f'id = "{_SOURCE}-a{number}"', f'id = "article-{number}"')
+    return text.replace(f'source = "{_SOURCE}"', f'source = "article-{number}"')
+
+
+def corpus(folder: str, files: int, count: int) -> list[str]:
+    """Write a corpus of `files` articles of `count` claims each into `folder`; their paths."""
+    import os
+
+    paths = []
+    for number in range(files):
+        path = os.path.join(folder, f"article-{number:05d}.toml")
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(article(number, count))
+        paths.append(path)
+    return paths

@@ -175,7 +175,7 @@ def test_metadata_describes_the_data_for_a_reader(exported: Path) -> None:
     assert tables["claims"]["fts_table"] == "claims_fts"
     assert {"array": "countries"} in tables["claims"]["facets"]
     assert tables["claims"]["label_column"] == "id"
-    hidden = {"terms", "lexicon", "meta", "related", "english", "article_fts"}
+    hidden = {"parts", "terms", "lexicon", "meta", "related", "english", "article_fts"}
     assert {name for name, t in tables.items() if t.get("hidden")} == hidden
     evidence = datasette_get(exported, "/claims/evidence.json?_size=1&_labels=on&_shape=objects")
     rows = evidence["rows"]
@@ -184,7 +184,7 @@ def test_metadata_describes_the_data_for_a_reader(exported: Path) -> None:
     tables_page = datasette_get(exported, "/claims.json")
     shown = {t["name"] for t in tables_page["tables"] if not t["hidden"]}  # type: ignore[union-attr]
     assert "claims" in shown
-    assert not shown & {"terms", "lexicon", "meta"}
+    assert not shown & {"parts", "terms", "lexicon", "meta"}
 
 
 def test_metadata_goes_where_asked_and_is_not_overwritten_without_force(tmp_path: Path) -> None:

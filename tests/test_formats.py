@@ -382,6 +382,18 @@ def test_json_of_every_key_is_the_compiled_objects_byte_for_byte(cli: Cli, args:
         engine.close()
     assert cli("list", *args, "--format", "json").out == formats.json_text(records, FIELDS)
     assert cli("list", *args, "--format", "jsonl").out == formats.jsonl(records, FIELDS)
+    # plain with its default columns is written from the compiled lines (Claim.plain) too.
+    assert cli("list", *args, "--format", "plain").out == formats.plain(records, formats.DEFAULT_FIELDS)
+
+
+def test_compiled_plain_lines_escape_backslashes(tmp_path: Path, cli: Cli) -> None:
+    summary = r"Talks on the a\b path, and a\tb, in Minsk."  # backslashes, as a dataset may hold them
+    path = write_dataset(tmp_path / "d.toml", claim_toml("talks", date="2024", summary=summary))
+    out = cli("--data", path, "list", "--format", "plain").out
+    escaped = r"Talks on the a\\b path, and a\\tb, in Minsk."
+    assert out == f"talks\t2024\t\tmeeting\t\t1\t{escaped}\tevent\tstated\n"
+    fielded = cli("--data", path, "list", "--format", "plain", "--fields", ",".join(formats.DEFAULT_FIELDS))
+    assert fielded.out == out  # the lines made at lookup time agree
 
 
 def test_compiled_json_escapes_what_a_terminal_would_obey(tmp_path: Path, cli: Cli) -> None:

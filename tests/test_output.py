@@ -19,10 +19,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cstofacts.errors import NotFoundError, UsageError
-from cstofacts.model import FIELDS, Claim, Evidence, Kind
+from cstofacts.model import DEFAULT_FIELDS, FIELDS, Claim, Evidence, Kind
 from cstofacts.output import citations, formats, listview, rows, views
-from cstofacts.output.formats import DEFAULT_FIELDS, Format
+from cstofacts.output.formats import Format
 from cstofacts.records import Source, Work
+from cstofacts.text import cell
 
 ARTICLE = Path(__file__).resolve().parent / "data" / "article.numbered.txt"
 BODY = tuple(re.findall(r"^\[¶\d+\] (.*)$", ARTICLE.read_text(encoding="utf-8"), re.MULTILINE))
@@ -299,10 +300,10 @@ def test_csv_has_a_header_and_writes_lists_as_json_arrays() -> None:
 
 def test_evidence_cell_names_each_paragraph_and_quotes_exactly() -> None:
     evidence = [{"paragraph": 13, "quote": "a"}, {"paragraph": 8, "quote": 'b "c"'}]
-    assert formats.cell(evidence) == '¶13 "a"; ¶8 "b "c""'
-    assert formats.cell([]) == ""
-    assert formats.cell(None) == ""
-    assert formats.cell([3, 6]) == "3,6"
+    assert cell(evidence) == '¶13 "a"; ¶8 "b "c""'
+    assert cell([]) == ""
+    assert cell(None) == ""
+    assert cell([3, 6]) == "3,6"
 
 
 def test_json_is_utf8_one_object_a_line_with_fields_in_order() -> None:
@@ -988,7 +989,7 @@ def any_claim(draw_value: Callable[..., Any]) -> Claim:
 @given(st.lists(any_claim(), min_size=1, max_size=3))
 def test_machine_formats_lose_nothing(claims: list[Claim]) -> None:
     recs = [{f: r[f] for f in EVERY} for r in records(claims)]
-    cells = [[formats.cell(r[f]) for f in EVERY] for r in recs]
+    cells = [[cell(r[f]) for f in EVERY] for r in recs]
     typed = [[formats.typed_cell(r[f]) for f in EVERY] for r in recs]
     for ascii_only in (False, True):
         assert json.loads(formats.json_text(recs, EVERY, ascii_only)) == recs

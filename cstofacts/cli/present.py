@@ -11,7 +11,7 @@ from cstofacts.cli.context import Shared
 from cstofacts.cli.options import option
 from cstofacts.criteria import Query, Term
 from cstofacts.errors import ExitCode, UsageError
-from cstofacts.model import FIELDS, Claim
+from cstofacts.model import DEFAULT_FIELDS, FIELDS, Claim
 from cstofacts.output.formats import Format, default_fields, parse_fields, render, stream, stream_encoded
 from cstofacts.query.filters import choose
 
@@ -107,20 +107,31 @@ def claims(
     return ExitCode.OK
 
 
-def matches(run: Shared, store: Store, query: Query, fmt: Format, fields: str | None) -> int:
-    """What a query finds: a view on a terminal, else records streamed from the database in batches."""
+def matches(
+    run: Shared,
+    store: Store,
+    query: Query,
+    fmt: Format,
+    fields: str | None,
+    *,
+    miss: Callable[[], None] | None = None,
+) -> int:
+    """What a query finds: a view on a terminal, else records streamed from the database in
+    batches, never all held at once. `miss` explains an empty result before the no-match exit."""
     if fmt is Format.TABLE:
         found = store.claims(query)
         if not found:
-            _hidden_drafts(run, store, query)
+            _missed(run, store, query, miss)
         return claims(run, found, fmt, fields, query=query)
     chosen = choose_fields(fmt, fields)
     if fmt in (Format.JSON, Format.JSONL) and chosen == FIELDS and not run.env.json_ascii:
-        return _encoded(run, store, query, fmt)
+        return _encoded(run, store, query, fmt, miss)
+    if fmt is Format.PLAIN and chosen == DEFAULT_FIELDS:
+        return _encoded(run, store, query, fmt, miss)
     records = store.records(query)
     first = next(records, None)
     if first is None:
-        _hidden_drafts(run, store, query)
+        _missed(run, store, query, miss)
         return no_match(run, fmt)
     seen: list[str | None] = []  # each record's date, for the note on year-only dates
 
@@ -134,12 +145,13 @@ def matches(run: Shared, store: Store, query: Query, fmt: Format, fields: str | 
     return ExitCode.OK
 
 
-def _encoded(run: Shared, store: Store, query: Query, fmt: Format) -> int:
-    """Every key of every claim as JSON, as compiled into the database: output is concatenation."""
-    objects = store.json_objects(query)
+def _encoded(run: Shared, store: Store, query: Query, fmt: Format, miss: Callable[[], None] | None) -> int:
+    """Every key of every claim as JSON, or its plain line, as compiled into the database: output
+    is concatenation."""
+    objects = store.plain_lines(query) if fmt is Format.PLAIN else store.json_objects(query)
     first = next(objects, None)
     if first is None:
-        _hidden_drafts(run, store, query)
+        _missed(run, store, query, miss)
         return no_match(run, fmt)
     seen: list[str | None] = []
 
@@ -154,11 +166,18 @@ def _encoded(run: Shared, store: Store, query: Query, fmt: Format) -> int:
     return ExitCode.OK
 
 
+def _missed(run: Shared, store: Store, query: Query, miss: Callable[[], None] | None) -> None:
+    if miss is not None:
+        miss()
+    _hidden_drafts(run, store, query)
+
+
 def _hidden_drafts(run: Shared, store: Store, query: Query) -> None:
     """Say so when only draft claims match: a dataset fresh from `cstofacts new` holds nothing else."""
     import dataclasses
 
-    if not query.drafts and store.share(dataclasses.replace(query, drafts=True, limit=None)) > 0:
+    # The whole query, its words included (share() counts by the filters alone).
+    if not query.drafts and store.claims(dataclasses.replace(query, drafts=True, limit=1)):
         note(run, "only draft claims match; --drafts shows them")
 
 

@@ -40,8 +40,8 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from cstofacts.errors import UsageError
-from cstofacts.model import DERIVED, FIELDS, Claim
-from cstofacts.text import json_safe
+from cstofacts.model import DEFAULT_FIELDS, DERIVED, FIELDS, Claim
+from cstofacts.text import cell, json_safe, plain_line
 
 if TYPE_CHECKING:
     import re
@@ -62,20 +62,6 @@ class Format(str, Enum):
     MARKDOWN = "markdown"
 
 
-# The columns of plain, tsv, csv and markdown when --fields is not given: the id first, so
-# `cut -f1` gives ids, and the fields added later at the end, so `cut -f1,2` keeps its meaning.
-DEFAULT_FIELDS = (
-    "id",
-    "date",
-    "end_date",
-    "category",
-    "countries",
-    "paragraphs",
-    "summary",
-    "kind",
-    "date_basis",
-)
-
 # csv and tsv are read by tools that guess each column's type: the span is one `period` column
 # (`2024/2025`), since a column holding only end years would be read as numbers.
 TABULAR_FIELDS = ("id", "period", *DEFAULT_FIELDS[3:])
@@ -93,7 +79,6 @@ def default_fields(fmt: Format) -> tuple[str, ...]:
 
 # A cell starting with one of these is read as a formula by spreadsheets (CSV injection).
 _FORMULA_START = "=+-@\t\r"
-_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
 def parse_fields(value: str | None, default: Sequence[str]) -> tuple[str, ...]:
@@ -127,21 +112,6 @@ def _unknown_field(name: str) -> str:
     return f"unknown field '{one_line(name, 40)}'; {hint}"
 
 
-def cell(value: Any) -> str:
-    """One value as text: None as empty, lists joined by commas, evidence as `¶13 "quote"; ¶8 "quote"`.
-
-    Evidence quotes are written exactly, inner quotation marks included, so the evidence cell
-    is for reading; json and jsonl carry each paragraph and quote separately.
-    """
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        if value and isinstance(value[0], Mapping):
-            return "; ".join(f'¶{e["paragraph"]} "{e["quote"]}"' for e in value)
-        return ",".join(str(v) for v in value)
-    return str(value)
-
-
 @functools.cache
 def _guard_pattern() -> re.Pattern[str]:
     import re
@@ -167,7 +137,7 @@ def rows(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> list[li
 
 
 def _plain_lines(cells: Iterable[Sequence[str]]) -> str:
-    return "".join("\t".join(value.translate(_TSV_ESCAPES) for value in row) + "\n" for row in cells)
+    return "".join(plain_line(row) for row in cells)
 
 
 def plain(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> str:
@@ -334,13 +304,16 @@ def stream(
 
 
 def stream_encoded(fmt: Format, objects: Iterable[str]) -> Iterator[str]:
-    """JSON objects already encoded (Claim.json) as json or jsonl, in chunks of BATCH objects:
-    what `stream` writes for the same records with every key, by concatenation alone."""
-    if fmt not in (Format.JSON, Format.JSONL):
-        raise ValueError("only json and jsonl are written from encoded objects")
+    """JSON objects already encoded (Claim.json) as json or jsonl, or plain lines (Claim.plain),
+    in chunks of BATCH: what `stream` writes for the same records with every key (plain: the
+    default fields), by concatenation alone."""
+    if fmt not in (Format.JSON, Format.JSONL, Format.PLAIN):
+        raise ValueError("only json, jsonl and plain are written from encoded objects")
     first = True
     for batch in _batches(objects):
-        if fmt is Format.JSONL:
+        if fmt is Format.PLAIN:
+            yield "".join(batch)
+        elif fmt is Format.JSONL:
             yield "".join(item + "\n" for item in batch)
         else:
             yield ("[\n" if first else ",\n") + ",\n".join(batch)

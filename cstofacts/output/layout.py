@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 
 from cstofacts.model import Claim, Kind
 from cstofacts.output import rows
-from cstofacts.output.formats import cell
 from cstofacts.safe import visible
+from cstofacts.text import cell
 
 # The terminal cells a string takes. Counting them is Rich's knowledge, so output/views passes in
 # Rich's cell_len and keeps every Rich import to itself.

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from cstofacts.model import FIELDS, Claim
-from cstofacts.output.formats import cell
+from cstofacts.text import cell
 
 if TYPE_CHECKING:
     from cstofacts.records import Source, Work

@@ -98,6 +98,13 @@ class Fact(NamedTuple):
         return self._asdict()
 
 
+def knows(word: str) -> bool:
+    """Whether a word is one a field or a work is asked for by, in any of its forms."""
+    russian = text.is_cyrillic(word)
+    known = stems(WORKS, russian).union(*(stems(f.words | f.also, russian) for f in FIELDS))
+    return bool(forms(word) & known)
+
+
 def may_ask(words: Sequence[str], who_is: bool, analyst: bool) -> bool:
     """Whether a question may be about the works at all: it holds a word of a field or for a
     work, or asks who someone is, or names the analyst. Cheap: no work is read."""
@@ -134,8 +141,11 @@ def facts(
     ]
     works_words = stems(WORKS, russian)
     known = works_words.union(*(f.words for f in fields))
-    # A Russian word no field knows is left out: it may be a function word (кто, что).
-    typed = [forms(w) for w in words if not (text.is_cyrillic(w) and not forms(w) & known)]
+    # A Russian word no field knows is left out: it may be a function word (кто, что). A word a
+    # field knows as typed is that field's alone ("titles" are the author's, not the headline).
+    typed = [
+        {w} if w in known else forms(w) for w in words if not (text.is_cyrillic(w) and not forms(w) & known)
+    ]
     asked = [f for f in fields if any(f.words & t for t in typed)]
     if any(not (t & known) for t in typed) or not (asked or named):
         return []  # a word no field or work accounts for: the question is about something else
@@ -143,7 +153,11 @@ def facts(
         if asks != "who":
             return []  # "Babaev" alone: his claims, not his post
         asked = [f for f in FIELDS if f.column in ("author_post", "author_titles")]
-    elif not (named or any(t & stems(WORKS | ALONE, russian) for t in typed)):
+    elif not (
+        named
+        or any(t & stems(WORKS | ALONE, russian) for t in typed)
+        or (asks == "who" and all(f.column == "author" for f in asked))  # "who is the journalist"
+    ):
         return []  # a field word alone ("published") may be about anything a claim says
     chosen = list(named) or list(works)
     return [

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from cstofacts import dates, text
+from cstofacts import dates, english, text
 from cstofacts.criteria import Query, Term
 from cstofacts.lexicon import Lexicon, entity_tags, tag
 from cstofacts.model import Kind
@@ -30,10 +30,12 @@ KIND_WORDS = {
     "background": Kind.BACKGROUND,
 }
 ATTRIBUTION_WORDS = {"analyst": "analyst", "author": "analyst"}
-# Verbs and fillers of questions that say nothing about which claim is meant.
+# Verbs and fillers of questions that say nothing about which claim is meant. A verb is listed
+# by its plain form, and its irregular forms beside it; the regular ones (holds, holding,
+# happened) are found through english.verb_forms.
 QUESTION_WORDS = frozenset(
     """
-    held happen happened happening occur occurred took take place conducted carried out done
+    hold held happen occur occurred take took taken place conduct carry carried out do done
     go went get got make made new also
     know known learn see look info information detail details many much
     involve involves involved involving concern concerns concerned concerning regard regards
@@ -95,11 +97,16 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
     tokens = text.words(raw)
     asks = _asks(tokens)
     found = _match(tokens, lexicon)
+    asking = _asking_noun(tokens) if asks in ("when", "where") else None
+    # The noun a question asks by ("in which city") is what the answer gives, not a word it holds.
+    found.words = [w for w in found.words if w.typed != asking]
     # A plural category or kind asks for all of them ("exercises in Belarus", "what exercises"),
     # unless the question asks who, why or how, or what someone did ("what did the leaders …").
     listing = _is_list(tokens) or (
         found.plural and asks not in ("who", "why", "how many") and not _did(tokens)
     )
+    # In a list, a kind word after a word it describes ("which country's January 2022 events") is
+    # part of a description, not what is listed: it filters only where it is what is asked for.
     narrowed = found.facets or bool(spans or since or until or paragraphs or found.attributions)
     if asks is None and not found.words and not found.names and narrowed:
         listing = True  # nothing to rank by: the facets name a set, and all of it is the answer
@@ -114,7 +121,7 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
             countries=frozenset(found.countries),
             organizations=frozenset(found.organizations),
             places=frozenset(found.places),
-            kinds=frozenset(found.kinds),
+            kinds=frozenset(() if listing and found.kind_described else found.kinds),
             attributions=frozenset(found.attributions),
             paragraphs=frozenset(paragraphs),
         ),
@@ -144,6 +151,7 @@ class _Found:
         self.attributions: set[str] = set()
         self.names: list[Term] = []
         self.category_first = False  # a category word comes before any other word to rank by or name
+        self.kind_described = False  # a word to rank by comes before a kind word ("the country's events")
         self.entities: list[Term] = []
         self.category_words: list[Term] = []
         self.words: list[Term] = []
@@ -200,11 +208,17 @@ def _word(word: str, lexicon: Lexicon, found: _Found) -> None:
     single = _singular((word,))[0]
     if single in KIND_WORDS:
         found.kinds.add(KIND_WORDS[single])
+        found.kind_described = found.kind_described or bool(found.words)
         found.plural = found.plural or word != single
     elif word in ATTRIBUTION_WORDS and lexicon.first((ATTRIBUTION_WORDS[word],)) is not None:
         found.attributions.add(ATTRIBUTION_WORDS[word])
-    elif word not in text.STOP_WORDS and word not in QUESTION_WORDS and len(word) > 1:
+    elif word not in text.STOP_WORDS and not _filler(word) and len(word) > 1:
         found.words.append(Term(word, (word,)))
+
+
+def _filler(word: str) -> bool:
+    """A verb or filler of questions in any of its forms ("hold", "holds", "holding", "held")."""
+    return any(base in QUESTION_WORDS for base in english.verb_forms(word))
 
 
 def _dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None, date | None]:
@@ -269,6 +283,13 @@ QUESTION_WORDS_ASK = {
 }  # fmt: skip
 
 
+# "Which" or "what" before a word for a time or a place asks when or where ("in which city").
+_ASKED_BY_NOUN = {
+    **dict.fromkeys("year years date day month".split(), "when"),
+    **dict.fromkeys("city town capital place location venue".split(), "where"),
+}
+
+
 def _asks(tokens: Sequence[str]) -> str | None:
     """What sort of answer the question word asks for."""
     if "how" in tokens and "many" in tokens:
@@ -276,8 +297,19 @@ def _asks(tokens: Sequence[str]) -> str | None:
     for word in tokens:
         if word in QUESTION_WORDS_ASK:
             return QUESTION_WORDS_ASK[word]
+    noun = _asking_noun(tokens)
+    if noun is not None:
+        return _ASKED_BY_NOUN[noun]
     if EFFECT_WORDS.intersection(tokens):
         return "effect"  # significance is a judgement: assessments answer it
+    return None
+
+
+def _asking_noun(tokens: Sequence[str]) -> str | None:
+    """The word for a time or a place that "which" or "what" asks by, if any."""
+    for at in range(1, len(tokens)):
+        if tokens[at - 1] in ("which", "what") and tokens[at] in _ASKED_BY_NOUN:
+            return tokens[at]
     return None
 
 

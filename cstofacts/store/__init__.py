@@ -25,20 +25,21 @@ if TYPE_CHECKING:
     from cstofacts.records import Dataset
     from cstofacts.store.cache import Cache, Entry
     from cstofacts.store.engine import Store
+    from cstofacts.store.files import Part
 
 __all__ = ["BUNDLED", "SCHEMA_VERSION", "STDIN", "Spec", "database_image", "load", "load_all", "open_store"]
 
 # Bump when the compiled tables or the entry format change (store/compile.py, _entry_parts
 # below): a cached database of another version is rebuilt, never migrated.
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 15
 # The first 12 hex digits of the SHA-256 of data/thesaurus.json, which every compiled database
 # holds: a new thesaurus makes new cache keys. tests/test_thesaurus.py checks it is current.
 THESAURUS = "39052a78309f"
 # The tables every query needs: an entry without one of them is rebuilt, not trusted.
 TABLES = frozenset(
-    {"meta", "claims", "claims_fts", "claim_countries", "claim_organizations", "claim_paragraphs", "evidence",
-     "works", "paragraphs", "categories", "attributions", "countries", "organizations", "places", "people",
-     "terms", "lexicon", "related", "english", "article_fts"}
+    {"meta", "parts", "claims", "claims_fts", "claim_countries", "claim_organizations", "claim_paragraphs",
+     "evidence", "works", "paragraphs", "categories", "attributions", "countries", "organizations", "places",
+     "people", "terms", "lexicon", "related", "english", "article_fts"}
 )  # fmt: skip
 
 
@@ -95,7 +96,10 @@ def open_store(
 
         paths = corpus.files(path)
         if paths is not None:
-            return _open_corpus(paths, corpus.label(path), path, cache, say)
+            from cstofacts.store.corpusdb import open_corpus
+
+            roots = (path,) if isinstance(path, str) else path
+            return open_corpus(paths, roots, corpus.label(path), cache, say)
         path = path if isinstance(path, str) else path[0]
     raw: bytes | None = None
     if path is None or path == STDIN or cache is None:
@@ -115,31 +119,6 @@ def open_store(
     key = _key(digest)
     dataset = _dataset(raw, label)
     del raw
-    connection = _compile(dataset, key)
-    if cache is not None:
-        _store(cache, _entry(key), connection, say)
-    connection.execute(sql.QUERY_ONLY)
-    return Store(connection, label)
-
-
-def _open_corpus(
-    paths: list[str], label: str, spec: Spec, cache: Cache | None, say: Callable[[str], None]
-) -> Store:
-    """A corpus compiled as one database, keyed by every file's content in order: a changed,
-    added, removed or renamed-into-another-order file makes a new key."""
-    from cstofacts.store import sql
-    from cstofacts.store.engine import Store
-    from cstofacts.store.reader import digest_file
-
-    digest = _sha256("\n".join(digest_file(p) for p in paths).encode())
-    if cache is not None:
-        connection, cache = _cached(cache, _entry(_key(digest)), _key(digest), say)
-        if connection is not None:
-            return Store(connection, label)
-    dataset, loaded = load_all(spec)
-    # What is compiled is what was read, even if a file changed since it was hashed.
-    key = _key(_sha256("\n".join(_sha256(text.encode()) for _, text in loaded).encode()))
-    del loaded
     connection = _compile(dataset, key)
     if cache is not None:
         _store(cache, _entry(key), connection, say)
@@ -172,12 +151,16 @@ def _cached(
 
 def _store(cache: Cache, name: str, connection: sqlite3.Connection, say: Callable[[str], None]) -> None:
     """Write a compiled database to the cache; any failure is one note, and the answer goes on."""
+    _store_parts(cache, name, _entry_parts(connection), say)
+
+
+def _store_parts(cache: Cache, name: str, parts: Iterable[Part], say: Callable[[str], None]) -> None:
     import sqlite3
 
     from cstofacts.store.cache import Untrusted
 
     try:
-        cache.write(name, _entry_parts(connection))
+        cache.write(name, parts)
     except Untrusted as exc:
         say(f"not using the cache: {exc}; working in memory")
     except (OSError, sqlite3.Error, MemoryError) as exc:

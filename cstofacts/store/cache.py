@@ -26,7 +26,9 @@ from cstofacts.store import files
 KEEP: int = 8
 ENV_DISABLE = "CSTOFACTS_NO_CACHE"
 
-_ENTRY = re.compile(r"[0-9a-f]{64}\.sqlite3")
+# A compiled database, or a corpus's stat map (store/statmap.py).
+_ENTRY = re.compile(r"[0-9a-f]{64}\.(?:sqlite3|files)")
+_DATABASE = ".sqlite3"
 # Temporary files start with a dot and never match _ENTRY, so read() can never return a half-built one.
 _TMP_PREFIX = ".tmp-"
 # Files SQLite may have left beside entries of older versions, which it opened by name.
@@ -132,6 +134,14 @@ class Cache:
             finally:
                 os.close(fd)
 
+    def check(self) -> None:
+        """Raise Untrusted unless the directory, and every directory on the way to it, passes the
+        check; for a private directory made elsewhere (a corpus's workspace)."""
+        fd = self._walk(create=False)
+        if fd is None:
+            raise Untrusted(f"{self.root} does not exist")
+        os.close(fd)
+
     def read(self, name: str) -> bytes | None:
         """The bytes of entry `name` if it can be trusted (see entry()), else None."""
         with self.entry(name) as found:
@@ -140,7 +150,7 @@ class Cache:
             found.touch(0)
             return b"".join([bytes(chunk) for chunk in found.chunks()])
 
-    def write(self, name: str, parts: Iterable[bytes | memoryview]) -> None:
+    def write(self, name: str, parts: Iterable[files.Part]) -> None:
         """Create the directory if needed (0700, parents 0700 too where we create them), check it,
         remove partial files a killed run left, write `parts` to a fresh 0600 file in it and rename
         that onto `name` atomically; prune. Raises Untrusted or OSError; never leaves a partial file."""
@@ -182,7 +192,7 @@ class Cache:
                 if _ENTRY.fullmatch(base) or name.startswith(_TMP_PREFIX):
                     st = os.stat(name, dir_fd=folder, follow_symlinks=False)
                     if not stat.S_ISDIR(st.st_mode) and files.unlink(folder, name) and _ENTRY.fullmatch(name):
-                        removed += 1
+                        removed += name.endswith(_DATABASE)
         return removed
 
     @contextlib.contextmanager
@@ -350,8 +360,15 @@ def _names(folder: int) -> list[str]:
 
 
 def _prune(folder: int, keep: int) -> None:
+    """Keep the newest `keep` databases, and as many stat maps."""
+    names = _names(folder)
+    for suffix in (_DATABASE, ".files"):
+        _prune_kind(folder, [n for n in names if n.endswith(suffix)], keep)
+
+
+def _prune_kind(folder: int, names: list[str], keep: int) -> None:
     entries: list[tuple[int, str]] = []
-    for name in _names(folder):
+    for name in names:
         if not _ENTRY.fullmatch(name):
             continue
         try:

@@ -77,7 +77,7 @@ def merge(datasets: Sequence[Dataset], name: str) -> Dataset:
     problems: list[Problem] = []
     sources = _unique(((d.path, s) for d in datasets for s in d.sources), lambda s: s.id, "source", problems)
     claims = _unique(((d.path, c) for d in datasets for c in d.claims), lambda c: c.id, "claim", problems)
-    vocabulary = _vocabulary(datasets, problems)
+    vocabulary = united(datasets, problems)
     if problems:
         raise DataError(problems)
     return Dataset(name, tuple(sources), tuple(claims), vocabulary)
@@ -135,7 +135,8 @@ class _Union:
             table[key] = joined
 
 
-def _vocabulary(datasets: Sequence[Dataset], problems: list[Problem]) -> Vocabulary:
+def united(datasets: Sequence[Dataset], problems: list[Problem]) -> Vocabulary:
+    """The vocabularies of several files as one; a name declared two ways is a problem."""
     union = _Union(problems)
     categories: dict[str, Category] = {}
     attributions: dict[str, str] = {}

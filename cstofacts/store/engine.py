@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from cstofacts.model import Claim, Evidence, Kind, period
 
@@ -28,16 +28,11 @@ class Store:
 
     def claims(self, q: Query) -> list[Claim]:
         statement, params = sql.select(q)
-        rows = self.connection.execute(statement, params)
-        if q.best and q.any_words and q.words:
-            # Ranked by how many terms each holds (the last column), most first: the best are a prefix.
-            found: list[Any] = []
-            for row in rows:
-                if found and row[-1] < found[0][-1]:
-                    break
-                found.append(row)
-            return [_claim(row) for row in found]
-        return [_claim(row) for row in rows]
+        return [_claim(row) for row in _best(q, self.connection.execute(statement, params))]
+
+    def found(self, q: Query) -> Found:
+        """The claims a query finds, read as they are used rather than all at once."""
+        return Found(self, q)
 
     def records(self, q: Query) -> Iterator[dict[str, Any]]:
         """The claims a query finds as JSON-ready records (Claim.record()), straight from the rows.
@@ -46,7 +41,7 @@ class Store:
         object per row.
         """
         statement, params = sql.select(q)
-        for row in self.connection.execute(statement, params):
+        for row in _best(q, self.connection.execute(statement, params)):
             record = _decoded(row)
             record["evidence"] = [{"paragraph": n, "quote": quote} for n, quote in record["evidence"]]
             record["period"] = period(record["date"], record["end_date"])
@@ -54,8 +49,15 @@ class Store:
 
     def json_objects(self, q: Query) -> Iterator[tuple[str | None, str]]:
         """Each claim a query finds as (its date, its JSON object with every key), as compiled."""
-        statement, params = sql.select(q, sql.JSON_COLUMNS)
-        for row in self.connection.execute(statement, params):
+        return self._compiled(q, sql.JSON_COLUMNS)
+
+    def plain_lines(self, q: Query) -> Iterator[tuple[str | None, str]]:
+        """Each claim a query finds as (its date, its plain line of the default fields), as compiled."""
+        return self._compiled(q, sql.PLAIN_COLUMNS)
+
+    def _compiled(self, q: Query, columns: str) -> Iterator[tuple[str | None, str]]:
+        statement, params = sql.select(q, columns)
+        for row in _best(q, self.connection.execute(statement, params)):
             yield row[0], row[1]
 
     def count(self, q: Query, by: StatsBy) -> list[tuple[str, int]]:
@@ -177,7 +179,16 @@ class Store:
         return int(row[0]) if row[1] == 1 and row[0] is not None else None
 
     def source(self, source_id: str) -> Source:
-        return next(s for s in self.sources if s.id == source_id)
+        """One source, read by its id alone: `show` in a corpus of a thousand articles reads one."""
+        from cstofacts.provenance import WORK_COLUMNS, from_sql, sources_from
+
+        if "sources" in self.__dict__:  # all of them are at hand already
+            return next(s for s in self.sources if s.id == source_id)
+        rows = self.connection.execute(sql.works(WORK_COLUMNS, of_source=True), (source_id, source_id))
+        bodies: dict[str, list[str]] = {}
+        for source, body in self.connection.execute(sql.SOURCE_PARAGRAPHS, (source_id,)):
+            bodies.setdefault(source, []).append(body)
+        return next(s for s in sources_from([from_sql(row) for row in rows], bodies) if s.id == source_id)
 
     @functools.cached_property
     def lexicon(self) -> Lexicon:
@@ -226,6 +237,62 @@ class Store:
 
     def close(self) -> None:
         self.connection.close()
+
+
+class Found(Sequence[Claim]):
+    """The claims a query finds, read from the database as they are used: a list question's
+    answer of a hundred thousand claims is written without ever being held whole. The first
+    HEAD are read at once (most answers are no longer); the rest are read again on each pass."""
+
+    HEAD = 200
+
+    def __init__(self, store: Store, q: Query) -> None:
+        import dataclasses
+
+        self._store = store
+        self._query = q
+        limit = q.limit if q.limit is not None and q.limit <= self.HEAD else self.HEAD
+        self._head = store.claims(dataclasses.replace(q, limit=limit))
+        self._whole = len(self._head) < limit or limit == q.limit
+
+    def __iter__(self) -> Iterator[Claim]:
+        if self._whole:
+            yield from self._head
+            return
+        statement, params = sql.select(self._query)
+        for row in _best(self._query, self._store.connection.execute(statement, params)):
+            yield _claim(row)
+
+    def __len__(self) -> int:
+        return len(self._head) if self._whole else sum(1 for _ in self)
+
+    def __bool__(self) -> bool:
+        return bool(self._head)
+
+    @overload
+    def __getitem__(self, index: int) -> Claim: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Claim]: ...
+
+    def __getitem__(self, index: int | slice) -> Claim | Sequence[Claim]:
+        if isinstance(index, int) and 0 <= index < len(self._head):
+            return self._head[index]
+        return list(self)[index]
+
+
+def _best(q: Query, rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    """The rows a query keeps: with --best, ranked by how many terms each holds (the last
+    column), most first, only the first of them and those that hold as many."""
+    if not (q.best and q.any_words and q.words):
+        yield from rows
+        return
+    most = None
+    for row in rows:
+        if most is not None and row[-1] < most:
+            return
+        most = row[-1] if most is None else most
+        yield row
 
 
 def _decoded(row: tuple[Any, ...]) -> dict[str, Any]:

@@ -36,7 +36,8 @@ LIST_COLUMNS = ("countries", "organizations", "paragraphs")
 # The licence the bundled dataset ships under with the package (pyproject.toml). Another dataset's
 # licence is its author's to state, so its metadata states none.
 LICENCE = "MIT"
-HIDDEN = ("terms", "lexicon", "meta", "related", "english", "article_fts")  # what cstofacts needs, not data
+# What cstofacts needs, not data.
+HIDDEN = ("parts", "terms", "lexicon", "meta", "related", "english", "article_fts")
 FACETS: tuple[str | dict[str, str], ...] = (
     "category",
     "kind",

@@ -15,6 +15,7 @@ import errno
 import os
 import stat
 from collections.abc import Iterable
+from typing import NamedTuple
 
 O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 O_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
@@ -45,9 +46,18 @@ def unlink(dir_fd: int, name: str) -> bool:
     return True
 
 
-def save(
-    dir_fd: int, prefix: str, target: str, parts: Iterable[bytes | memoryview], mode: int, *, replace: bool
-) -> None:
+class Span(NamedTuple):
+    """The first `size` bytes of an open file, as a part to save: copied by the kernel
+    (copy_file_range), which at a million claims saves seconds over reading and writing."""
+
+    fd: int
+    size: int
+
+
+Part = bytes | memoryview | Span
+
+
+def save(dir_fd: int, prefix: str, target: str, parts: Iterable[Part], mode: int, *, replace: bool) -> None:
     """Write `parts` to a new file in the directory, with `mode`, synced, and give it the name
     `target` atomically.
 
@@ -70,6 +80,9 @@ def save(
         try:
             _release(original)  # a signal that came meanwhile raises here, inside the clean-up's reach
             for part in parts:
+                if isinstance(part, Span):
+                    _copy(part, fd)
+                    continue
                 view = memoryview(part)
                 while view:
                     view = view[os.write(fd, view) :]
@@ -87,6 +100,21 @@ def save(
             unlink(dir_fd, name)
         finally:
             _release(original)
+
+
+def _copy(span: Span, fd: int) -> None:
+    offset = 0
+    while offset < span.size:
+        try:
+            count = os.copy_file_range(span.fd, fd, span.size - offset, offset)
+        except (AttributeError, OSError):  # not Linux, or not across these file systems
+            count = 0
+        if count == 0:
+            chunk = os.pread(span.fd, min(span.size - offset, 1 << 22), offset)
+            if not chunk:
+                raise OSError(errno.EIO, "the file to copy ended early")
+            count = os.write(fd, chunk)
+        offset += count
 
 
 def _publish(dir_fd: int, name: str, target: str, *, replace: bool) -> None:

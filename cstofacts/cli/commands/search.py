@@ -50,7 +50,6 @@ def search(
     with option("WORDS"):
         terms = store.widen(w.terms(store.lexicon, words))
     query = f.query_from(store, filters, words=terms, **output.query())
-    found = store.claims(query)
-    if not found:
-        present.explain_miss(run, store, terms)
-    return present.claims(run, found, fmt_chosen, output.fields, query=query)
+    return present.matches(
+        run, store, query, fmt_chosen, output.fields, miss=lambda: present.explain_miss(run, store, terms)
+    )

@@ -39,6 +39,7 @@ _BY_DATE = "c.first_day IS NULL, c.first_day {d}, length(c.date) {d}, c.last_day
 # What the JSON of a query's claims needs: each claim's date (for the note on year-only dates)
 # and its JSON object, compiled in.
 JSON_COLUMNS = "c.date, c.json"
+PLAIN_COLUMNS = "c.date, c.plain"
 IN_ARTICLE = "SELECT 1 FROM article_fts WHERE article_fts MATCH ? LIMIT 1"
 # Drafts (`cstofacts new`) wait for review: like every lookup, the counts, ranges and citations
 # below leave them out.
@@ -47,12 +48,13 @@ DATE_RANGE = "SELECT substr(min(first_day), 1, 4), substr(max(last_day), 1, 4) F
 # -- what the Store reads besides claims ------------------------------------------------------
 IDS = "SELECT id FROM claims ORDER BY seq"
 IDS_STARTING = "SELECT id FROM claims WHERE id >= ? AND id < ? ORDER BY id LIMIT ?"
-TERMS = "SELECT word FROM terms"
+TERMS = "SELECT DISTINCT word FROM terms"
 CITING = (
     "SELECT p.paragraph, c.id FROM claim_paragraphs p JOIN claims c ON c.seq = p.claim "
     "WHERE c.source = ? AND c.draft = 0 ORDER BY p.paragraph, c.seq"
 )
 PARAGRAPHS = "SELECT source, text FROM paragraphs ORDER BY source, number"
+SOURCE_PARAGRAPHS = "SELECT source, text FROM paragraphs WHERE source = ? ORDER BY number"
 LAST_PARAGRAPH = "SELECT max(paragraphs), count(*) FROM works WHERE role = 'report'"
 LEXICON = "SELECT phrase, what, value FROM lexicon ORDER BY rowid"
 CATEGORIES = "SELECT name, description, synonyms FROM categories"
@@ -77,9 +79,11 @@ def claim_count(source: str, attribution: str | None) -> tuple[str, Params]:
     return statement, [source, attribution]
 
 
-def works(columns: Sequence[str]) -> str:
-    """Every work, in dataset order: `columns` are provenance.WORK_COLUMNS, a fixed list."""
-    return f"SELECT {', '.join(columns)} FROM works ORDER BY seq"
+def works(columns: Sequence[str], *, of_source: bool = False) -> str:
+    """Every work, in dataset order: `columns` are provenance.WORK_COLUMNS, a fixed list. With
+    of_source, one report and the works it reports on: its id is the parameter, twice."""
+    where = " WHERE id = ? OR reported_in = ?" if of_source else ""
+    return f"SELECT {', '.join(columns)} FROM works{where} ORDER BY seq"
 
 
 def related(words: Sequence[str]) -> tuple[str, Params]:

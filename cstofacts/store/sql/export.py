@@ -18,8 +18,8 @@ ENTITIES = (
 
 
 SYNONYMS = "SELECT name, synonyms FROM categories"
-# The claims' compiled JSON is cstofacts' own output cache, not data to browse: it goes.
-DROP_COLUMNS = ("ALTER TABLE claims DROP COLUMN json",)
+# The claims' compiled JSON and plain lines are cstofacts' own output cache, not data to browse.
+DROP_COLUMNS = ("ALTER TABLE claims DROP COLUMN json", "ALTER TABLE claims DROP COLUMN plain")
 ADD_COLUMNS = (
     "ALTER TABLE claims ADD COLUMN names TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE claims ADD COLUMN keywords TEXT NOT NULL DEFAULT ''",

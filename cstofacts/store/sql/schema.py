@@ -7,6 +7,8 @@ from cstofacts.store import SCHEMA_VERSION
 from cstofacts.store.sql import CLAIM_COLUMNS, FTS_COLUMNS
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"
+# The numbers of a corpus file's rows start at its part's number times this (store/compile.py).
+BLOCK = 1 << 24
 
 SCHEMA = f"""
 PRAGMA user_version = {SCHEMA_VERSION};
@@ -53,7 +55,8 @@ CREATE TABLE claims (
     first_day TEXT,
     last_day TEXT,
     draft INTEGER NOT NULL DEFAULT 0,
-    json TEXT NOT NULL  -- the claim's JSON object, as --format json writes it (Claim.json)
+    json TEXT NOT NULL,  -- the claim's JSON object, as --format json writes it (Claim.json)
+    plain TEXT NOT NULL  -- its line, as --format plain writes it (Claim.plain)
 );
 CREATE INDEX claims_first_day ON claims (first_day);
 CREATE TABLE claim_countries (
@@ -73,7 +76,10 @@ CREATE TABLE evidence (
     paragraph INTEGER NOT NULL, quote TEXT NOT NULL,
     PRIMARY KEY (claim, position)
 );
-CREATE TABLE terms (word TEXT PRIMARY KEY) WITHOUT ROWID;
+-- Each file of a corpus is a part: its content's digest, and that of what its vocabulary declares.
+CREATE TABLE parts (part INTEGER PRIMARY KEY, digest TEXT NOT NULL, vocabulary TEXT NOT NULL);
+-- The words of each part's claims (the vocabulary's are part -1): what suggestions come from.
+CREATE TABLE terms (word TEXT NOT NULL, part INTEGER NOT NULL, PRIMARY KEY (word, part)) WITHOUT ROWID;
 CREATE TABLE lexicon (phrase TEXT NOT NULL, what TEXT NOT NULL, value TEXT NOT NULL);
 CREATE TABLE related (word TEXT NOT NULL, target TEXT NOT NULL, PRIMARY KEY (word, target)) WITHOUT ROWID;
 CREATE TABLE english (word TEXT PRIMARY KEY, sort TEXT NOT NULL) WITHOUT ROWID;
@@ -95,15 +101,59 @@ INSERT_COUNTRY = _insert("countries", 5)
 INSERT_ORGANIZATION = _insert("organizations", 3)
 INSERT_PLACE = _insert("places", 3)
 INSERT_PERSON = _insert("people", 4)
-INSERT_CLAIM = _insert("claims", 3 + len(CLAIM_COLUMNS))  # seq, the columns, draft and json
+INSERT_CLAIM = _insert("claims", 4 + len(CLAIM_COLUMNS))  # seq, the columns, draft, json and plain
 INSERT_CLAIM_COUNTRY = _insert("claim_countries", 2)
 INSERT_CLAIM_ORGANIZATION = _insert("claim_organizations", 2)
 INSERT_CLAIM_PARAGRAPH = _insert("claim_paragraphs", 2)
 INSERT_EVIDENCE = _insert("evidence", 4)
 _FTS_MARKS = ", ".join("?" * (1 + len(FTS_COLUMNS)))
 INSERT_FTS = f"INSERT INTO claims_fts (rowid, {', '.join(FTS_COLUMNS)}) VALUES ({_FTS_MARKS})"
-INSERT_TERM = _insert("terms", 1, "INSERT OR IGNORE")
+INSERT_TERM = _insert("terms", 2, "INSERT OR IGNORE")
+INSERT_PART = _insert("parts", 3)
 INSERT_LEXICON = _insert("lexicon", 3)
 INSERT_RELATED = _insert("related", 2, "INSERT OR IGNORE")
 INSERT_ENGLISH = _insert("english", 2)
-INSERT_ARTICLE_TEXT = "INSERT INTO article_fts (text) VALUES (?)"
+INSERT_ARTICLE_TEXT = "INSERT INTO article_fts (rowid, text) VALUES (?, ?)"
+
+PARTS = "SELECT part FROM parts ORDER BY part"
+SET_KEY = "UPDATE meta SET value = ? WHERE key = 'key'"
+# A database built in a private file that is thrown away if anything fails: no journal, no syncing.
+BUILD_PRAGMAS = ("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA cache_size = -32000")
+
+
+def _owners(table: str, count: int) -> str:
+    return f"SELECT id, seq / {BLOCK} FROM {table} WHERE id IN ({', '.join('?' * count)})"
+
+
+def work_parts(count: int) -> str:
+    """Which part holds each of `count` source ids, for those some part holds."""
+    return _owners("works", count)
+
+
+def claim_parts(count: int) -> str:
+    """Which part holds each of `count` claim ids, for those some part holds."""
+    return _owners("claims", count)
+
+
+PART_DIGESTS = "SELECT part, digest, vocabulary FROM parts ORDER BY part"
+ALL_TERMS = "SELECT DISTINCT word FROM terms"
+CLEAR_RELATED = "DELETE FROM related"
+# A claim's fields that its index columns are made of (compile._Indexed), for one part's block.
+INDEX_INPUT = (
+    "SELECT seq, id, category, date, end_date, summary, countries, organizations, location, source, "
+    "attributed_to FROM claims WHERE seq BETWEEN ? AND ? ORDER BY seq"
+)
+# Everything of one part: by its number, then by its block of numbers (compile.replace_part);
+# its paragraphs go by its sources, before its works do.
+DELETE_PART = ("DELETE FROM terms WHERE part = ?", "DELETE FROM parts WHERE part = ?")
+DELETE_BLOCK = (
+    "DELETE FROM paragraphs WHERE source IN (SELECT id FROM works WHERE seq BETWEEN ?1 AND ?2)",
+    "DELETE FROM works WHERE seq BETWEEN ? AND ?",
+    "DELETE FROM claims_fts WHERE rowid BETWEEN ? AND ?",
+    "DELETE FROM claim_countries WHERE claim BETWEEN ? AND ?",
+    "DELETE FROM claim_organizations WHERE claim BETWEEN ? AND ?",
+    "DELETE FROM claim_paragraphs WHERE claim BETWEEN ? AND ?",
+    "DELETE FROM evidence WHERE claim BETWEEN ? AND ?",
+    "DELETE FROM claims WHERE seq BETWEEN ? AND ?",
+    "DELETE FROM article_fts WHERE rowid BETWEEN ? AND ?",
+)

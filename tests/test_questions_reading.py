@@ -1,0 +1,261 @@
+"""How ask reads a reader's wording, pinned by behaviour rather than by one question of a set."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from helpers import Result, ids
+
+from cstofacts.query.question import _filler
+
+POST = (
+    "the article it reports, author's post: the director of the Institute of China and Modern Asia"
+    " of the Russian Academy of Sciences (¶1)\n"
+)
+
+
+@pytest.mark.parametrize("verb", ["hold", "holds", "holding", "held"])
+def test_a_filler_verb_in_any_form_does_not_keep_a_source_question_from_its_record(
+    cli: Callable[..., Result], verb: str
+) -> None:
+    result = cli("ask", f"what position does the analyst {verb}")
+    assert (result.code, result.out) == (0, POST)
+
+
+@pytest.mark.parametrize("word", ["happens", "happening", "taking", "conducted", "takes"])
+def test_regular_forms_of_filler_verbs_are_filler(word: str) -> None:
+    assert _filler(word)
+
+
+@pytest.mark.parametrize("word", ["holder", "maker", "threats", "meeting"])
+def test_other_words_made_from_them_are_not(word: str) -> None:
+    assert not _filler(word)
+
+
+def read_as(result: Result) -> str:
+    return next(line for line in result.err.splitlines() if "read as:" in line)
+
+
+def test_a_date_that_describes_what_is_asked_is_read_as_its_words(cli: Callable[..., Result]) -> None:
+    # A claim is dated 2022 (the turning point), but none of the question's other words is in it;
+    # the claim whose text says "January 2022" holds them all.
+    result = cli("ask", "what crises like the January 2022 events did the csto want to prevent", "--explain")
+    assert result.code == 0
+    assert ids(result) == ["task-prevent-crises"]
+    assert read_as(result) == "cstofacts: read as: cstofacts search crises prevent 'January 2022' --sort date"
+    assert "cstofacts: 'January 2022': words claims hold (a description, not when)" in result.err
+
+
+def test_a_date_that_says_when_still_filters(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "which meetings were held in March 2023", "--explain")
+    assert ids(result) == ["minsk-meeting-2023-03-06"]
+    assert read_as(result) == "cstofacts: read as: cstofacts list --within 2023-03 --category meeting"
+
+
+def test_a_kind_word_a_list_question_lists_filters(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "list events in 2024", "--explain")
+    assert read_as(result) == "cstofacts: read as: cstofacts list --year 2024 --kind event"
+
+
+def test_a_kind_word_after_a_word_it_describes_does_not_filter(cli: Callable[..., Result]) -> None:
+    result = cli(
+        "ask", "which member states' January 2022 events was the secretariat meant to prevent", "--explain"
+    )
+    assert ids(result) == ["task-prevent-crises"]
+    assert "--kind" not in read_as(result)
+
+
+def test_which_organisations_asks_for_claims_involving_one_not_for_the_word(
+    cli: Callable[..., Result],
+) -> None:
+    # The CSTO is on most claims, so it is not one of those asked for; "regional" describes them.
+    result = cli("ask", "which regional organisations did the csto work with in 2025", "--explain")
+    assert ids(result) == ["2025-work-with-cis-sco"]
+    assert read_as(result) == (
+        "cstofacts: read as: cstofacts search work --year 2025 --org CIS --org NATO --org SCO --org UN --sort date"
+    )
+    assert (
+        "cstofacts: 'organisations': asks which organization: claims involving one of CIS, NATO, SCO, UN"
+        in (result.err)
+    )
+    assert "cstofacts: 'regional': describes the organization asked for" in result.err
+
+
+def test_which_organizations_signed_lists_the_claims_naming_one(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "which organizations signed the roadmap")
+    assert ids(result) == ["beijing-roadmap-2025-09-03", "roadmap-against-transnational-threats"]
+
+
+def test_a_question_naming_a_country_is_not_read_as_asking_which_country(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "which countries besides Kyrgyzstan signed the border agreement", "--explain")
+    assert "asks which country" not in result.err
+
+
+def test_a_month_outside_another_date_of_the_question_is_no_reading_that_cannot_run(
+    cli: Callable[..., Result],
+) -> None:
+    # Found by tests/test_ask_reading.py: the month and "before 2024" made --since after --until.
+    asked = cli("ask", "--explain", "2023 March 2025 before 2024")
+    assert (asked.code, asked.out) == (1, "")
+    command = read_as(asked).removeprefix("cstofacts: read as: cstofacts ").split()
+    assert cli(*command).code == 1
+
+
+def test_the_analyst_ranks_when_claims_not_his_hold_more_of_the_question(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "what does the analyst say about the csto's ability to adapt", "--explain")
+    assert ids(result)[:2] == ["foundation-for-adaptation", "headline-csto-proved-adaptable"]
+    assert read_as(result) == "cstofacts: read as: cstofacts search adapt csto --any --limit 3"
+    assert (
+        "cstofacts: 'analyst': the analyst: claims not his hold more of the words, so it does not filter"
+        in (result.err)
+    )
+
+
+def test_the_analyst_filters_when_his_claims_hold_the_question(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "what does the author say about the turning point", "--explain")
+    assert ids(result) == ["2022-turning-point"]
+    assert (
+        read_as(result)
+        == "cstofacts: read as: cstofacts search turning point --any --attributed-to analyst --limit 3"
+    )
+
+
+REPORT_AUTHOR = "the report, author: Арестова Татьяна (romanised: Arestova Tatyana; the page prints only the former) (header)\n"
+ANALYST = "the article it reports, author: Kirill Babaev (¶1)\n"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the author of the report?",  # "author" asks the field; it names no one work
+        "Who wrote the original article?",  # an adjective no claim holds says nothing of the field
+        "who is the journalist",  # asked who, a word for the author asks for the author
+    ],
+)
+def test_who_wrote_it_is_answered_with_both_works_authors(cli: Callable[..., Result], question: str) -> None:
+    result = cli("ask", question)
+    assert (result.code, result.out) == (0, REPORT_AUTHOR + ANALYST)
+
+
+def test_a_field_word_as_typed_is_that_fields_alone(cli: Callable[..., Result]) -> None:
+    # "titles" are the author's; its singular, "title", would also ask for the headline.
+    result = cli("ask", "What academic titles does Babaev have?")
+    assert (result.code, result.out) == (
+        0,
+        "the article it reports, author's titles: Doctor of Philological Sciences, professor (¶1)\n",
+    )
+
+
+def test_a_word_claims_hold_still_makes_it_a_question_for_the_claims(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "who wrote the analysis of the CSTO's work?")
+    assert ids(result)[0] == "babaev-analysis-published"
+
+
+def test_a_day_of_a_month_is_not_a_count(cli: Callable[..., Result]) -> None:
+    # The Minsk meeting's claim says "March 6, 2023": a date, not how many.
+    result = cli("ask", "How many people died in the Kyrgyz-Tajik conflict?")
+    assert (result.code, result.out) == (1, "")
+    assert result.err.startswith(
+        "cstofacts: the article does not say how many (nearest claims, not an answer: "
+    )
+
+
+def test_a_count_is_still_a_count(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "how many maneuvers were held in belarus")
+    assert result.code == 0
+    assert ids(result)[0] == "combat-brotherhood-2023"
+
+
+@pytest.mark.parametrize(("question", "verb"), [("When was the CSTO founded?", "founded"),
+                                                ("Where is the CSTO headquartered?", "headquartered")])  # fmt: skip
+def test_what_no_claim_says_of_an_entity_on_most_claims_is_not_answered(
+    cli: Callable[..., Result], question: str, verb: str
+) -> None:
+    result = cli("ask", question)
+    assert (result.code, result.out) == (1, "")
+    assert result.err == f"cstofacts: the article does not say anything about: {verb}\n"
+
+
+def test_a_verb_claims_hold_is_answered(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "What did the CSTO achieve?")
+    assert result.code == 0
+    assert ids(result)[0] == "babaev-analysis-published"
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "prefer"),
+    [
+        ("in which town was the border agreement signed", "khujand-border-agreement-2025-03-31", "where"),
+        ("what year was the roadmap signed", "beijing-roadmap-2025-09-03", "when"),
+    ],
+)
+def test_which_town_asks_where_and_what_year_asks_when(
+    cli: Callable[..., Result], question: str, first: str, prefer: str
+) -> None:
+    result = cli("ask", question, "--explain")
+    assert ids(result)[0] == first
+    assert f"--prefer {prefer}" in read_as(result)
+    assert "partial answer" not in result.err  # the noun asked by is not a word the answer must hold
+
+
+def test_what_date_the_article_does_not_give_is_not_answered(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "what date was the Dostuk order awarded")
+    assert (result.code, result.out) == (1, "")
+    assert result.err.startswith("cstofacts: the article does not say when")
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [("defence", ["defense"]), ("organisations", ["organizations"]), ("centre", ["center"]),
+     ("travelled", ["traveled"]), ("honour", ["honor"]), ("four", []), ("exercise", ["exercize", "exercice"])],
+)  # fmt: skip
+def test_british_spellings_have_their_american_candidates(british: str, american: list[str]) -> None:
+    from cstofacts.english import american as spell
+
+    assert spell(british) == american
+
+
+def test_a_british_spelling_no_claim_holds_is_read_as_the_american_one_claims_hold(
+    cli: Callable[..., Result],
+) -> None:
+    result = cli("ask", "what did the defence chiefs approve", "--explain")
+    assert ids(result)[0] == "military-cooperation-plan-2026-2030"
+    assert read_as(result) == "cstofacts: read as: cstofacts search defense chiefs approve --any --limit 3"
+    assert "cstofacts: 'defence': spelled 'defense' in the claims" in result.err
+
+
+def test_a_filter_option_says_which_organisations_in_place_of_the_question(
+    cli: Callable[..., Result],
+) -> None:
+    result = cli("ask", "--explain", "--org", "UN", "which organisations did the csto cooperate with")
+    assert read_as(result) == "cstofacts: read as: cstofacts search cooperate --org UN --sort date"
+
+
+def test_a_filter_option_is_never_relaxed(cli: Callable[..., Result]) -> None:
+    question = "does the author think the csto can adapt to global changes"
+    result = cli("ask", "--explain", "--attributed-to", "analyst", question)
+    assert "--attributed-to analyst" in read_as(result)
+    result = cli(
+        "ask",
+        "--explain",
+        "--year",
+        "2022",
+        "what crises like the January 2022 events did the csto want to prevent",
+    )
+    assert "--year 2022" in read_as(result)
+
+
+def test_a_thesaurus_word_for_the_sort_asks_which_of_them(cli: Callable[..., Result]) -> None:
+    # WordNet relates "nations" to the dataset's "countries", the plural of the sort's name.
+    result = cli("ask", "which nations did the secretary general visit", "--explain")
+    assert ids(result) == ["secretary-general-visits-kg-tj"]
+    assert "cstofacts: 'nations': asks which country" in result.err
+
+
+def test_which_organisations_with_a_verb_no_claim_holds_is_a_partial_answer(
+    cli: Callable[..., Result],
+) -> None:
+    result = cli("ask", "which organizations is the csto compared with")
+    assert result.code == 0
+    assert "cstofacts: partial answer: no answer holds compared\n" in result.err
