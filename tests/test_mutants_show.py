@@ -39,3 +39,14 @@ def test_an_id_that_starts_others_opens_its_own_claim(cli: Callable[..., Result]
     data = write_dataset(tmp_path / "prefix.toml", claim_toml("alpha"), claim_toml("alpha-2"))
     result = cli("--data", data, "show", "alpha", "--format", "plain", "--fields", "id")
     assert (result.code, result.out, result.err) == (0, "alpha\n", "")
+
+
+def test_a_missed_id_in_a_large_dataset_that_starts_like_no_id_gets_no_suggestion(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    from synthetic import generate
+
+    data = tmp_path / "large.toml"
+    data.write_text(generate(1001), encoding="utf-8")  # over 1,000 claims: compared by prefix only
+    result = cli("--data", str(data), "show", "qqqq")
+    assert (result.code, result.out, result.err) == (1, "", "cstofacts: no claim with id 'qqqq'\n")
