@@ -47,3 +47,42 @@ def test_every_format_is_taken_in_upper_case(cli: Callable[..., Result]) -> None
         result = cli("list", "--category", "award", "--fields", "id", "--format", name)
         assert (result.code, result.err) == (0, ""), name
         assert "dostuk-order-award" in result.out, name
+
+
+def test_a_word_of_a_longer_name_points_to_the_whole_name(cli: Callable[..., Result]) -> None:
+    result = cli("search", "Shanghai")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        "cstofacts: no claim holds 'Shanghai'; it is part of the name 'shanghai cooperation organisation':"
+        " search for the whole name or SCO\ncstofacts: no claims match\n"
+    )
+
+
+def test_one_word_that_matches_but_is_filtered_out_gets_no_note_about_words(
+    cli: Callable[..., Result],
+) -> None:
+    result = cli("search", "Khujand", "--year", "2019")
+    assert (result.code, result.out, result.err) == (1, "", "cstofacts: no claims match\n")
+
+
+@pytest.mark.parametrize(
+    ("bound", "note"),
+    [
+        (("--since", "2025-01-15"), "3 claims are"),  # in January, not its first day
+        (("--until", "2024-03-01"), "10 claims are"),  # the first day of a month, not of January
+        (("--until", "2025-03-31"), "12 claims are"),  # the last day of a month, not of December
+        (("--since", "2024-12-15"), "4 claims are"),  # in December, not its last day
+    ],
+)
+def test_a_bound_inside_a_year_says_which_claims_are_dated_only_to_the_year(
+    cli: Callable[..., Result], bound: tuple[str, str], note: str
+) -> None:
+    result = cli("list", *bound)
+    assert result.code == 0
+    assert result.err == f"cstofacts: {note} dated only to the year, which overlaps the dates asked for\n"
+
+
+@pytest.mark.parametrize("bound", [("--since", "2025-01-01"), ("--until", "2024-12-31")])
+def test_a_bound_on_a_year_boundary_says_nothing(cli: Callable[..., Result], bound: tuple[str, str]) -> None:
+    result = cli("list", *bound)
+    assert (result.code, result.err) == (0, "")

@@ -106,3 +106,16 @@ def test_rows_counts_what_the_terminal_shows(text: str, width: int, count: int) 
 )
 def test_screen_height(lines: str, height: int) -> None:
     assert paging.screen_height({"LINES": lines}, None) == height
+
+
+def test_output_one_row_short_of_the_screen_is_not_paged_and_a_full_screen_is() -> None:
+    """The shell's prompt takes a line: output of N rows fits a screen of N + 1 rows, not of N."""
+    code, alone = screen("show", "khujand-border", CSTOFACTS_PAGER=FAKE, LINES="200")
+    assert code == 0
+    assert "[paged]" not in alone
+    height = alone.count("\n")
+    assert height > 10
+    code, fits = screen("show", "khujand-border", CSTOFACTS_PAGER=FAKE, LINES=str(height + 1))
+    assert (code, fits) == (0, alone)
+    code, full = screen("show", "khujand-border", CSTOFACTS_PAGER=FAKE, LINES=str(height))
+    assert (code, full) == (0, "[paged]\n" + alone)

@@ -29,6 +29,7 @@ def test_the_works_table_has_one_row_per_work_with_what_the_report_states() -> N
         "Politics",
     )
     assert (report["venue"], report["published"], report["paragraphs"]) == (None, None, 20)
+    assert (report["author_titles"], report["described_in"]) == ([], [])  # lists, as for every work
     assert (babaev["id"], babaev["role"], babaev["reported_in"]) == (BABAEV_ID, "reported", REPORT_ID)
     assert (babaev["author"], babaev["author_titles"]) == (
         "Kirill Babaev",
@@ -85,6 +86,16 @@ def test_a_report_with_two_reported_works_keeps_both_in_order() -> None:
     [again] = provenance.sources_from(rows, {})
     assert [w.id for w in again.reports] == ["a", "b"]
     assert again.voice("expert") is again.reports[1]
+
+
+def test_a_report_that_states_its_venue_keeps_it() -> None:
+    [row] = provenance.work_rows([Source(id="r", headline="H", venue="The Weekly", section="World")])
+    assert (row["venue"], row["section"], row["author_titles"], row["described_in"]) == (
+        "The Weekly",
+        "World",
+        [],
+        [],
+    )
 
 
 def test_export_writes_the_works_table(tmp_path: Path) -> None:

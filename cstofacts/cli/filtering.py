@@ -7,19 +7,16 @@ its Query back as a command line from the same table (cli/reading.py). The SQL o
 field is in store/sql.py (`where`), the one module that writes SQL.
 """
 
-import functools
 import inspect
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Annotated, Any, TypeVar
 
-import typer
-
 from cstofacts import dates
 from cstofacts.cli import completers
 from cstofacts.cli.options import FILTERS as PANEL
-from cstofacts.cli.options import option
+from cstofacts.cli.options import in_place_of, option, value_option
 from cstofacts.criteria import Query, Term
 from cstofacts.errors import UsageError
 from cstofacts.query import filters
@@ -77,17 +74,10 @@ class Filter:
 
     def annotation(self) -> Any:
         kind = list[str] | None if self.many else str | None
-        return Annotated[
-            kind,
-            typer.Option(
-                *self.flags,
-                metavar=self.metavar,
-                rich_help_panel=PANEL,
-                show_default=False,
-                autocompletion=self.complete,
-                help=self.help,
-            ),
-        ]
+        option = value_option(
+            *self.flags, metavar=self.metavar, help=self.help, panel=PANEL, complete=self.complete
+        )
+        return Annotated[kind, option]
 
     def value(self, store: Store, typed: str | list[str] | None) -> Any:
         """The Query value of what was typed (None: nothing), errors naming the option."""
@@ -300,30 +290,18 @@ FILTER_TABLE: tuple[Filter, ...] = (
 )
 
 
-_NAMED = inspect.Parameter.POSITIONAL_OR_KEYWORD
-
-
 def filter_options(command: F) -> F:
     """Give a command every filter option, in place of its `filters` parameter, which receives
     what was typed for each, by name (None where nothing was)."""
-    signature = inspect.signature(command, eval_str=True)
-    parameters: list[inspect.Parameter] = []
-    for parameter in signature.parameters.values():
-        if parameter.name != "filters":
-            parameters.append(parameter)
-            continue
-        parameters += [
-            inspect.Parameter(f.name, _NAMED, default=None, annotation=f.annotation()) for f in FILTER_TABLE
-        ]
+    return in_place_of("filters", _PARAMETERS, dict)(command)
 
-    @functools.wraps(command)
-    def with_filters(*args: Any, **kwargs: Any) -> Any:
-        typed = {f.name: kwargs.pop(f.name, None) for f in FILTER_TABLE}
-        return command(*args, filters=typed, **kwargs)
 
-    with_filters.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
-    with_filters.__annotations__ = {p.name: p.annotation for p in parameters}
-    return with_filters  # type: ignore[return-value]
+_PARAMETERS = [
+    inspect.Parameter(
+        f.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None, annotation=f.annotation()
+    )
+    for f in FILTER_TABLE
+]
 
 
 def query_from(store: Store, typed: Mapping[str, Any], **rest: Any) -> Query:

@@ -19,7 +19,7 @@ app = o.command_app()
 
 Question = Annotated[
     list[str],
-    typer.Argument(metavar="QUESTION...", show_default=False, help="A question, quoted or as loose words."),
+    o.argument(metavar="QUESTION...", help="A question, quoted or as loose words."),
 ]
 Explain = Annotated[
     bool,
@@ -32,15 +32,13 @@ Explain = Annotated[
 
 @app.command("ask", cls=o.Command)
 @f.filter_options
+@o.output_options("drafts", "fmt", "fields", "limit")
 def ask(
     ctx: typer.Context,
     question: Question,
     explain: Explain = False,
     filters: f.Typed = f.UNTYPED,
-    drafts: o.Drafts = False,
-    fmt: o.Format = None,
-    fields: o.Fields = None,
-    limit: o.Limit = None,
+    output: o.Outputs = o.NOTHING,
 ) -> int:
     """Answer a question about the article, in your own words.
 
@@ -67,8 +65,8 @@ def ask(
 
     run = shared(ctx)
     store = run.store()
-    fmt_chosen = present.choose_format(run, fmt)
-    present.choose_fields(fmt_chosen, fields)
+    fmt_chosen = present.choose_format(run, output.fmt)
+    present.choose_fields(fmt_chosen, output.fields)
     typed = " ".join(question).strip()
     if not typed or len(typed) > 500:
         raise UsageError("ask a question of 1 to 500 characters", "QUESTION")
@@ -76,9 +74,9 @@ def ask(
 
     if not decoded(typed):
         raise UsageError(UNDECODED.replace("value", "the question", 1), "QUESTION")
-    narrow = f.query_from(store, filters, drafts=drafts)
+    narrow = f.query_from(store, filters, drafts=output.drafts)
     reading = questions.read(typed, store.lexicon, store.last_paragraph)
-    result = answering.answer(store, reading, o.parse_limit(limit), narrow)
+    result = answering.answer(store, reading, output.limit, narrow)
     talk = explain or run.env.stderr_isatty
     if explain:
         for words, became in result.explained:
@@ -98,7 +96,7 @@ def ask(
     if result.partial:
         missing = ", ".join(one_line(p, 40) for p in result.partial)
         present.note(run, f"partial answer: no answer holds {missing}")
-    return present.claims(run, result.claims, fmt_chosen, fields, evidence=True)
+    return present.claims(run, result.claims, fmt_chosen, output.fields, evidence=True)
 
 
 def _facts(run: Shared, facts: "Sequence[Fact]", fmt: Format, talk: bool) -> int:

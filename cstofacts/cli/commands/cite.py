@@ -14,7 +14,8 @@ app = o.command_app()
 
 
 @app.command("cite", cls=o.Command)
-def cite(ctx: typer.Context, ids: Ids, fmt: o.Format = None) -> int:
+@o.output_options("fmt")
+def cite(ctx: typer.Context, ids: Ids, output: o.Outputs = o.NOTHING) -> int:
     """Print a reference for claims: the report's byline and headline, the paragraphs, the quotes.
 
     An analyst's view is cited as his article, as reported in the report. Each reference
@@ -30,7 +31,7 @@ def cite(ctx: typer.Context, ids: Ids, fmt: o.Format = None) -> int:
     """
     run = shared(ctx)
     store = run.store()
-    fmt_chosen = present.choose_format(run, fmt)
+    fmt_chosen = present.choose_format(run, output.fmt)
     if fmt_chosen not in (Format.TABLE, Format.PLAIN, Format.JSON, Format.JSONL):
         raise UsageError("cite writes text or CSL-JSON: use table, plain, json or jsonl", "--format")
     found, missing = resolve(store, ids)

@@ -17,16 +17,13 @@ from cstofacts.store import export as tools
 
 app = o.command_app()
 
-Target = Annotated[
-    str, typer.Argument(metavar="PATH.db", show_default=False, help="The database file to write.")
-]
+Target = Annotated[str, o.argument(metavar="PATH.db", help="The database file to write.")]
 Force = Annotated[bool, typer.Option("--force", help="Replace PATH.db (and its metadata) if it exists.")]
 Metadata = Annotated[
     str | None,
-    typer.Option(
+    o.value_option(
         "--metadata",
         metavar="PATH",
-        show_default=False,
         help="Write Datasette's metadata here; default: PATH.metadata.json beside PATH.db.",
     ),
 ]

@@ -12,10 +12,9 @@ app = o.command_app()
 
 Command = Annotated[
     str | None,
-    typer.Argument(
+    o.argument(
         metavar="[COMMAND]",
-        show_default=False,
-        autocompletion=lambda incomplete: [c for c in _topics() if c.startswith(incomplete)],
+        complete=lambda incomplete: [c for c in _topics() if c.startswith(incomplete)],
         help="A command.",
     ),
 ]

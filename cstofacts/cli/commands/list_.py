@@ -12,17 +12,8 @@ app = o.command_app()
 
 @app.command("list", cls=o.Command, context_settings=o.NO_WORDS)
 @f.filter_options
-def list_claims(
-    ctx: typer.Context,
-    filters: f.Typed = f.UNTYPED,
-    drafts: o.Drafts = False,
-    fmt: o.Format = None,
-    fields: o.Fields = None,
-    prefer: o.Prefer = None,
-    sort: o.Sort = None,
-    reverse: o.Reverse = False,
-    limit: o.Limit = None,
-) -> int:
+@o.output_options("drafts", "fmt", "fields", "prefer", "sort", "reverse", "limit")
+def list_claims(ctx: typer.Context, filters: f.Typed = f.UNTYPED, output: o.Outputs = o.NOTHING) -> int:
     """List the claims that match the filters, by date.
 
     Examples:
@@ -36,14 +27,6 @@ def list_claims(
     o.refuse_words(ctx)
     run = shared(ctx)
     store = run.store()
-    fmt_chosen = present.choose_format(run, fmt)
-    query = f.query_from(
-        store,
-        filters,
-        drafts=drafts,
-        prefer=o.parse_prefer(prefer),
-        sort=o.parse_sort(sort),
-        reverse=reverse,
-        limit=o.parse_limit(limit),
-    )
-    return present.matches(run, store, query, fmt_chosen, fields)
+    fmt_chosen = present.choose_format(run, output.fmt)
+    query = f.query_from(store, filters, **output.query())
+    return present.matches(run, store, query, fmt_chosen, output.fields)

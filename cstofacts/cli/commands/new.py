@@ -22,63 +22,49 @@ app = o.command_app()
 
 ArticlePath = Annotated[
     str,
-    typer.Argument(
+    o.argument(
         metavar="ARTICLE.txt",
-        show_default=False,
         help="The article as plain UTF-8 text, headline first, paragraphs apart by blank lines; - reads "
         "standard input.",
     ),
 ]
 Output = Annotated[
     str | None,
-    typer.Option(
+    o.value_option(
         "--output",
         "-o",
         metavar="OUT.toml",
-        show_default=False,
         help="Write the dataset to this file, atomically; default: standard output.",
     ),
 ]
 Force = Annotated[bool, typer.Option("--force", help="Replace OUT.toml if it exists.")]
 Headline = Annotated[
     str | None,
-    typer.Option(
-        "--headline", metavar="TEXT", show_default=False, help="The headline, for the first line's."
-    ),
+    o.value_option("--headline", metavar="TEXT", help="The headline, for the first line's."),
 ]
 Byline = Annotated[
     str | None,
-    typer.Option(
-        "--byline",
-        metavar="TEXT",
-        show_default=False,
-        help='The byline as printed, for the one recognised; "" for none.',
+    o.value_option(
+        "--byline", metavar="TEXT", help='The byline as printed, for the one recognised; "" for none.'
     ),
 ]
 Section = Annotated[
     str | None,
-    typer.Option(
-        "--section",
-        metavar="TEXT",
-        show_default=False,
-        help='The section, for the one recognised; "" for none.',
-    ),
+    o.value_option("--section", metavar="TEXT", help='The section, for the one recognised; "" for none.'),
 ]
 SourceId = Annotated[
     str | None,
-    typer.Option(
+    o.value_option(
         "--source-id",
         metavar="ID",
-        show_default=False,
         help="The source's id (lowercase letters, digits, hyphens); default: made from the headline.",
     ),
 ]
 VocabularyFile = Annotated[
     str | None,
-    typer.Option(
+    o.value_option(
         "--vocabulary",
         metavar="FILE",
-        show_default=False,
         help="Look for the countries, organizations, places and people this dataset declares; default: "
         "the bundled one's.",
     ),

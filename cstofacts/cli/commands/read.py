@@ -20,17 +20,17 @@ app = o.command_app()
 
 Numbers = Annotated[
     list[str] | None,
-    typer.Argument(
+    o.argument(
         metavar="[SOURCE] [N...]",
-        show_default=False,
-        autocompletion=completers.complete_paragraph,
+        complete=completers.complete_paragraph,
         help="Paragraph numbers (13 or ¶13); default: all. In a corpus, the source's id first.",
     ),
 ]
 
 
 @app.command("read", cls=o.Command)
-def read(ctx: typer.Context, numbers: Numbers = None, fmt: o.Format = None) -> int:
+@o.output_options("fmt")
+def read(ctx: typer.Context, numbers: Numbers = None, output: o.Outputs = o.NOTHING) -> int:
     """Print the article's paragraphs, each followed by the ids of the claims that cite it.
 
     Piped, one paragraph a line: N, a tab, the text (tabs and newlines escaped).
@@ -45,7 +45,7 @@ def read(ctx: typer.Context, numbers: Numbers = None, fmt: o.Format = None) -> i
     """
     run = shared(ctx)
     store = run.store()
-    fmt_chosen = present.choose_format(run, fmt)
+    fmt_chosen = present.choose_format(run, output.fmt)
     typed = list(numbers or ())
     source = _source(store.sources, typed)
     if not source.body:

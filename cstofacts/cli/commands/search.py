@@ -13,9 +13,8 @@ app = o.command_app()
 
 Words = Annotated[
     list[str],
-    typer.Argument(
+    o.argument(
         metavar="WORDS...",
-        show_default=False,
         help='Words that must all occur (any, with --any); "two words" in quotes is a phrase.',
     ),
 ]
@@ -23,19 +22,9 @@ Words = Annotated[
 
 @app.command("search", cls=o.Command)
 @f.filter_options
+@o.output_options("drafts", "fmt", "fields", "any_words", "best", "prefer", "sort", "reverse", "limit")
 def search(
-    ctx: typer.Context,
-    words: Words,
-    filters: f.Typed = f.UNTYPED,
-    drafts: o.Drafts = False,
-    fmt: o.Format = None,
-    fields: o.Fields = None,
-    any_words: o.AnyWords = False,
-    best: o.Best = False,
-    prefer: o.Prefer = None,
-    sort: o.Sort = None,
-    reverse: o.Reverse = False,
-    limit: o.Limit = None,
+    ctx: typer.Context, words: Words, filters: f.Typed = f.UNTYPED, output: o.Outputs = o.NOTHING
 ) -> int:
     """Find claims by words, best match first.
 
@@ -57,21 +46,10 @@ def search(
 
     run = shared(ctx)
     store = run.store()
-    fmt_chosen = present.choose_format(run, fmt)
+    fmt_chosen = present.choose_format(run, output.fmt)
     with option("WORDS"):
         terms = store.widen(w.terms(store.lexicon, words))
-    query = f.query_from(
-        store,
-        filters,
-        drafts=drafts,
-        words=terms,
-        any_words=any_words,
-        best=best,
-        prefer=o.parse_prefer(prefer),
-        sort=o.parse_sort(sort),
-        reverse=reverse,
-        limit=o.parse_limit(limit),
-    )
+    query = f.query_from(store, filters, words=terms, **output.query())
     return present.matches(
-        run, store, query, fmt_chosen, fields, miss=lambda: present.explain_miss(run, store, terms)
+        run, store, query, fmt_chosen, output.fields, miss=lambda: present.explain_miss(run, store, terms)
     )

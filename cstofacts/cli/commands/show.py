@@ -21,17 +21,15 @@ app = o.command_app()
 
 Ids = Annotated[
     list[str],
-    typer.Argument(
-        metavar="ID...",
-        show_default=False,
-        autocompletion=completers.complete_id,
-        help="Claim ids; a unique prefix is enough.",
+    o.argument(
+        metavar="ID...", complete=completers.complete_id, help="Claim ids; a unique prefix is enough."
     ),
 ]
 
 
 @app.command("show", cls=o.Command)
-def show(ctx: typer.Context, ids: Ids, fmt: o.Format = None, fields: o.Fields = None) -> int:
+@o.output_options("fmt", "fields")
+def show(ctx: typer.Context, ids: Ids, output: o.Outputs = o.NOTHING) -> int:
     """Show every field of claims, with the paragraphs and quotes that state them.
 
     Prints what it finds and names each id it cannot find (exit 1 if any is missing).
@@ -46,7 +44,8 @@ def show(ctx: typer.Context, ids: Ids, fmt: o.Format = None, fields: o.Fields = 
     """
     run = shared(ctx)
     store = run.store()
-    fmt_chosen = present.choose_format(run, fmt)
+    fmt_chosen = present.choose_format(run, output.fmt)
+    fields = output.fields
     if fields is None and fmt_chosen not in (Format.TABLE, Format.PLAIN):
         fields = ",".join(FIELDS)  # show promises every field, in every format
     present.choose_fields(fmt_chosen, fields)  # a bad --fields is an error before any lookup

@@ -18,17 +18,17 @@ app = o.command_app()
 
 Ids = Annotated[
     list[str] | None,
-    typer.Argument(
+    o.argument(
         metavar="[ID...]",
-        show_default=False,
-        autocompletion=completers.complete_source,
+        complete=completers.complete_source,
         help="Sources to show, by id; default: every source of the dataset or corpus.",
     ),
 ]
 
 
 @app.command("source", cls=o.Command)
-def source(ctx: typer.Context, ids: Ids = None, fmt: o.Format = None) -> int:
+@o.output_options("fmt")
+def source(ctx: typer.Context, ids: Ids = None, output: o.Outputs = o.NOTHING) -> int:
     """Show the works behind the claims: the report and the work it reports on.
 
     The report: headline, byline as printed (and a romanisation, marked as one), section.
@@ -43,7 +43,7 @@ def source(ctx: typer.Context, ids: Ids = None, fmt: o.Format = None) -> int:
     """
     run = shared(ctx)
     store = run.store()
-    fmt_chosen = present.choose_format(run, fmt)
+    fmt_chosen = present.choose_format(run, output.fmt)
     known = [item.id for item in store.sources]
     with o.option("ID"):
         wanted = {filters.resolve_source(known, i) for i in ids or ()} or set(known)

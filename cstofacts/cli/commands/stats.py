@@ -18,11 +18,10 @@ app = o.command_app()
 
 By = Annotated[
     str,
-    typer.Option(
+    o.value_option(
         "--by",
         metavar="FIELD",
-        show_default=False,
-        autocompletion=lambda incomplete: [b.value for b in StatsBy if b.value.startswith(incomplete)],
+        complete=lambda incomplete: [b.value for b in StatsBy if b.value.startswith(incomplete)],
         help="year, category, country, org, kind, attribution or source; default: category.",
     ),
 ]
@@ -30,14 +29,9 @@ By = Annotated[
 
 @app.command("stats", cls=o.Command, context_settings=o.NO_WORDS)
 @f.filter_options
+@o.output_options("drafts", "fmt", "reverse", "limit")
 def stats(
-    ctx: typer.Context,
-    by: By = "category",
-    filters: f.Typed = f.UNTYPED,
-    drafts: o.Drafts = False,
-    fmt: o.Format = None,
-    reverse: o.Reverse = False,
-    limit: o.Limit = None,
+    ctx: typer.Context, by: By = "category", filters: f.Typed = f.UNTYPED, output: o.Outputs = o.NOTHING
 ) -> int:
     """Count claims per year, category, country, organization, kind or attribution.
 
@@ -56,17 +50,13 @@ def stats(
     o.refuse_words(ctx)
     run = shared(ctx)
     store = run.store()
-    fmt_chosen = present.choose_format(run, fmt)
+    fmt_chosen = present.choose_format(run, output.fmt)
     dimension = _dimension(by)
-    query = f.query_from(
-        store,
-        filters,
-        drafts=drafts,
-    )
+    query = f.query_from(store, filters, drafts=output.drafts)
     pairs = store.count(query, dimension)
-    if reverse:
+    if output.reverse:
         pairs.reverse()
-    pairs = pairs[: o.parse_limit(limit)]
+    pairs = pairs[: output.limit]
     if not pairs:
         return present.no_match(run, fmt_chosen)
     labels = _labels(store, dimension)

@@ -14,15 +14,8 @@ app = o.command_app()
 
 @app.command("timeline", cls=o.Command, context_settings=o.NO_WORDS)
 @f.filter_options
-def timeline(
-    ctx: typer.Context,
-    filters: f.Typed = f.UNTYPED,
-    drafts: o.Drafts = False,
-    fmt: o.Format = None,
-    fields: o.Fields = None,
-    reverse: o.Reverse = False,
-    limit: o.Limit = None,
-) -> int:
+@o.output_options("drafts", "fmt", "fields", "reverse", "limit")
+def timeline(ctx: typer.Context, filters: f.Typed = f.UNTYPED, output: o.Outputs = o.NOTHING) -> int:
     """Show claims in date order, grouped by year; undated ones last.
 
     A claim sits under the year it starts, or under the first year asked for when it
@@ -39,23 +32,17 @@ def timeline(
     o.refuse_words(ctx)
     run = shared(ctx)
     store = run.store()
-    fmt_chosen = present.choose_format(run, fmt)
-    query = f.query_from(
-        store,
-        filters,
-        drafts=drafts,
-        reverse=reverse,
-        limit=o.parse_limit(limit),
-    )
-    if fmt_chosen is not Format.TABLE or fields:
-        return present.matches(run, store, query, fmt_chosen, fields)
+    fmt_chosen = present.choose_format(run, output.fmt)
+    query = f.query_from(store, filters, **output.query())
+    if fmt_chosen is not Format.TABLE or output.fields:
+        return present.matches(run, store, query, fmt_chosen, output.fields)
     found = store.claims(query)
     if not found:
         return present.no_match(run, fmt_chosen)
     from cstofacts.output import views
 
     starts = [low.year for low, _ in query.years] + ([query.since.year] if query.since else [])
-    first_year = min(starts) if starts and not reverse else None
+    first_year = min(starts) if starts and not output.reverse else None
     environment = run.env
     present.draw(
         run,

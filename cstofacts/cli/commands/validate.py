@@ -14,9 +14,7 @@ app = o.command_app()
 
 Path = Annotated[
     str | None,
-    typer.Argument(
-        metavar="[PATH]", show_default=False, help="Dataset file; default: --data, or the bundled one."
-    ),
+    o.argument(metavar="[PATH]", help="Dataset file; default: --data, or the bundled one."),
 ]
 
 

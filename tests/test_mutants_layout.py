@@ -1,0 +1,53 @@
+"""cstofacts.output.layout, pinned where mutation testing found the suite silent (docs/testing.md).
+
+A label's value is wrapped beside it while 20 columns are left for it; with fewer, the value
+goes under its label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers import Result, claim_toml, write_dataset
+
+BESIDE = """\
+work        doc
+role        report: the claims
+            are its statements
+headline    A test document
+venue       not stated in the
+            source
+published   not stated in the
+            source
+paragraphs  5
+claims      1
+"""
+UNDER = """\
+work
+  doc
+role
+  report: the claims are its
+  statements
+headline
+  A test document
+venue
+  not stated in the source
+published
+  not stated in the source
+paragraphs
+  5
+claims
+  1
+"""
+
+
+@pytest.mark.parametrize(("columns", "shown"), [("32", BESIDE), ("31", UNDER)])
+def test_values_go_under_their_labels_when_fewer_than_20_columns_are_left(
+    cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, columns: str, shown: str
+) -> None:
+    data = write_dataset(tmp_path / "one.toml", claim_toml("only-claim"))
+    monkeypatch.setenv("COLUMNS", columns)  # "paragraphs" and two spaces take 12 of them
+    result = cli("--data", data, "source", "--format", "table")
+    assert (result.code, result.out, result.err) == (0, shown, "")

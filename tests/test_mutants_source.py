@@ -1,0 +1,49 @@
+"""cstofacts.cli.commands.source, pinned where mutation testing found the suite silent (docs/testing.md).
+
+A dataset whose one source reports no other work still lists that source as JSON: its keys are
+those of the one record there is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers import Result, claim_toml, write_dataset
+
+REPORT = {
+    "id": "doc",
+    "seq": 0,
+    "role": "report",
+    "reported_in": None,
+    "title": "A test document",
+    "author": None,
+    "author_romanized": None,
+    "author_post": None,
+    "author_titles": [],
+    "section": None,
+    "venue": None,
+    "venue_type": None,
+    "published": None,
+    "period_start": None,
+    "period_end": None,
+    "voice": None,
+    "described_in": [],
+    "paragraphs": 5,
+    "claims": 1,
+}
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_a_source_that_reports_no_work_is_one_record(
+    cli: Callable[..., Result], tmp_path: Path, fmt: str
+) -> None:
+    data = write_dataset(tmp_path / "one.toml", claim_toml("only-claim"))
+    result = cli("--data", data, "source", "--format", fmt)
+    assert (result.code, result.err) == (0, "")
+    lines = result.out.splitlines()
+    records = json.loads(result.out) if fmt == "json" else [json.loads(line) for line in lines]
+    assert records == [REPORT]
+    assert list(records[0]) == list(REPORT)  # the keys in the order the schema gives them
