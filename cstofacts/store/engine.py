@@ -64,13 +64,6 @@ class Store:
         statement, params = sql.count(q, by)
         return [(str(value), n) for value, n in self.connection.execute(statement, params)]
 
-    def scores(self, terms: Sequence[Term]) -> dict[str, float]:
-        """Relevance of the claims holding any of the terms (lower is better)."""
-        if not terms:
-            return {}
-        statement, params = sql.scores(terms)
-        return dict(self.connection.execute(statement, params).fetchall())
-
     def holding(self, term: Term) -> set[str]:
         statement, params = sql.holding(term)
         return {row[0] for row in self.connection.execute(statement, params)}

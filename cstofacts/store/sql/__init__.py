@@ -270,15 +270,6 @@ def select(q: Query, columns: str = _PREFIXED) -> tuple[str, Params]:
     return sql, params
 
 
-def scores(terms: Sequence[Term]) -> tuple[str, Params]:
-    """The relevance (lower is better) of every claim holding any of the terms, by claim id."""
-    sql = (
-        f"SELECT c.id, {_RANK} FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid "
-        "WHERE claims_fts MATCH ?"
-    )
-    return sql, [match_any(terms)]
-
-
 def holding(term: Term) -> tuple[str, Params]:
     """The ids of the claims that hold a term."""
     sql = "SELECT c.id FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid WHERE claims_fts MATCH ?"
