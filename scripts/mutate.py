@@ -134,7 +134,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         *_QUERY_TESTS,
         *_t("commands", "filtering", "corpus", "new", "search_streamed"),
     ),
-    "cstofacts/store/sql/schema.py": _t("engine", "commands"),
+    "cstofacts/store/sql/schema.py": _t("engine", "commands", "corpus_updates"),
     "cstofacts/store/sql/export.py": _t("engine", "export_tools"),
     "cstofacts/store/validate.py": _VALIDATOR_TESTS,
     "cstofacts/store/written.py": _LINT_TESTS,
