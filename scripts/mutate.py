@@ -128,7 +128,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/store/lint.py": _LINT_TESTS,
     "cstofacts/store/locate.py": _t("broken_datasets", "mutants_validate", "mutants_claims", "evidence"),
     "cstofacts/store/names.py": _LINT_TESTS,
-    "cstofacts/store/reader.py": _t("broken_datasets", "dataset", "hostile"),
+    "cstofacts/store/reader.py": _t("broken_datasets", "dataset", "hostile", "engine"),
     "cstofacts/store/sql/__init__.py": (
         *_t("mutants_sql"),
         *_QUERY_TESTS,

@@ -301,3 +301,10 @@ def test_one_thing_the_article_lacks_among_several_it_has_is_a_partial_answer(
     town = cli("ask", "--format", "json", "in what town was the Beijing roadmap with the CIS and SCO signed")
     assert ids(town)[0] == "beijing-roadmap-2025-09-03"
     assert "partial" not in town.err
+
+
+@pytest.mark.parametrize("word", ["почему", "зачем"])
+def test_a_russian_why_asks_for_reasons(cli: Callable[..., Result], word: str) -> None:
+    result = cli("ask", f"{word} ОДКБ проводит учения", "--explain", "-f", "plain", "--fields", "id")
+    assert result.code == 0, result.err
+    assert "cstofacts: read as: cstofacts search 'учения' 'одкб' --any --prefer why --limit 3\n" in result.err

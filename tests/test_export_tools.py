@@ -174,7 +174,11 @@ def test_metadata_describes_the_data_for_a_reader(exported: Path) -> None:
     tables = metadata["databases"]["claims"]["tables"]
     assert tables["claims"]["fts_table"] == "claims_fts"
     assert {"array": "countries"} in tables["claims"]["facets"]
-    assert tables["claims"]["label_column"] == "id"
+    labels = {name: t["label_column"] for name, t in tables.items() if "label_column" in t}
+    assert labels == {
+        "claims": "id", "works": "id", "countries": "name", "organizations": "name", "places": "name",
+        "people": "name", "categories": "name", "attributions": "name",
+    }  # fmt: skip
     hidden = {"parts", "terms", "lexicon", "meta", "related", "english", "article_fts"}
     assert {name for name, t in tables.items() if t.get("hidden")} == hidden
     evidence = datasette_get(exported, "/claims/evidence.json?_size=1&_labels=on&_shape=objects")
