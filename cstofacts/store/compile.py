@@ -36,8 +36,8 @@ def create(connection: sqlite3.Connection) -> None:
 
 def add_part(connection: sqlite3.Connection, part: int, dataset: Dataset, digest: str) -> None:
     """One file's sources and claims, numbered in the file's block: everything of a file that
-    does not depend on the other files. Its index follows in finish() or replace_part(), once
-    the vocabulary of the whole corpus is known."""
+    does not depend on the other files. Its index follows in finish() or put_part(), once the
+    vocabulary of the whole corpus is known."""
     base = part * BLOCK
     connection.execute(schema.INSERT_PART, (part, digest, vocabulary_digest(dataset.vocabulary)))
     connection.executemany(

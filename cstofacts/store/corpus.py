@@ -91,11 +91,16 @@ def _unique(
     for path, item in items:
         ident = key(item)
         if ident in seen:
-            problems.append(Problem(path, None, f"{what} id {ident!r} is also used in {seen[ident]}"))
+            problems.append(reused(path, what, ident, seen[ident]))
             continue
         seen[ident] = path
         kept.append(item)
     return kept
+
+
+def reused(path: str, what: str, ident: str, other: str) -> Problem:
+    """An id a file uses that another file of the corpus used first."""
+    return Problem(path, None, f"{what} id {ident!r} is also used in {other}")
 
 
 def _pooled(*spellings: tuple[str, ...]) -> tuple[str, ...]:

@@ -6,12 +6,12 @@ time on disk, and brought up to date one changed file at a time.
                                                               └─ every file, one at a time ──────────┴─ Store
 
 A corpus's database is keyed, as a single file's is, by its content: every file's SHA-256 in
-order. Each file is a part with its own block of row numbers (store/compile.py). When some files
-changed but none declares anything new (its vocabulary is the same), the last database is copied
-and only their parts are compiled again; anything else (a file added, removed, renamed or
-reordered, a new name declared, an id clash) compiles the whole corpus, which then also reports
-every problem of every file. Databases are built in a file in a private temporary directory,
-so memory is bounded by the largest file, not by the corpus.
+order. Each file is a part with its own block of row numbers (store/compile.py). When files were
+changed, added or removed but the corpus declares the same things in the same order, the last
+database is copied and only their parts are compiled again (or dropped); anything else (files
+reordered, a new name declared, an id clash, a problem in a file) compiles the whole corpus,
+which then also reports every problem of every file. Databases are built in a file in a private
+temporary directory, so memory is bounded by the largest file, not by the corpus.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from cstofacts.errors import DataError, Problem
 from cstofacts.records import Dataset, Source
 from cstofacts.store import (
+    _CHECK_AT,
     _cached,
     _checksum,
     _dataset,
@@ -208,11 +209,7 @@ def _clashes(connection: sqlite3.Connection, dataset: Dataset, paths: Sequence[s
             batch = ids[start : start + _BATCH]
             owners = dict(connection.execute(statement(len(batch)), batch).fetchall())
             found += [
-                Problem(
-                    dataset.path,
-                    None,
-                    f"{what} id {ident!r} is also used in {paths[owners[ident] // GAP - 1]}",
-                )
+                corpus.reused(dataset.path, what, ident, paths[owners[ident] // GAP - 1])
                 for ident in batch
                 if ident in owners
             ]
@@ -240,15 +237,15 @@ def _updated(
             r.path: (part, r.digest, declared) for r, (part, _, declared) in zip(recorded, rows, strict=True)
         }
         now = [os.path.abspath(p) for p in paths]
-        kept = [p for p in now if p in before]
-        if kept != [r.path for r in recorded if r.path in set(now)]:
+        still = set(now)
+        if [p for p in now if p in before] != [r.path for r in recorded if r.path in still]:
             raise LookupError("files reordered")
         numbers = _numbers([before[p][0] if p in before else None for p in now])
         vocabulary = Store(connection, "").vocabulary
         done = list(digests)
         declared = []
         with connection:
-            for gone in set(before) - set(now):
+            for gone in set(before) - still:
                 compile.remove_part(connection, before[gone][0])
             for index, (absolute, number) in enumerate(zip(now, numbers, strict=True)):
                 old = before.get(absolute)
@@ -288,20 +285,14 @@ def _numbers(parts: Sequence[int | None]) -> list[int]:
 def _copied(cache: Cache, name: str, path: str) -> bool:
     """Copy a trusted cache entry to a private file; its checksum is checked unless it was
     checked since it was last written (cache.Entry.checked_since_changed)."""
-    from cstofacts.store import _mark
+    from cstofacts.store import _verified
     from cstofacts.store.cache import Untrusted
     from cstofacts.store.files import Span, _copy
 
     try:
         with cache.entry(name) as found:
-            if found is None:
+            if found is None or _verified(found) is None:
                 return False
-            header = os.pread(found.fd, 72, 0)
-            stored = int.from_bytes(header[68:72], "big") if len(header) == 72 else -1
-            if not found.checked_since_changed(_mark(stored)):
-                crc, stored = _checksum(found.chunks())
-                if crc != stored:
-                    return False
             with open(path, "xb") as out:
                 _copy(Span(found.fd, found.stat.st_size), out.fileno())
             return True
@@ -320,7 +311,7 @@ def _sealed(path: str) -> tuple[Span, int]:
 
     crc, _ = _checksum(chunks())
     fd = os.open(path, os.O_RDWR)
-    os.pwrite(fd, crc.to_bytes(4, "big"), 68)
+    os.pwrite(fd, crc.to_bytes(4, "big"), _CHECK_AT.start)
     return Span(fd, os.fstat(fd).st_size), crc
 
 
@@ -335,6 +326,6 @@ def _mark_checked(cache: Cache, name: str, size: int, crc: int) -> None:
         if (
             found is not None
             and found.stat.st_size == size
-            and os.pread(found.fd, 4, 68) == crc.to_bytes(4, "big")
+            and os.pread(found.fd, 4, _CHECK_AT.start) == crc.to_bytes(4, "big")
         ):
             found.touch(_mark(crc))
