@@ -124,9 +124,9 @@ def matches(
             _missed(run, store, query, miss)
         return claims(run, found, fmt, fields, query=query)
     chosen = choose_fields(fmt, fields)
-    if fmt in (Format.JSON, Format.JSONL) and chosen == FIELDS and not run.env.json_ascii:
-        return _encoded(run, store, query, fmt, miss)
-    if fmt is Format.PLAIN and chosen == DEFAULT_FIELDS:
+    # Every key as JSON (on a UTF-8 stream), or plain's default columns: compiled for each claim.
+    json_compiled = fmt in (Format.JSON, Format.JSONL) and chosen == FIELDS and not run.env.json_ascii
+    if json_compiled or (fmt is Format.PLAIN and chosen == DEFAULT_FIELDS):
         return _encoded(run, store, query, fmt, miss)
     records = store.records(query)
     first = next(records, None)

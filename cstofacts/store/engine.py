@@ -27,8 +27,12 @@ class Store:
         self.label = label  # the dataset's name in messages: its path, or "bundled dataset"
 
     def claims(self, q: Query) -> list[Claim]:
-        statement, params = sql.select(q)
-        return [_claim(row) for row in _best(q, self.connection.execute(statement, params))]
+        return [_claim(row) for row in self.rows(q)]
+
+    def rows(self, q: Query, columns: str | None = None) -> Iterator[tuple[Any, ...]]:
+        """The rows a query finds, every claim column (or `columns`), as the cursor gives them."""
+        statement, params = sql.select(q) if columns is None else sql.select(q, columns)
+        return _best(q, self.connection.execute(statement, params))
 
     def found(self, q: Query) -> Found:
         """The claims a query finds, read as they are used rather than all at once."""
@@ -40,8 +44,7 @@ class Store:
         For the machine formats: a large result streams from the cursor without a Claim
         object per row.
         """
-        statement, params = sql.select(q)
-        for row in _best(q, self.connection.execute(statement, params)):
+        for row in self.rows(q):
             record = _decoded(row)
             record["evidence"] = [{"paragraph": n, "quote": quote} for n, quote in record["evidence"]]
             record["period"] = period(record["date"], record["end_date"])
@@ -56,8 +59,7 @@ class Store:
         return self._compiled(q, sql.PLAIN_COLUMNS)
 
     def _compiled(self, q: Query, columns: str) -> Iterator[tuple[str | None, str]]:
-        statement, params = sql.select(q, columns)
-        for row in _best(q, self.connection.execute(statement, params)):
+        for row in self.rows(q, columns):
             yield row[0], row[1]
 
     def count(self, q: Query, by: StatsBy) -> list[tuple[str, int]]:
@@ -252,9 +254,7 @@ class Found(Sequence[Claim]):
         if self._whole:
             yield from self._head
             return
-        statement, params = sql.select(self._query)
-        for row in _best(self._query, self._store.connection.execute(statement, params)):
-            yield _claim(row)
+        yield from (_claim(row) for row in self._store.rows(self._query))
 
     def __len__(self) -> int:
         return len(self._head) if self._whole else sum(1 for _ in self)
