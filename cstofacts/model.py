@@ -74,23 +74,19 @@ class Claim:
         )
         return values
 
-    def json(self) -> str:
-        """The claim's JSON object with every key of FIELDS, as `--format json` writes it on a UTF-8
-        stream: compiled once into the database, so that a lookup's output is concatenation."""
+    def encoded(self) -> tuple[str, str]:
+        """The claim as `--format json` writes it on a UTF-8 stream (its object with every key
+        of FIELDS) and as `--format plain` writes it (its line of DEFAULT_FIELDS, escaped):
+        compiled once into the database, so that a lookup's output is concatenation."""
         import json
 
-        from cstofacts.text import json_safe
+        from cstofacts.text import cell, json_safe, plain_line
 
         values = self.record()
-        return json_safe(json.dumps({name: values[name] for name in FIELDS}, ensure_ascii=False))
-
-    def plain(self) -> str:
-        """The claim's plain line (DEFAULT_FIELDS, tab-separated, escaped), as `--format plain`
-        writes it: compiled once into the database too."""
-        from cstofacts.text import cell, plain_line
-
-        values = self.record()
-        return plain_line(cell(values[name]) for name in DEFAULT_FIELDS)
+        return (
+            json_safe(json.dumps({name: values[name] for name in FIELDS}, ensure_ascii=False)),
+            plain_line(cell(values[name]) for name in DEFAULT_FIELDS),
+        )
 
     @property
     def when(self) -> str:

@@ -365,7 +365,7 @@ def test_period_is_the_date_or_the_span_as_an_iso_interval(cli: Cli) -> None:
 
 @pytest.mark.parametrize("args", [[], ["--year", "2024"], ["--category", "exercise", "--reverse"]])
 def test_json_of_every_key_is_the_compiled_objects_byte_for_byte(cli: Cli, args: list[str]) -> None:
-    # list writes every key's JSON from objects compiled into the database (Claim.json); it must
+    # list writes every key's JSON from objects compiled into the database (Claim.encoded); it must
     # be exactly what encoding the records at lookup time gives.
     from cstofacts.cli.filtering import query_from
 
@@ -382,7 +382,7 @@ def test_json_of_every_key_is_the_compiled_objects_byte_for_byte(cli: Cli, args:
         engine.close()
     assert cli("list", *args, "--format", "json").out == formats.json_text(records, FIELDS)
     assert cli("list", *args, "--format", "jsonl").out == formats.jsonl(records, FIELDS)
-    # plain with its default columns is written from the compiled lines (Claim.plain) too.
+    # plain with its default columns is written from the compiled lines (Claim.encoded) too.
     assert cli("list", *args, "--format", "plain").out == formats.plain(records, formats.DEFAULT_FIELDS)
 
 

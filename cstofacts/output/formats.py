@@ -304,7 +304,7 @@ def stream(
 
 
 def stream_encoded(fmt: Format, objects: Iterable[str]) -> Iterator[str]:
-    """JSON objects already encoded (Claim.json) as json or jsonl, or plain lines (Claim.plain),
+    """JSON objects already encoded (Claim.encoded) as json or jsonl, or plain lines (Claim.encoded),
     in chunks of BATCH: what `stream` writes for the same records with every key (plain: the
     default fields), by concatenation alone."""
     if fmt not in (Format.JSON, Format.JSONL, Format.PLAIN):

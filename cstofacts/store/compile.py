@@ -13,7 +13,7 @@ from cstofacts.provenance import to_sql, work_rows
 from cstofacts.records import Dataset, Source, Vocabulary
 from cstofacts.store import SCHEMA_VERSION
 from cstofacts.store.reader import data_file
-from cstofacts.store.sql import EVIDENCE_SEPARATOR, PART_SEPARATOR, schema
+from cstofacts.store.sql import EVIDENCE_SEPARATOR, PART_SEPARATOR, TERMS, schema
 
 # A corpus file's rows take their numbers (claims' seq, works' seq, the article index's rowid)
 # from a block of their own, so that replacing one file's part leaves every other row's number,
@@ -126,7 +126,7 @@ def relate(connection: sqlite3.Connection) -> None:
     """The bundled thesaurus (scripts/thesaurus.py), each everyday word with the words of this
     dataset it may stand for: only words the claims or the vocabulary hold."""
     connection.execute(schema.CLEAR_RELATED)
-    terms = {w for (w,) in connection.execute(schema.ALL_TERMS)}
+    terms = {w for (w,) in connection.execute(TERMS)}
     connection.executemany(schema.INSERT_RELATED, _thesaurus(terms))
 
 
@@ -199,7 +199,7 @@ def _claim_rows(dataset: Dataset, base: int) -> Iterator[tuple[object, ...]]:
             seq, c.id, c.kind.value, c.category, c.date, c.end_date, c.date_basis, c.date_note,
             c.summary, ",".join(c.countries), ",".join(c.organizations), c.location,
             ",".join(map(str, c.paragraphs)), c.attributed_to, c.attribution_note, c.parent, c.source,
-            evidence, first, last, int(c.draft), c.json(), c.plain(),
+            evidence, first, last, int(c.draft), *c.encoded(),
         )  # fmt: skip
 
 

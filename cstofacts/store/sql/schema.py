@@ -55,8 +55,8 @@ CREATE TABLE claims (
     first_day TEXT,
     last_day TEXT,
     draft INTEGER NOT NULL DEFAULT 0,
-    json TEXT NOT NULL,  -- the claim's JSON object, as --format json writes it (Claim.json)
-    plain TEXT NOT NULL  -- its line, as --format plain writes it (Claim.plain)
+    json TEXT NOT NULL,  -- the claim's JSON object, as --format json writes it (Claim.encoded)
+    plain TEXT NOT NULL  -- its line, as --format plain writes it (Claim.encoded)
 );
 CREATE INDEX claims_first_day ON claims (first_day);
 CREATE TABLE claim_countries (
@@ -136,14 +136,13 @@ def claim_parts(count: int) -> str:
 
 
 PART_DIGESTS = "SELECT part, digest, vocabulary FROM parts ORDER BY part"
-ALL_TERMS = "SELECT DISTINCT word FROM terms"
 CLEAR_RELATED = "DELETE FROM related"
 # A claim's fields that its index columns are made of (compile._Indexed), for one part's block.
 INDEX_INPUT = (
     "SELECT seq, id, category, date, end_date, summary, countries, organizations, location, source, "
     "attributed_to FROM claims WHERE seq BETWEEN ? AND ? ORDER BY seq"
 )
-# Everything of one part: by its number, then by its block of numbers (compile.replace_part);
+# Everything of one part: by its number, then by its block of numbers (compile.remove_part);
 # its paragraphs go by its sources, before its works do.
 DELETE_PART = ("DELETE FROM terms WHERE part = ?", "DELETE FROM parts WHERE part = ?")
 DELETE_BLOCK = (
