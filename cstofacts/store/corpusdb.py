@@ -287,14 +287,14 @@ def _copied(cache: Cache, name: str, path: str) -> bool:
     checked since it was last written (cache.Entry.checked_since_changed)."""
     from cstofacts.store import _verified
     from cstofacts.store.cache import Untrusted
-    from cstofacts.store.files import Span, _copy
+    from cstofacts.store.files import Span, copy_span
 
     try:
         with cache.entry(name) as found:
             if found is None or _verified(found) is None:
                 return False
             with open(path, "xb") as out:
-                _copy(Span(found.fd, found.stat.st_size), out.fileno())
+                copy_span(Span(found.fd, found.stat.st_size), out.fileno())
             return True
     except (OSError, Untrusted):
         return False

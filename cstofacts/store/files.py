@@ -81,7 +81,7 @@ def save(dir_fd: int, prefix: str, target: str, parts: Iterable[Part], mode: int
             _release(original)  # a signal that came meanwhile raises here, inside the clean-up's reach
             for part in parts:
                 if isinstance(part, Span):
-                    _copy(part, fd)
+                    copy_span(part, fd)
                     continue
                 view = memoryview(part)
                 while view:
@@ -102,7 +102,8 @@ def save(dir_fd: int, prefix: str, target: str, parts: Iterable[Part], mode: int
             _release(original)
 
 
-def _copy(span: Span, fd: int) -> None:
+def copy_span(span: Span, fd: int) -> None:
+    """Write a span of one file to a descriptor: by the kernel where it can, else in chunks."""
     offset = 0
     while offset < span.size:
         try:
