@@ -39,10 +39,10 @@ def fingerprint(st: os.stat_result) -> Stat:
 def name(roots: Sequence[str]) -> str:
     """The entry that holds a corpus's stat map: named by what --data names (absolute), so that a
     file added to a directory finds the map, and the database, of the corpus before it."""
-    from hashlib import sha256
+    from cstofacts.store import _sha256
 
     joined = "\0".join(os.path.abspath(p) for p in roots)
-    return sha256(joined.encode("utf-8", "surrogateescape")).hexdigest() + ".files"
+    return _sha256(joined.encode("utf-8", "surrogateescape")) + ".files"
 
 
 def read(cache: Cache, roots: Sequence[str]) -> list[Recorded]:
@@ -99,9 +99,9 @@ def _settled(st: os.stat_result | None, now: int) -> list[int] | None:
 
 def _check(files: object) -> str:
     """A digest of the map's content, so that a damaged map is found rather than trusted."""
-    from hashlib import sha256
+    from cstofacts.store import _sha256
 
-    return sha256(json.dumps(files, ensure_ascii=True).encode("ascii")).hexdigest()
+    return _sha256(json.dumps(files, ensure_ascii=True).encode("ascii"))
 
 
 def _stat(value: object) -> Stat:
