@@ -89,7 +89,7 @@ def remove_part(connection: sqlite3.Connection, part: int) -> None:
     for statement in schema.DELETE_PART:
         connection.execute(statement, (part,))
     for statement in schema.DELETE_BLOCK:
-        connection.execute(statement, (part * BLOCK, (part + 1) * BLOCK - 1))
+        connection.execute(statement, _block(part))
 
 
 def put_part(
@@ -113,13 +113,17 @@ def vocabulary_digest(vocabulary: Vocabulary) -> str:
 
 def _index(connection: sqlite3.Connection, part: int, index: _Indexer) -> None:
     """The index rows and the words of one part's claims."""
-    low, high = part * BLOCK, (part + 1) * BLOCK - 1
-    rows = connection.execute(schema.INDEX_INPUT, (low, high)).fetchall()
+    rows = connection.execute(schema.INDEX_INPUT, _block(part)).fetchall()
     words: set[str] = set()
     connection.executemany(
         schema.INSERT_FTS, ((row[0], *index.columns(_Indexed.of(row), words)) for row in rows)
     )
     connection.executemany(schema.INSERT_TERM, ((w, part) for w in words))
+
+
+def _block(part: int) -> tuple[int, int]:
+    """The first and last row number a part may hold."""
+    return part * BLOCK, (part + 1) * BLOCK - 1
 
 
 def relate(connection: sqlite3.Connection) -> None:
