@@ -183,7 +183,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
 
 def _held(store: Store, claim: Claim, words: tuple[Term, ...]) -> int:
     """How many of the words a claim holds."""
-    return sum(claim.id in store.holding(term) for term in words)
+    return sum(store.holds(claim.id, term) for term in words)
 
 
 def _about(store: Store, reading: Reading, drafts: bool) -> list[Fact]:

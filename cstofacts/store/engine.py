@@ -66,6 +66,10 @@ class Store:
         statement, params = sql.count(q, by)
         return [(str(value), n) for value, n in self.connection.execute(statement, params)]
 
+    def holds(self, claim_id: str, term: Term) -> bool:
+        statement, params = sql.holds(claim_id, term)
+        return self.connection.execute(statement, params).fetchone() is not None
+
     def holding(self, term: Term) -> set[str]:
         statement, params = sql.holding(term)
         return {row[0] for row in self.connection.execute(statement, params)}

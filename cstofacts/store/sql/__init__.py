@@ -276,6 +276,15 @@ def holding(term: Term) -> tuple[str, Params]:
     return sql, [match_term(term)]
 
 
+def holds(claim_id: str, term: Term) -> tuple[str, Params]:
+    """Whether one claim holds a term, by the index's rowid: no other claim is read."""
+    sql = (
+        "SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? "
+        "AND rowid = (SELECT seq FROM claims WHERE id = ?) LIMIT 1"
+    )
+    return sql, [match_term(term), claim_id]
+
+
 def hits(term: Term) -> tuple[str, Params]:
     """Whether any claim holds a term: for saying which word matched nothing."""
     return "SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1", [match_term(term)]
