@@ -7,7 +7,6 @@ codes are no spelling here: "AM", "BY" and "ARM" are everyday words and letters.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable
 
@@ -76,7 +75,7 @@ class Names:
         for key in keys["person"]:
             person = v.people[key]
             roles = tuple(r for r in person.roles if written(r, whole))
-            people[key] = dataclasses.replace(person, roles=roles)
+            people[key] = person._replace(roles=roles)
         return Vocabulary(
             categories={},
             attributions={},
