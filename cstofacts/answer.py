@@ -11,8 +11,6 @@ has, or a thing no claim, name, source or thesaurus word accounts for.
 
 from __future__ import annotations
 
-import dataclasses
-
 from cstofacts import text
 from cstofacts.criteria import Prefer, Query, SortKey, Term
 from cstofacts.model import Claim
@@ -97,31 +95,27 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         required = (*names, *words)
         if not categories:
             required = (*required, *reading.category_terms)
-        query = dataclasses.replace(entities(base), categories=categories)
+        query = entities(base)._replace(categories=categories)
         if plan.answer_type != Query():  # "which organisations …": any of them, and only those
             sort = plan.answer_type  # unless a filter option already says which (--org UN)
-            query = dataclasses.replace(
-                query,
+            query = query._replace(
                 countries=query.countries or sort.countries,
                 organizations=query.organizations or sort.organizations,
             )
         if required:
-            query = dataclasses.replace(query, words=required, sort=SortKey.DATE)
-        query = dataclasses.replace(query, limit=limit)
+            query = query._replace(words=required, sort=SortKey.DATE)
+        query = query._replace(limit=limit)
         tries = [query]
         if required:  # no claim holds every word: the claims holding most of them, said to be partial
             tries.append(
-                dataclasses.replace(
-                    query, any_words=True, best=True, sort=None, words=(*required, *ranking), limit=limit
-                )
+                query._replace(any_words=True, best=True, sort=None, words=(*required, *ranking), limit=limit)
             )
             if query.dated or query.paragraphs or categories or entities(Query()) != Query():
                 # The facets alone ("which claims cite ¶19"), when no claim holds the words.
-                tries.append(dataclasses.replace(query, words=(), sort=None))
+                tries.append(query._replace(words=(), sort=None))
     else:
         terms = (*names, *words, *reading.category_terms, *ranking)
-        query = dataclasses.replace(
-            entities(base),
+        query = entities(base)._replace(
             words=terms,
             any_words=bool(terms),
             prefer=_PREFER.get(reading.asks or ""),
@@ -129,7 +123,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         )
         tries = [query]
         if plan.entity_count:  # no claim involves every entity named: rank by them instead
-            tries.append(dataclasses.replace(base, words=(*terms, *plan.entity_terms()), any_words=True,
+            tries.append(base._replace(words=(*terms, *plan.entity_terms()), any_words=True,
                                              prefer=query.prefer, limit=limit or POINTED))  # fmt: skip
     attempts = _precise(tries, reading)
     written = plan.date_words() if any(q.dated for q in attempts) else ()
@@ -142,11 +136,11 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
             # The date may describe what is asked ("the January 2022 events" the CSTO would
             # prevent) rather than when: read as words, it wins where its best claim holds more
             # of the question's other words than the best claim so dated does.
-            undated = dataclasses.replace(query, years=(), since=None, until=None, within=(), sort=None,
+            undated = query._replace(years=(), since=None, until=None, within=(), sort=None,
                                           words=(*asked, *written), any_words=True, best=listing)  # fmt: skip
             if listing:  # every word, if a claim holds them all; else the claims holding most
-                every = dataclasses.replace(undated, any_words=False, best=False, sort=SortKey.DATE)
-                undated = every if store.claims(dataclasses.replace(every, limit=1)) else undated
+                every = undated._replace(any_words=False, best=False, sort=SortKey.DATE)
+                undated = every if store.claims(every._replace(limit=1)) else undated
             other = store.found(undated) if undated.limit is None else store.claims(undated)
             if other and _held(store, other[0], asked) > _held(store, found[0], asked):
                 plan.explained[:] = [
@@ -157,7 +151,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         if found and query.attributions and query.any_words and not listing and not given.attributions:
             # "Does the author think …": the claims attributed to him may hold fewer of the
             # question's words than the article's own statement of it; the words decide.
-            unattributed = dataclasses.replace(query, attributions=frozenset())
+            unattributed = query._replace(attributions=frozenset())
             other = store.claims(unattributed)
             if other and _held(store, other[0], asked) > _held(store, found[0], asked):
                 plan.explained += [
@@ -172,8 +166,8 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
     if written:
         # No claim so dated answers: the date may describe what is asked ("the crises like the one
         # in January 2022"); its words, where claims hold them, are the last thing to try.
-        undated = dataclasses.replace(last, years=(), since=None, until=None, within=())
-        last = dataclasses.replace(undated, words=(*last.words, *written), any_words=True,
+        undated = last._replace(years=(), since=None, until=None, within=())
+        last = undated._replace(words=(*last.words, *written), any_words=True,
                                    best=listing, sort=None)  # fmt: skip
         found = store.claims(last)
         if found:
@@ -237,7 +231,7 @@ def _about(store: Store, reading: Reading, drafts: bool) -> list[Fact]:
 
 def _unnarrowed(query: Query | None) -> bool:
     """Whether a query holds no filter: --drafts shows more claims, it narrows nothing."""
-    return query is None or dataclasses.replace(query, drafts=False) == Query()
+    return query is None or query._replace(drafts=False) == Query()
 
 
 def _precise(tries: list[Query], reading: Reading) -> list[Query]:
@@ -256,13 +250,13 @@ def _precise(tries: list[Query], reading: Reading) -> list[Query]:
         if not set(fine) <= set(q.years):
             inside.append(q)
             continue
-        inside.append(dataclasses.replace(q, years=coarse, within=fine))
+        inside.append(q._replace(years=coarse, within=fine))
         low = min(s[0] for s in fine)
         high = max(s[1] for s in fine)
         since = max(low, q.since) if q.since else low
         until = min(high, q.until) if q.until else high
         if since <= until:  # else no date is both ("March 2025 before 2024"), and no command says it
-            overlapping.append(dataclasses.replace(q, years=coarse, since=since, until=until))
+            overlapping.append(q._replace(years=coarse, since=since, until=until))
     return [*inside, *overlapping]
 
 
@@ -270,9 +264,10 @@ def _narrowed(base: Query, narrow: Query | None) -> Query:
     """The question's facets, with each filter option given to ask in place of the question's."""
     if narrow is None:
         return base
+    defaults = Query._field_defaults
     changes = {
-        f.name: getattr(narrow, f.name)
-        for f in dataclasses.fields(Query)
-        if getattr(narrow, f.name) != f.default and f.name not in ("limit", "sort", "reverse")
+        name: value
+        for name, value in narrow._asdict().items()
+        if value != defaults[name] and name not in ("limit", "sort", "reverse")
     }
-    return dataclasses.replace(base, **changes)
+    return base._replace(**changes)

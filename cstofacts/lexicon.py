@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cstofacts import text
@@ -31,7 +30,6 @@ def entity_tags(what: str, key: str) -> tuple[str, ...]:
     return (tag(ENTITIES[what], key),)
 
 
-@dataclass
 class Lexicon:
     """Every declared name, as its words, to what it names: the one vocabulary search and ask read.
 
@@ -40,7 +38,8 @@ class Lexicon:
     may name several things; the first listed wins where one must (categories come first).
     """
 
-    entries: dict[tuple[str, ...], list[tuple[str, str]]]
+    def __init__(self, entries: dict[tuple[str, ...], list[tuple[str, str]]]) -> None:
+        self.entries = entries  # a plain class: a dataclass costs start-up time (docs/performance.md)
 
     @functools.cached_property
     def longest(self) -> int:

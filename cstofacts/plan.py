@@ -4,7 +4,6 @@ and whether the claims found carry what a pointed question asks for."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import NamedTuple
@@ -206,7 +205,7 @@ class Plan:
                     o for o in self.reading.facets.organizations if "".join(text.words(o)) == code
                 ]
                 probe = Query(countries=frozenset(countries), organizations=frozenset(organizations))
-                shown = dataclasses.replace(probe, drafts=self.drafts)
+                shown = probe._replace(drafts=self.drafts)
                 entities += probe != Query() and self.store.share(shown) <= COMMON
         # A word that may as well be a verb or an adjective ("force", "decide") counts half.
         named = sum(1.0 if self.store.sort_of(" ".join(w.tokens)) != "g" else 0.5 for w in words)
@@ -264,7 +263,7 @@ class Plan:
             if key is None:
                 continue
             probe = Query(all_countries=(key,)) if what == "country" else Query(all_organizations=(key,))
-            if self.store.share(dataclasses.replace(probe, drafts=self.drafts)) > COMMON:
+            if self.store.share(probe._replace(drafts=self.drafts)) > COMMON:
                 chosen.remove(key)
                 ranking.append(term)
                 self.explained.append((term.typed, f"{what} {key}: on most claims, so it only ranks"))
@@ -274,13 +273,13 @@ class Plan:
 
         def apply(q: Query) -> Query:
             if len(countries) == 1:
-                q = dataclasses.replace(q, countries=frozenset(countries))
+                q = q._replace(countries=frozenset(countries))
             elif countries:
-                q = dataclasses.replace(q, all_countries=tuple(countries))
+                q = q._replace(all_countries=tuple(countries))
             if len(organizations) == 1:
-                q = dataclasses.replace(q, organizations=frozenset(organizations))
+                q = q._replace(organizations=frozenset(organizations))
             elif organizations:
-                q = dataclasses.replace(q, all_organizations=tuple(organizations))
+                q = q._replace(all_organizations=tuple(organizations))
             return q
 
         return apply, tuple(ranking)

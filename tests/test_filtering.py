@@ -61,7 +61,7 @@ EXPECTED: dict[str, tuple[str, Any]] = {
 
 def test_every_declared_filter_has_a_row_here_and_sets_a_query_field() -> None:
     assert [f.flag for f in FILTER_TABLE] == list(EXPECTED)
-    assert {f.field for f in FILTER_TABLE} <= set(Query.__dataclass_fields__)
+    assert {f.field for f in FILTER_TABLE} <= set(Query._fields)
     assert len({f.name for f in FILTER_TABLE}) == len(FILTER_TABLE)
 
 

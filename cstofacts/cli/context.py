@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import typer
@@ -18,18 +17,21 @@ if TYPE_CHECKING:
 DATA_ENV = "CSTOFACTS_DATA"
 
 
-@dataclass
 class Shared:
-    """The root command's options, and what is opened from them once per run."""
+    """The root command's options, and what is opened from them once per run.
 
-    env: Env
-    given: bool = False  # env was handed to run() (a test's terminal): --color and --no-pager keep it
-    data: Spec | None = None  # a file or directory, or several (repeated --data)
-    data_option: str = "--data"  # how the dataset was named, for messages: --data or CSTOFACTS_DATA
-    use_cache: bool = True
-    # Machine formats on a terminal: show controls as visible escapes (cli/present.py).
-    escape_controls: bool = False
-    _store: Store | None = field(default=None, repr=False)
+    A plain class, not a dataclass: it is defined at every start, where a dataclass costs
+    about half a millisecond more."""
+
+    def __init__(self, env: Env, given: bool = False) -> None:
+        self.env = env
+        self.given = given  # env was handed to run() (a test's terminal): --color and --no-pager keep it
+        self.data: Spec | None = None  # a file or directory, or several (repeated --data)
+        self.data_option = "--data"  # how the dataset was named, for messages: --data or CSTOFACTS_DATA
+        self.use_cache = True
+        # Machine formats on a terminal: show controls as visible escapes (cli/present.py).
+        self.escape_controls = False
+        self._store: Store | None = None
 
     def close(self) -> None:
         """Close what the run opened; run() calls it last, which is what lets the process os._exit."""

@@ -174,10 +174,8 @@ def _missed(run: Shared, store: Store, query: Query, miss: Callable[[], None] | 
 
 def _hidden_drafts(run: Shared, store: Store, query: Query) -> None:
     """Say so when only draft claims match: a dataset fresh from `cstofacts new` holds nothing else."""
-    import dataclasses
-
     # The whole query, its words included (share() counts by the filters alone).
-    if not query.drafts and store.claims(dataclasses.replace(query, drafts=True, limit=1)):
+    if not query.drafts and store.claims(query._replace(drafts=True, limit=1)):
         note(run, "only draft claims match; --drafts shows them")
 
 

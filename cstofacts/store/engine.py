@@ -246,12 +246,10 @@ class Found(Sequence[Claim]):
     HEAD = 200
 
     def __init__(self, store: Store, q: Query) -> None:
-        import dataclasses
-
         self._store = store
         self._query = q
         limit = q.limit if q.limit is not None and q.limit <= self.HEAD else self.HEAD
-        self._head = store.claims(dataclasses.replace(q, limit=limit))
+        self._head = store.claims(q._replace(limit=limit))
         self._whole = len(self._head) < limit or limit == q.limit
 
     def __iter__(self) -> Iterator[Claim]:
