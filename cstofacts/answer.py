@@ -122,12 +122,16 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
             limit=limit or POINTED,
         )
         tries = [query]
-        if plan.entity_count:  # no claim involves every entity named: rank by them instead
-            tries.append(base._replace(words=(*terms, *plan.entity_terms()), any_words=True,
-                                             prefer=query.prefer, limit=limit or POINTED))  # fmt: skip
+        for some in plan.any_entity():  # no claim involves every entity named: any one of them
+            tries.append(base._replace(countries=base.countries or some.countries,
+                                       organizations=base.organizations or some.organizations,
+                                       words=(*terms, *plan.entity_terms()), any_words=True,
+                                       prefer=query.prefer, limit=limit or POINTED))  # fmt: skip
     attempts = _precise(tries, reading)
     written = plan.date_words() if any(q.dated for q in attempts) else ()
     asked = next((q.words for q in attempts if q.words), ())
+    plan.asked = asked
+    plan.given = not _unnarrowed(narrow)
     given = narrow or Query()  # what a filter option says is never relaxed below
     for query in attempts:
         # A list's answer is read as it is written: at a million claims it is never held whole.

@@ -14,12 +14,13 @@ from cstofacts.model import Claim
 from cstofacts.query import about
 from cstofacts.query.about import Fact
 from cstofacts.query.filters import suggest
-from cstofacts.query.question import Reading
+from cstofacts.query.question import Reading, counted
 from cstofacts.store.engine import Store
 
 # An entity on more than this share of the claims (the CSTO, on almost all of them) does not
 # narrow anything: it ranks a pointed question's answers and filters nothing.
 COMMON = 0.5
+POINTED_NEAREST = 3  # how many nearest claims a silence names
 # The sorts of declared entity a list question may ask which of, by the sort's English name.
 _SORTS = {"country": "country", "org": "organization"}
 
@@ -85,7 +86,11 @@ class Plan:
         self.left_out: list[str] = []  # verbs and adjectives no claim holds ("founded")
         self.explained: list[tuple[str, str]] = []
         self.entity_count = 0
+        self.ranking: tuple[Term, ...] = ()  # entities on most claims: they rank, never filter
+        self.asked: tuple[Term, ...] = ()  # the words the first query asked for; answer.py sets them
+        self.given = False  # a filter option was given to ask (--year 2022): what it names is asked
         self.answer_type = Query()  # "which countries": the entities of that sort, any of them
+        self._narrowing: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
     def words(self) -> tuple[Term, ...]:
         """The question's other words: those claims hold, the thesaurus's words for the rest,
@@ -270,6 +275,8 @@ class Plan:
             else:
                 self.explained.append((term.typed, f"{what} {key}: required"))
         self.entity_count = len(countries) + len(organizations)
+        self.ranking = tuple(ranking)
+        self._narrowing = (frozenset(countries), frozenset(organizations))
 
         def apply(q: Query) -> Query:
             if len(countries) == 1:
@@ -284,6 +291,15 @@ class Plan:
 
         return apply, tuple(ranking)
 
+    def any_entity(self) -> list[Query]:
+        """When no claim involves every entity a question names: the claims involving any of one
+        sort of them (--country KG --country TJ), never claims that involve none. One named
+        entity is simply required, so it has none."""
+        if self.entity_count < 2:
+            return []
+        countries, organizations = self._narrowing
+        return [q for q in (Query(countries=countries), Query(organizations=organizations)) if q != Query()]
+
     def entity_terms(self) -> tuple[Term, ...]:
         return tuple(t for t in self.reading.entity_terms if t.tags and not t.tags[0].startswith("xp"))
 
@@ -294,6 +310,27 @@ class Plan:
             self.explained.append((term.typed, "a place"))
         return found
 
+    def _counts_what(self, claim: Claim) -> bool:
+        """Whether a claim holds the noun "how many" asks about, when the question names one
+        (a thing nothing in the article accounts for is held by no claim)."""
+        noun = counted(self.reading.tokens)
+        if noun is None:
+            return True
+        if noun in self.unaccounted:
+            return False
+        terms = [t for t in self.asked if noun in t.tokens or t.typed == noun]
+        return not terms or any(self.store.holds(claim.id, t) for t in terms)
+
+    def _names_a_thing(self, query: Query) -> bool:
+        """Whether a query filters by something the question names, beyond a date or the sort of
+        answer asked for: a filter option given to ask, a paragraph, a category, an entity that narrows."""
+        asked = self.answer_type
+        return bool(
+            self.given or query.paragraphs or query.categories
+            or query.all_countries or query.all_organizations
+            or query.countries - asked.countries or query.organizations - asked.organizations
+        )  # fmt: skip
+
     def silent(self, why: str) -> Answer:
         return Answer([], self.reading, None, tuple(self.corrections), why, (), tuple(self.explained))
 
@@ -303,15 +340,32 @@ class Plan:
             # "When was X appointed?" and no claim about X has a date: the article does not say.
             nearest = ", ".join(c.id for c in found)
             return self.silent(f"the article does not say {asks} (nearest claims, not an answer: {nearest})")
+        if found and asks == "how many" and not self.reading.listing and not self._counts_what(found[0]):
+            # "How many troops …": a claim that counts something else does not say.
+            noun = counted(self.reading.tokens)
+            nearest = ", ".join(c.id for c in found)
+            return self.silent(
+                f"the article does not say how many {noun} (nearest claims, not an answer: {nearest})"
+            )
         partial = tuple(self.unaccounted) if found else ()
         if found and not query.words and self.answer_type != Query():
             # "Which organizations is the CSTO compared with": those it names, but no claim says
             # what the question's verb asks of them.
             partial += tuple(self.left_out)
-        if found and query.any_words:
+        if found and (query.any_words or len(query.words) < len(self.asked)):
+            # Words a query that ran left out, or that no answer holds, are what the answer lacks.
             ids = {c.id for c in found}
-            partial += tuple(t.typed for t in query.words if not (self.store.holding(t) & ids))
-            if self.reading.listing and not partial:
+            asked = (*self.asked, *(t for t in query.words if t not in self.asked))
+            missing = [t for t in asked if not (self.store.holding(t) & ids)]
+            partial += tuple(dict.fromkeys(t.typed for t in missing if t.typed not in partial))
+            held = [t for t in asked if t not in missing and t not in self.ranking]
+            if missing and not held and not self._names_a_thing(query):
+                # Only a date, or an entity on most claims, in common with the question: the claims
+                # do not cover part of it, they are about something else.
+                nearest = ", ".join(c.id for _, c in zip(range(POINTED_NEAREST), found, strict=False))
+                said = ", ".join(t.typed for t in missing)
+                return self.silent(f"no claim holds {said} (nearest claims, not an answer: {nearest})")
+            if self.reading.listing and query.any_words and not partial:
                 partial = ("every word together",)
         for term in self.reading.names:
             self.explained.append((term.typed, "a person or role"))

@@ -292,8 +292,8 @@ _ASKED_BY_NOUN = {
 
 def _asks(tokens: Sequence[str]) -> str | None:
     """What sort of answer the question word asks for."""
-    if "how" in tokens and "many" in tokens:
-        return "how many"
+    if "how" in tokens and ("many" in tokens or "much" in tokens):
+        return "how many"  # a count or an amount: the answer must state a number
     for word in tokens:
         if word in QUESTION_WORDS_ASK:
             return QUESTION_WORDS_ASK[word]
@@ -302,6 +302,16 @@ def _asks(tokens: Sequence[str]) -> str | None:
         return _ASKED_BY_NOUN[noun]
     if EFFECT_WORDS.intersection(tokens):
         return "effect"  # significance is a judgement: assessments answer it
+    return None
+
+
+def counted(tokens: Sequence[str]) -> str | None:
+    """The noun "how many" or "how much" counts ("how many troops", "how many of the documents"),
+    if one follows it: an answer must say how many of that, not of something else."""
+    for at in range(1, len(tokens)):
+        if tokens[at - 1] == "how" and tokens[at] in ("many", "much"):
+            rest = [t for t in tokens[at + 1 : at + 4] if t not in ("of", "the", "these", "those")]
+            return rest[0] if rest and rest[0] not in text.STOP_WORDS and rest[0].isalpha() else None
     return None
 
 

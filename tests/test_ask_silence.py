@@ -1,0 +1,98 @@
+"""When `ask` must say that the article does not answer, and when a partial answer is still one.
+
+Each rule is checked over every declared value it could apply to, or against a question that
+its opposite answers, so that a rule serving a single question would fail here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from helpers import Result, bundled, ids
+
+DATA = bundled()
+CLAIMS = {claim["id"]: claim for claim in DATA["claims"]}
+COUNTRY_NAMES = sorted((code, entry["name"]) for code, entry in DATA["countries"].items())
+
+
+def involved(claim_id: str) -> set[str]:
+    """The countries a claim involves as --country reads it: those it names, and the country of
+    the place it was held in."""
+    claim = CLAIMS[claim_id]
+    place = DATA["places"].get(claim.get("location") or "", {})
+    return set(claim.get("countries", [])) | ({place["country"]} if place else set())
+
+
+@pytest.mark.parametrize(("code", "name"), COUNTRY_NAMES)
+def test_an_answer_to_a_question_naming_one_country_involves_that_country(
+    cli: Callable[..., Result], code: str, name: str
+) -> None:
+    # "join" is a verb no claim holds; what is left is the country and the CSTO, which is on
+    # most claims. Claims about other countries are not a partial answer about this one.
+    result = cli("ask", f"When did {name} join the CSTO?")
+    if result.code == 0:
+        assert all(code in involved(i) for i in ids(result)), (name, ids(result))
+    else:
+        assert (result.code, result.out) == (1, "")
+
+
+def test_a_question_naming_two_countries_no_claim_shares_gets_claims_of_either(
+    cli: Callable[..., Result],
+) -> None:
+    # No claim involves both Armenia and Uzbekistan: each answer involves one of them, never
+    # neither, and the reading says so with --country twice (either).
+    both = [i for i, c in CLAIMS.items() if {"AM", "UZ"} <= set(c.get("countries", []))]
+    assert both == []
+    result = cli("ask", "when did Armenia and Uzbekistan sign", "--explain")
+    assert result.code == 0
+    assert ids(result)[0] == "khujand-border-agreement-2025-03-31"
+    assert all(involved(i) & {"AM", "UZ"} for i in ids(result))
+    assert (
+        "cstofacts: read as: cstofacts search sign armenia uzbekistan --any --country AM --country UZ"
+        " --prefer when --limit 3\n"
+    ) in result.err
+    assert "cstofacts: partial answer: no answer holds armenia\n" in result.err
+
+
+def test_how_many_of_a_thing_no_claim_counts_is_not_answered(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "How many troops took part in Combat Brotherhood 2023?")
+    assert (result.code, result.out) == (1, "")
+    assert result.err.startswith(
+        "cstofacts: the article does not say how many troops (nearest claims, not an answer: "
+    )
+
+
+def test_how_many_of_a_thing_a_claim_counts_is_answered(cli: Callable[..., Result]) -> None:
+    # The same question about what the claim does count: "Five maneuvers".
+    result = cli("ask", "How many maneuvers made up Combat Brotherhood 2023?")
+    assert result.code == 0
+    assert ids(result)[0] == "combat-brotherhood-2023"
+    result = cli("ask", "how many of the documents were signed at the summit")
+    assert ids(result)[0] == "summit-15-documents"
+
+
+def test_how_much_asks_for_a_number_too(cli: Callable[..., Result]) -> None:
+    # "money" is held by no claim, and no claim states an amount of anything the question names.
+    result = cli("ask", "How much money did the CSTO get in 2024?")
+    assert (result.code, result.out) == (1, "")
+
+
+def test_claims_sharing_only_a_date_with_the_question_are_not_a_partial_answer(
+    cli: Callable[..., Result],
+) -> None:
+    # The article's summit has no claim dated 2023; the 2023 claims are about exercises.
+    result = cli("ask", "Which country hosted the CSTO summit in 2023?")
+    assert (result.code, result.out) == (1, "")
+    assert result.err.startswith("cstofacts: no claim holds summit (nearest claims, not an answer: ")
+    # Asked without the year, the summit claims answer it.
+    assert "summit-15-documents" in ids(cli("ask", "what was signed at the CSTO summit"))
+
+
+def test_a_word_the_facets_alone_leave_out_is_said_to_be_missing(cli: Callable[..., Result]) -> None:
+    # ¶19 is named, so its claims cover part of the question; "sanctions" is held by none of them,
+    # and the answer must say so rather than pass for a whole one.
+    result = cli("ask", "which claims cite paragraph 19 about sanctions")
+    assert result.code == 0
+    assert sorted(ids(result)) == sorted(i for i, c in CLAIMS.items() if 19 in c["paragraphs"])
+    assert "cstofacts: partial answer: no answer holds sanctions\n" in result.err
