@@ -1069,7 +1069,7 @@ def test_the_headline_is_cited_as_the_headline_not_as_a_paragraph_number() -> No
 
 
 def test_a_reported_works_title_is_cited_when_the_report_states_it() -> None:
-    titled = dataclasses.replace(SOURCE, reports=(dataclasses.replace(BABAEV, title="On the CSTO"),))
+    titled = SOURCE._replace(reports=(BABAEV._replace(title="On the CSTO"),))
     assert citations.citation_text(VERDICT, titled).startswith(
         'Kirill Babaev, "On the CSTO", article on the portal "Allies. CSTO" (date not stated), as reported in '
     )
