@@ -11,6 +11,8 @@ has, or a thing no claim, name, source or thesaurus word accounts for.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from cstofacts import text
 from cstofacts.criteria import Prefer, Query, SortKey, Term
 from cstofacts.model import Claim
@@ -146,7 +148,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
                 every = undated._replace(any_words=False, best=False, sort=SortKey.DATE)
                 undated = every if store.claims(every._replace(limit=1)) else undated
             other = store.found(undated) if undated.limit is None else store.claims(undated)
-            if other and _held(store, other[0], asked) > _held(store, found[0], asked):
+            if _wins(store, other, found, asked):
                 plan.explained[:] = [
                     (typed, "words claims hold (a description, not when)") if typed in reading.span_text
                     else (typed, how) for typed, how in plan.explained
@@ -157,7 +159,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
             # question's words than the article's own statement of it; the words decide.
             unattributed = query._replace(attributions=frozenset())
             other = store.claims(unattributed)
-            if other and _held(store, other[0], asked) > _held(store, found[0], asked):
+            if _wins(store, other, found, asked):
                 plan.explained += [
                     (typed, "the analyst: claims not his hold more of the words, so it does not filter")
                     for typed in reading.tokens
@@ -177,6 +179,12 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         if found:
             return plan.answer(found, last)
     return plan.answer([], last)
+
+
+def _wins(store: Store, other: Sequence[Claim], found: Sequence[Claim], words: tuple[Term, ...]) -> bool:
+    """Whether another reading's best claim holds more of the question's words than the best
+    claim found: where a date or the analyst may describe rather than filter, the words decide."""
+    return bool(other) and _held(store, other[0], words) > _held(store, found[0], words)
 
 
 def _held(store: Store, claim: Claim, words: tuple[Term, ...]) -> int:
