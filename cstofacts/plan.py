@@ -321,6 +321,16 @@ class Plan:
         terms = [t for t in self.asked if noun in t.tokens or t.typed == noun]
         return not terms or any(self.store.holds(claim.id, t) for t in terms)
 
+    def _names_counted(self, claim: Claim) -> bool:
+        """Whether "how many" counts a sort of declared entity ("how many countries") that the
+        claim names: the entities it involves are the count."""
+        noun = counted(self.reading.tokens)
+        if noun is None:
+            return False
+        forms = {b for w in (noun, *english.american(noun)) for b in english.bases(w)}
+        involved = {"country": claim.countries, "org": claim.organizations}
+        return any(_SORTS[what] in forms and involved[what] for what in _SORTS)
+
     def _names_a_thing(self, query: Query) -> bool:
         """Whether a query filters by something the question names, beyond a date or the sort of
         answer asked for: a filter option given to ask, a paragraph, a category, an entity that narrows."""
@@ -336,17 +346,22 @@ class Plan:
 
     def answer(self, found: Sequence[Claim], query: Query) -> Answer:
         asks = self.reading.asks
-        if found and not self.reading.listing and asks in _CARRIES and not _CARRIES[asks](found[0]):
-            # "When was X appointed?" and no claim about X has a date: the article does not say.
+        pointed = bool(found) and not self.reading.listing
+        # "How many countries signed …": a claim that names them says how many.
+        names_count = pointed and asks == "how many" and self._names_counted(found[0])
+        if pointed and not names_count:
             nearest = ", ".join(c.id for c in found)
-            return self.silent(f"the article does not say {asks} (nearest claims, not an answer: {nearest})")
-        if found and asks == "how many" and not self.reading.listing and not self._counts_what(found[0]):
-            # "How many troops …": a claim that counts something else does not say.
-            noun = counted(self.reading.tokens)
-            nearest = ", ".join(c.id for c in found)
-            return self.silent(
-                f"the article does not say how many {noun} (nearest claims, not an answer: {nearest})"
-            )
+            if asks in _CARRIES and not _CARRIES[asks](found[0]):
+                # "When was X appointed?" and no claim about X has a date: the article does not say.
+                return self.silent(
+                    f"the article does not say {asks} (nearest claims, not an answer: {nearest})"
+                )
+            if asks == "how many" and not self._counts_what(found[0]):
+                # "How many troops …": a claim that counts something else does not say.
+                noun = counted(self.reading.tokens)
+                return self.silent(
+                    f"the article does not say how many {noun} (nearest claims, not an answer: {nearest})"
+                )
         partial = tuple(self.unaccounted) if found else ()
         if found and not query.words and self.answer_type != Query():
             # "Which organizations is the CSTO compared with": those it names, but no claim says
@@ -356,7 +371,8 @@ class Plan:
             # Words a query that ran left out, or that no answer holds, are what the answer lacks.
             ids = {c.id for c in found}
             asked = (*self.asked, *(t for t in query.words if t not in self.asked))
-            missing = [t for t in asked if not (self.store.holding(t) & ids)]
+            counts = counted(self.reading.tokens) if names_count else None
+            missing = [t for t in asked if not (self.store.holding(t) & ids) and counts not in t.tokens]
             partial += tuple(dict.fromkeys(t.typed for t in missing if t.typed not in partial))
             held = [t for t in asked if t not in missing and t not in self.ranking]
             if missing and not held and not self._names_a_thing(query):

@@ -96,3 +96,20 @@ def test_a_word_the_facets_alone_leave_out_is_said_to_be_missing(cli: Callable[.
     assert result.code == 0
     assert sorted(ids(result)) == sorted(i for i, c in CLAIMS.items() if 19 in c["paragraphs"])
     assert "cstofacts: partial answer: no answer holds sanctions\n" in result.err
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("how many countries signed the border agreement in Khujand?", "khujand-border-agreement-2025-03-31"),
+        ("how many organisations signed the roadmap in Beijing?", "beijing-roadmap-2025-09-03"),
+    ],
+)
+def test_how_many_of_a_declared_sort_is_answered_by_a_claim_naming_them(
+    cli: Callable[..., Result], question: str, first: str
+) -> None:
+    # No number is written, but the claim names the countries (or organizations): they are the count.
+    result = cli("ask", question)
+    assert result.code == 0
+    assert ids(result)[0] == first
+    assert "partial answer" not in result.err
