@@ -3,11 +3,9 @@ in records.py, which a plain lookup never loads)."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Kind(str, Enum):
@@ -22,44 +20,81 @@ DATE_BASES = ("stated", "inferred")
 SCHEMA = 3  # the dataset schema this version reads; the compiled database records it too
 
 
-@dataclass(eq=False)
-class Evidence:
+class Evidence(NamedTuple):
     """An exact quote from a cited paragraph that states a claim."""
 
     paragraph: int
     quote: str
 
 
-# Records compare by identity (eq=False): nothing needs value equality. They are not
-# frozen, though nothing mutates them: a frozen class's generated methods cost about
-# half a millisecond more each at every start (docs/performance.md).
-# The field order of Claim is the order of every machine format's columns and keys.
-@dataclass(eq=False, kw_only=True)
 class Claim:
-    """One claim of a source, at the grain a user looks things up."""
+    """One claim of a source, at the grain a user looks things up.
 
-    id: str
-    kind: Kind
-    category: str
-    date: str | None = None
-    end_date: str | None = None
-    date_basis: str | None = None
-    date_note: str | None = None
-    summary: str
-    countries: tuple[str, ...] = ()
-    organizations: tuple[str, ...] = ()
-    location: str | None = None
-    paragraphs: tuple[int, ...]
-    attributed_to: str
-    attribution_note: str | None = None
-    parent: str | None = None
-    source: str
-    evidence: tuple[Evidence, ...] = ()
-    # A drafted claim (`cstofacts new`) that no one has reviewed yet: lookups hide it unless
-    # asked (--drafts). Like `span`, it is never an output field.
-    draft: bool = False
-    # First and last day the claim covers; None when undated. Derived at load, never output.
-    span: tuple[dt.date, dt.date] | None = dataclasses.field(default=None, repr=False, compare=False)
+    A plain class with slots, not a dataclass: every lookup defines it at start, where a
+    dataclass and its module cost about a millisecond and a half more (docs/performance.md).
+    Claims compare by identity; nothing mutates one once it is built. The order of `__slots__`
+    is the order of every machine format's columns and keys (FIELDS).
+    """
+
+    # In field order, not sorted: tests/test_model.py pins it to __init__'s parameters.
+    __slots__ = (  # noqa: RUF023
+        "id", "kind", "category", "date", "end_date", "date_basis", "date_note", "summary",
+        "countries", "organizations", "location", "paragraphs", "attributed_to", "attribution_note",
+        "parent", "source", "evidence", "draft", "span",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        kind: Kind,
+        category: str,
+        date: str | None = None,
+        end_date: str | None = None,
+        date_basis: str | None = None,
+        date_note: str | None = None,
+        summary: str,
+        countries: tuple[str, ...] = (),
+        organizations: tuple[str, ...] = (),
+        location: str | None = None,
+        paragraphs: tuple[int, ...],
+        attributed_to: str,
+        attribution_note: str | None = None,
+        parent: str | None = None,
+        source: str,
+        evidence: tuple[Evidence, ...] = (),
+        draft: bool = False,
+        span: tuple[dt.date, dt.date] | None = None,
+    ) -> None:
+        self.id = id
+        self.kind = kind
+        self.category = category
+        self.date = date
+        self.end_date = end_date
+        self.date_basis = date_basis
+        self.date_note = date_note
+        self.summary = summary
+        self.countries = countries
+        self.organizations = organizations
+        self.location = location
+        self.paragraphs = paragraphs
+        self.attributed_to = attributed_to
+        self.attribution_note = attribution_note
+        self.parent = parent
+        self.source = source
+        self.evidence = evidence
+        # A drafted claim (`cstofacts new`) that no one has reviewed yet: lookups hide it unless
+        # asked (--drafts). Like `span`, it is never an output field.
+        self.draft = draft
+        # First and last day the claim covers; None when undated. Derived at load, never output.
+        self.span = span
+
+    def __repr__(self) -> str:
+        return f"Claim(id={self.id!r})"
+
+    def replace(self, **changes: Any) -> Claim:
+        """A copy with some fields changed."""
+        return Claim(**{**{name: getattr(self, name) for name in self.__slots__}, **changes})
 
     def record(self) -> dict[str, Any]:
         """The claim as plain JSON-ready values, keyed by FIELDS and DERIVED, None for unknown."""
@@ -97,7 +132,7 @@ class Claim:
 
 
 # Output fields of a claim, in the stable order every machine format uses: derived, never retyped.
-FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Claim) if f.name not in ("span", "draft"))
+FIELDS: tuple[str, ...] = tuple(name for name in Claim.__slots__ if name not in ("span", "draft"))
 LIST_FIELDS = frozenset({"countries", "organizations", "paragraphs", "evidence"})
 # Fields derived from the date. `period` is the date as one ISO 8601 value at the article's
 # precision, `2024/2025` for a span (an interval, as in ISO 8601 and EDTF): one column that

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import datetime as dt
 import io
 import itertools
@@ -524,7 +523,7 @@ def test_citation_text_credits_the_byline_as_printed_for_the_reports_own_words()
     assert citations.citation_text(CONSULTATIONS, SOURCE) == f"{REPORT}, ¶13."
     assert citations.citation_text(CONSULTATIONS, Source(id="s", headline="h")) == '"h", ¶13.'
     assert citations.pandoc(RESOLUTION, SOURCE) == "[@csto-adapts-to-global-changes, para. 11]"
-    headline = dataclasses.replace(RESOLUTION, paragraphs=(0,), evidence=(Evidence(0, HEADLINE),))
+    headline = RESOLUTION.replace(paragraphs=(0,), evidence=(Evidence(0, HEADLINE),))
     assert citations.citation_text(headline, SOURCE) == f'{REPORT}, headline: "{HEADLINE}".'
     assert citations.pandoc(headline, SOURCE) == "[@csto-adapts-to-global-changes]"
 
@@ -902,10 +901,7 @@ def assert_safe(text: str, colour: bool) -> None:
 
 
 def evil(claim: Claim) -> Claim:
-    from dataclasses import replace
-
-    return replace(
-        claim,
+    return claim.replace(
         id=claim.id + EVIL,
         category=EVIL,
         summary=f"{claim.summary} {EVIL}",
@@ -1059,7 +1055,7 @@ def test_the_list_view_and_timeline_do_without_rich_table() -> None:
 
 
 def test_the_headline_is_cited_as_the_headline_not_as_a_paragraph_number() -> None:
-    claim = dataclasses.replace(RESOLUTION, paragraphs=(0,), evidence=(Evidence(0, HEADLINE),))
+    claim = RESOLUTION.replace(paragraphs=(0,), evidence=(Evidence(0, HEADLINE),))
     assert rows.where((0, 13)) == "headline, ¶13"
     assert rows.where((0,), pilcrow="P") == "headline"
     assert ("stated_in", f'headline of "{HEADLINE}"') in rows.detail_rows(claim, SOURCE)
