@@ -75,3 +75,16 @@ def test_a_pipe_loads_neither_the_pager_nor_the_export_nor_zsh_completion(tmp_pa
     for args in (["list"], ["list", "--format", "csv", "--fields", "all"], ["--color", "always", "list"]):
         modules = loaded(*args, cwd=tmp_path)
         assert not modules & {"cstofacts.paging", "cstofacts.store.export", "cstofacts.cli.completion"}, args
+
+
+def test_a_warm_lookup_defines_no_dataclass(tmp_path: Path) -> None:
+    # Defining a dataclass costs start-up time at every run (docs/performance.md): the classes a
+    # lookup defines are NamedTuples and plain classes, so `dataclasses` is never imported.
+    loaded("list", "--format", "json", cwd=tmp_path)  # warm the cache
+    for args in (
+        ("list", "--year", "2023", "--format", "json"),
+        ("search", "Khujand"),
+        ("ask", "which exercises were held in 2023"),
+        ("show", "khujand-border", "--format", "json"),
+    ):
+        assert "dataclasses" not in loaded(*args, cwd=tmp_path), args
