@@ -47,9 +47,19 @@ def export(ctx: typer.Context, target: Target, force: Force = False, metadata: M
     run = shared(ctx)
     if target.strip() in ("", "-") or target.endswith(("/", os.sep)):
         raise UsageError("export writes a database file; give its path, such as claims.db", "PATH.db")
-    if os.path.lexists(target) and not force:  # the early, friendly refusal; publish() makes it sure
-        raise UsageError(f"{one_line(target)} exists; give --force to replace it", "PATH.db")
     described = tools.metadata_path(target, metadata)
+    # The early, friendly refusals, before anything is written; publish() makes the last one sure.
+    for path, option in ((target, "PATH.db"), (described, "--metadata")):
+        if os.path.isdir(path):
+            raise UsageError(f"{one_line(path)} is a folder; give a file's path", option)
+        if not os.path.isdir(os.path.dirname(path) or "."):
+            raise UsageError(f"there is no folder {one_line(os.path.dirname(path))} to write into", option)
+    if os.path.realpath(target) == os.path.realpath(described):
+        raise UsageError(
+            "the metadata would replace the database: give --metadata another file", "--metadata"
+        )
+    if os.path.lexists(target) and not force:
+        raise UsageError(f"{one_line(target)} exists; give --force to replace it", "PATH.db")
     if os.path.lexists(described) and not force:
         raise UsageError(f"{one_line(described)} exists; give --force to replace it", "--metadata")
     store = run.store()
