@@ -8,7 +8,7 @@ message and suggestion.
 
 import functools
 import inspect
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from types import MappingProxyType
 from typing import Annotated, Any, TypeVar
@@ -28,7 +28,14 @@ _NAMED = inspect.Parameter.POSITIONAL_OR_KEYWORD
 FILTERS = "Filters"
 OUTPUT = "Output"
 _FORMAT_NAMES = [f.value for f in OutputFormat]
-FORMATS = ", ".join(_FORMAT_NAMES[:-1]) + " or " + _FORMAT_NAMES[-1]
+
+
+def listed(names: Sequence[str]) -> str:
+    """Names as help and messages list them: "a, b or c"."""
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
+
+
+FORMATS = listed(_FORMAT_NAMES)
 
 
 @contextmanager
@@ -222,12 +229,29 @@ class Outputs:
 NOTHING = Outputs(MappingProxyType({}))
 
 
-def output_options(*names: str) -> Callable[[F], F]:
+def output_options(*names: str, formats: Sequence[OutputFormat] | None = None) -> Callable[[F], F]:
     """Give a command the named output options, in the table's order, in place of its `output`
-    parameter, which receives them as Outputs."""
+    parameter, which receives them as Outputs. `formats`: the only ones the command writes, which
+    its --format's help and completion then list."""
     chosen = sorted((_BY_NAME[name] for name in names), key=OUTPUT_TABLE.index)
+    if formats is not None:
+        chosen = [_only(o, [f.value for f in formats]) if o.name == "fmt" else o for o in chosen]
     added = [inspect.Parameter(o.name, _NAMED, default=o.default, annotation=o.annotation()) for o in chosen]
     return in_place_of("output", added, Outputs)
+
+
+def _only(option: Output, names: list[str]) -> Output:
+    """--format, for a command that writes only some of the formats."""
+    return Output(
+        option.flags,
+        name=option.name,
+        help=option.help.replace(FORMATS, listed(names), 1),
+        metavar=option.metavar,
+        complete=completers.choices(names),
+        parse=option.parse,
+        field=option.field,
+        panel=option.panel,
+    )
 
 
 def in_place_of(

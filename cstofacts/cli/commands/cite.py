@@ -11,10 +11,12 @@ from cstofacts.output import citations
 from cstofacts.output.formats import Format
 
 app = o.command_app()
+# Text references, or CSL-JSON: the formats a reference has.
+FORMATS = (Format.TABLE, Format.PLAIN, Format.JSON, Format.JSONL)
 
 
 @app.command("cite", cls=o.Command)
-@o.output_options("fmt")
+@o.output_options("fmt", formats=FORMATS)
 def cite(ctx: typer.Context, ids: Ids, output: o.Outputs = o.NOTHING) -> int:
     """Print a reference for claims: the report's byline and headline, the paragraphs, the quotes.
 
@@ -32,8 +34,9 @@ def cite(ctx: typer.Context, ids: Ids, output: o.Outputs = o.NOTHING) -> int:
     run = shared(ctx)
     store = run.store()
     fmt_chosen = present.choose_format(run, output.fmt)
-    if fmt_chosen not in (Format.TABLE, Format.PLAIN, Format.JSON, Format.JSONL):
-        raise UsageError("cite writes text or CSL-JSON: use table, plain, json or jsonl", "--format")
+    if fmt_chosen not in FORMATS:
+        names = o.listed([f.value for f in FORMATS])
+        raise UsageError(f"cite writes text or CSL-JSON: use {names}", "--format")
     found, missing = resolve(store, ids)
     for message in missing:
         present.note(run, message)
