@@ -175,3 +175,16 @@ def test_an_organization_or_place_declared_two_ways_names_the_files(
     result = cli("--data", str(corpus), "list")
     assert (result.code, result.out) == (3, "")
     assert f"{corpus / 'other.toml'}: {clash} than {corpus / 'minsk.toml'} does" in result.err
+
+
+def test_a_file_named_twice_is_read_once(cli: Cli, corpus: Path) -> None:
+    # The same file by two spellings, and a folder with a file of it named again: no file clashes
+    # with itself, and the order is that of each file's first naming.
+    minsk = corpus / "minsk.toml"
+    twice = cli("--data", str(minsk), "--data", str(corpus / "." / "minsk.toml"), "list", "-f", "json")
+    assert [r["id"] for r in listed(twice)] == ["minsk-drill-2023", "minsk-talks-2024"]
+    named = cli("--data", str(corpus / "un.toml"), "--data", str(corpus), "list", "-f", "json")
+    assert [r["id"] for r in listed(named)] == ["minsk-drill-2023", "un-vote-2024", "minsk-talks-2024"]
+    assert cli("--data", str(corpus), "--data", str(minsk), "validate").out == (
+        f"{corpus} + {minsk}: ok, 3 claims, 2 sources\n"
+    )

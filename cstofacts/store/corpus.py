@@ -34,18 +34,32 @@ MAX_FILES = 10_000
 def files(spec: Spec) -> list[str] | None:
     """The dataset files a --data value names, in order; None when it names one plain file (or
     stdin), which the single-file path reads as before."""
-    paths = (spec,) if isinstance(spec, str) else spec
+    paths = _once((spec,) if isinstance(spec, str) else spec)
     if len(paths) == 1 and not _is_directory(paths[0]):
         return None
     found: list[str] = []
     for path in paths:
         found += _directory_files(path) if _is_directory(path) else [path]
+    found = _once(found)  # a folder and a file in it: the file once, where it first comes
     if not found:
         shown = ", ".join(paths)
         raise DataError([Problem(shown, None, "holds no dataset files (*.toml)")])
     if len(found) > MAX_FILES:
         raise DataError([Problem(", ".join(paths), None, f"holds more than {MAX_FILES} dataset files")])
     return found
+
+
+def _once(paths: Sequence[str]) -> list[str]:
+    """The paths, each file once ("--data a.toml --data ./a.toml" names one file, which must not
+    clash with itself), in the order first given; "-" (stdin) as it is."""
+    seen: set[str] = set()
+    kept = []
+    for path in paths:
+        key = path if path == "-" else os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            kept.append(path)
+    return kept
 
 
 def label(spec: Spec) -> str:
