@@ -126,6 +126,8 @@ class Plan:
             # WordNet is English: a word of another script that names nothing declared cannot be
             # judged (что, делал), so it is left out rather than taken for a thing.
             sort = self.store.sort_of(word) if word.isascii() else "g"
+            if sort == "n" and self._infinitive(word):
+                sort = "g"  # "want to fight": a verb here, whatever the word mostly is
             near = None
             if sort is None and len(term.typed) > 3:
                 # A word that is no English word, close to one claims hold, is a typo for it; a
@@ -147,6 +149,16 @@ class Plan:
                 self.left_out.append(term.typed)
                 self.explained.append((term.typed, "left out: a word no claim holds"))
         return tuple(kept)
+
+    def _infinitive(self, word: str) -> bool:
+        """Whether the word follows "to" after a verb ("want to fight", "able to counter"), where
+        it is a verb; after a noun "to" leads to a thing ("threats to security")."""
+        tokens = self.reading.tokens
+        return any(
+            tokens[at - 1] == "to" and self.store.sort_of(tokens[at - 2]) == "g"
+            for at in range(2, len(tokens))
+            if tokens[at] == word
+        )
 
     def _american(self, term: Term) -> Term | None:
         """A British-spelled word no claim holds, as the American spelling claims hold."""

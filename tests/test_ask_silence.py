@@ -113,3 +113,20 @@ def test_how_many_of_a_declared_sort_is_answered_by_a_claim_naming_them(
     assert result.code == 0
     assert ids(result)[0] == first
     assert "partial answer" not in result.err
+
+
+@pytest.mark.parametrize("verb", ["want to fight", "try to fight", "seek to fight", "aim to fight"])
+def test_a_word_after_to_after_a_verb_is_a_verb_not_a_thing_the_article_lacks(
+    cli: Callable[..., Result], verb: str
+) -> None:
+    # "fight" and "combat" are mostly nouns, and no claim holds them; after "want to" they say
+    # what is done, so the question is still about the threats the claims name.
+    result = cli("ask", f"what threats does the CSTO {verb}")
+    assert result.code == 0
+    assert ids(result)[0] == "task-transnational-threats"
+
+
+def test_a_thing_after_to_after_a_noun_is_still_a_thing(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "what threats to pensions does the CSTO see")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == "cstofacts: the article does not say anything about: pensions\n"
