@@ -127,7 +127,7 @@ def test_odd_names_and_words_are_answers_not_usage_errors(cli: Cli, option: str,
         (
             ["list", "--paragraph", "21"],
             "cstofacts: error: --paragraph: there is no paragraph 21; the article's paragraphs are numbered "
-            "1 to 20\n",
+            "1 to 20, and 0 is the headline\n",
         ),
         (
             ["list", "--format", "jsn"],

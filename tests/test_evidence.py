@@ -138,15 +138,25 @@ def test_read_json_names_the_claims_citing_the_paragraph(env: dict[str, str]) ->
     ]
 
 
-@pytest.mark.parametrize("number", ["0", "21"])
-def test_read_outside_the_article_is_a_usage_error(env: dict[str, str], number: str) -> None:
-    result = run("read", number, env=env)
+def test_read_outside_the_article_is_a_usage_error(env: dict[str, str]) -> None:
+    result = run("read", "21", env=env)
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == (
-        f"cstofacts: error: N: there is no paragraph {number}; "
-        "the article's paragraphs are numbered 1 to 20\n"
+        "cstofacts: error: N: there is no paragraph 21; "
+        "the article's paragraphs are numbered 1 to 20, and 0 is the headline\n"
     )
+
+
+def test_read_0_is_the_headline_that_claims_may_cite(env: dict[str, str]) -> None:
+    citing = [c["id"] for c in dataset()["claims"] if 0 in c["paragraphs"]]
+    assert citing
+    result = run("read", "0", "--format", "json", env=env)
+    assert result.returncode == 0, result.stderr
+    headline = dataset()["sources"][0]["headline"]
+    assert json.loads(result.stdout) == [{"paragraph": 0, "text": headline, "claims": citing}]
+    listed = run("list", "--paragraph", "0", "--fields", "id", env=env)
+    assert listed.stdout.split() == citing
 
 
 # -- cite ----------------------------------------------------------------------------------------------

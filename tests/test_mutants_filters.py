@@ -131,20 +131,17 @@ def test_paragraph_errors_say_what_a_paragraph_number_is(cli: Cli) -> None:
     )
     assert_usage_error(
         cli("list", "--paragraph", "21"),
-        "--paragraph: there is no paragraph 21; the article's paragraphs are numbered 1 to 20",
+        "--paragraph: there is no paragraph 21; the article's paragraphs are numbered 1 to 20, and 0 is the headline",
     )
 
 
-def test_without_a_paragraph_count_any_positive_paragraph_is_allowed(cli: Cli, tmp_path: Path) -> None:
+def test_without_a_paragraph_count_any_paragraph_is_allowed(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "uncounted.toml"
     path.write_text(HEAD.replace("paragraphs = 5\n", "") + claim_toml("talks"), encoding="utf-8")
-    assert_usage_error(
-        cli("--data", str(path), "list", "--paragraph", "0"),
-        "--paragraph: there is no paragraph 0; the article's paragraphs are numbered 1 or more",
-    )
     assert ids(cli("--data", str(path), "list", "--paragraph", "1")) == ["talks"]
-    with pytest.raises(UsageError, match=r"numbered 1 or more$"):
-        filters.resolve_paragraph("0", None)
+    assert ids(cli("--data", str(path), "list", "--paragraph", "999")) == []
+    assert filters.resolve_paragraph("0", None) == 0  # the headline
+    assert filters.resolve_paragraph("¶999", None) == 999
 
 
 def test_since_and_until_resolve_to_their_first_and_last_day() -> None:

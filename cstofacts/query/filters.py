@@ -212,9 +212,11 @@ def resolve_paragraph(value: str | int, last: int | None) -> int:
     if not raw.isascii() or not raw.isdigit():
         raise UsageError(f"{show(str(value))} is not a paragraph number; use a number such as 13")
     number = int(raw)
-    if number < 1 or (last is not None and number > last):
-        bound = f"1 to {last}" if last is not None else "1 or more"
-        raise UsageError(f"there is no paragraph {number}; the article's paragraphs are numbered {bound}")
+    if last is not None and number > last:  # ¶0 is the headline, which a claim may cite
+        raise UsageError(
+            f"there is no paragraph {number}; the article's paragraphs are numbered 1 to {last}, "
+            "and 0 is the headline"
+        )
     return number
 
 

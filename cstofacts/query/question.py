@@ -268,7 +268,7 @@ def _paragraphs(raw: str, last: int | None) -> tuple[str, set[int], set[int]]:
     for match in re.finditer(_PARAGRAPH, raw, re.IGNORECASE):
         for value in [match[1], *re.findall(r"[0-9]{1,3}", match[2] or "")]:
             number = int(value)
-            if number >= 1 and (last is None or number <= last):
+            if last is None or number <= last:  # ¶0 is the headline
                 numbers.add(number)
             else:
                 absent.add(number)

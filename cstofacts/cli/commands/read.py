@@ -23,7 +23,10 @@ Numbers = Annotated[
     o.argument(
         metavar="[SOURCE] [N...]",
         complete=completers.complete_paragraph,
-        help="Paragraph numbers (13 or ¶13); default: all. In a corpus, the source's id first.",
+        help=(
+            "Paragraph numbers (13 or ¶13; 0 is the headline); default: all."
+            " In a corpus, the source's id first."
+        ),
     ),
 ]
 
