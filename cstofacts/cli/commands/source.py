@@ -21,7 +21,7 @@ Ids = Annotated[
     o.argument(
         metavar="[ID...]",
         complete=completers.complete_source,
-        help="Sources to show, by id; default: every source of the dataset or corpus.",
+        help="Sources or reported works to show, by id; default: every source of the dataset or corpus.",
     ),
 ]
 
@@ -44,24 +44,29 @@ def source(ctx: typer.Context, ids: Ids = None, output: o.Outputs = o.NOTHING) -
     run = shared(ctx)
     store = run.store()
     fmt_chosen = present.choose_format(run, output.fmt)
+    # A source's id shows it and the works it reports; a reported work's id, that work alone.
     known = [item.id for item in store.sources]
+    reported = [work.id for item in store.sources for work in item.reports]
     with o.option("ID"):
-        wanted = {filters.resolve_source(known, i) for i in ids or ()} or set(known)
+        wanted = {filters.resolve_source([*known, *reported], i) for i in ids or ()} or set(known)
     if fmt_chosen in (Format.JSON, Format.JSONL):
         records = [
             {**row, "claims": store.claim_count(row["reported_in"] or row["id"], row["voice"])}
             for row in store.works
-            if (row["reported_in"] or row["id"]) in wanted
+            if row["id"] in wanted or row["reported_in"] in wanted
         ]
         present.records(run, fmt_chosen, records, list(records[0]))
         return ExitCode.OK
     blocks = [
         block
         for item in store.sources
-        if item.id in wanted
         for block in (
-            rows.source_rows(item, store.claim_count(item.id)),
-            *(rows.work_rows(w, item, store.claim_count(item.id, w.voice)) for w in item.reports),
+            *([rows.source_rows(item, store.claim_count(item.id))] if item.id in wanted else []),
+            *(
+                rows.work_rows(w, item, store.claim_count(item.id, w.voice))
+                for w in item.reports
+                if item.id in wanted or w.id in wanted
+            ),
         )
     ]
     environment = run.env
