@@ -74,6 +74,9 @@ class Synset:
     lemmas: list[str]
     pointers: list[tuple[str, str, str]]  # (symbol, offset, pos)
     gloss: str
+    words: list[str] = field(default_factory=list)  # every lemma in order, names too (pointers count them)
+    # Lexical pointers: (symbol, offset, pos, source word, target word), words numbered from 1.
+    lexical: list[tuple[str, str, str, int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -143,15 +146,19 @@ def _synset(line: str) -> Synset:
     pos = "a" if pos == "s" else pos
     count = int(parts[3], 16)
     # Lemmas written with a capital are names (Andrew_Jackson): never an everyday word for ours.
-    lemmas = [re.sub(r"\(.*\)$", "", parts[4 + 2 * i]) for i in range(count)]
-    lemmas = [lemma for lemma in lemmas if lemma == lemma.lower()]
+    words = [re.sub(r"\(.*\)$", "", parts[4 + 2 * i]) for i in range(count)]
+    lemmas = [lemma for lemma in words if lemma == lemma.lower()]
     at = 4 + 2 * count
     pointers_count = int(parts[at])
     pointers = []
+    lexical = []
     for i in range(pointers_count):
-        symbol, target, target_pos = parts[at + 1 + 4 * i : at + 4 + 4 * i]
-        pointers.append((symbol, target, "a" if target_pos == "s" else target_pos))
-    return Synset(offset, pos, lemmas, pointers, gloss.strip())
+        symbol, target, target_pos, numbers = parts[at + 1 + 4 * i : at + 5 + 4 * i]
+        target_pos = "a" if target_pos == "s" else target_pos
+        pointers.append((symbol, target, target_pos))
+        if numbers != "0000":  # source and target word, two hex digits each (wndb(5WN))
+            lexical.append((symbol, target, target_pos, int(numbers[:2], 16), int(numbers[2:], 16)))
+    return Synset(offset, pos, lemmas, pointers, gloss.strip(), words, lexical)
 
 
 def words_of(text: str) -> list[str]:
@@ -195,6 +202,19 @@ def neighbours(wn: WordNet, synset: Synset, *, specific: bool = False) -> Iterat
             yield target
 
 
+def derivations(wn: WordNet, synset: Synset, lemma: str) -> Iterator[str]:
+    """The words WordNet derives from this lemma in this sense, or it from them ("+" pointers,
+    which link one word of a sense to one word of another): a noun's verb, a verb's noun."""
+    for symbol, offset, pos, source, target in synset.lexical:
+        if symbol != "+" or pos not in ("n", "v") or synset.words[source - 1] != lemma:
+            continue
+        other = wn.synsets.get((offset, pos))
+        if other is not None and 0 < target <= len(other.words):
+            word = other.words[target - 1]
+            if word == word.lower():  # never a name
+                yield word.replace("_", " ")
+
+
 def fits(wn: WordNet, synset: Synset, word: str, context: set[str], lemmas: set[str]) -> bool:
     """Whether a sense of a dataset word is the dataset's sense: its gloss and neighbours share
     words with the article and the dataset, or it is the word's only sense."""
@@ -232,6 +252,11 @@ def build(wn: WordNet, dataset: dict) -> dict[str, object]:
                             phrase = lemma.replace("_", " ")
                             if _usable(wn, phrase, own):
                                 related[phrase].add(word)
+                    # The verb a noun is made from, or the noun made from a verb, in this sense:
+                    # "conclude" for a conclusion, "decide" for a decision.
+                    for derived in derivations(wn, synset, base):
+                        if _usable(wn, derived, own):
+                            related[derived].add(word)
     return {
         "about": "Made by scripts/thesaurus.py from WordNet 3.0 (Princeton University; WordNet licence) "
         "and the bundled dataset. Do not edit by hand.",

@@ -79,3 +79,19 @@ def test_the_word_list_is_plain_and_sorted() -> None:
     assert words == sorted(words)
     assert {line.split("\t")[1] for line in lines} == {"n", "g"}
     assert len(words) > 50_000
+
+
+@pytest.mark.parametrize(
+    ("verb", "noun"), [("agree", "agreement"), ("decide", "decision"), ("publish", "publication")]
+)
+def test_a_verb_reaches_the_noun_wordnet_derives_it_from(verb: str, noun: str) -> None:
+    # WordNet's derivation links ("+"), in the dataset's sense of the noun: a reader's verb for
+    # what the claims name with a noun whose stem differs (agree: agre-, agreement: agreement).
+    related = json.loads((ROOT / "data" / "thesaurus.json").read_text(encoding="utf-8"))["related"]
+    assert noun in related[verb]
+
+
+def test_a_question_s_verb_finds_the_claims_of_its_noun(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "what did Tajikistan and Kyrgyzstan agree on", "--explain")
+    assert "cstofacts: 'agree': a word for: agreement\n" in result.err
+    assert "khujand-border-agreement-2025-03-31" in ids(result)
