@@ -8,7 +8,8 @@ Readers ask in their own words: "deal" for an agreement, "talks" for consultatio
 dataset's words are its claims' summaries and its category names and synonyms. For each
 such word this script takes its WordNet senses that fit the dataset, and from each sense
 its synonyms and, for a noun, the words one step more specific (hyponyms) and one step
-more general (hypernyms) where that is itself a specific word. A sense fits when its
+more general (hypernyms) where that is itself a specific word, and the words WordNet derives
+from it in that sense or it from them ("agree" for an agreement). A sense fits when its
 gloss and its neighbours share words with the article and the dataset (a simplified Lesk
 overlap); a word of one sense is kept as it is. The result maps each related word to the
 dataset words it may stand for. Nothing here is written for one question: every entry comes
