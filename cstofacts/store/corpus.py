@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from cstofacts.errors import DataError, Problem
 from cstofacts.records import (
@@ -121,6 +121,14 @@ def _pooled(*spellings: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for group in spellings for s in group))
 
 
+class _Differs(NamedTuple):
+    """How a declaration differs from the one another file made first."""
+
+    field: str
+    given: str
+    first: str
+
+
 class _Union:
     """The vocabularies of several files, united entry by entry."""
 
@@ -128,10 +136,13 @@ class _Union:
         self.problems = problems
         self.where: dict[tuple[str, str], str] = {}  # (section, key) -> the file that declared it first
 
-    def clash(self, section: str, key: str, path: str, field: str) -> None:
+    def clash(self, section: str, key: str, path: str, differs: _Differs) -> None:
+        field, given, first_given = differs
         first = self.where[(section, key)]
         self.problems.append(
-            Problem(path, None, f"[{section}.{key}] gives another {field} than {first} does")
+            Problem(
+                path, None, f"[{section}.{key}] gives {field} {given!r}, where {first} gives {first_given!r}"
+            )
         )
 
     def add(
@@ -141,14 +152,14 @@ class _Union:
         key: str,
         path: str,
         entry: R,
-        join: Callable[[R, R], R | str],
+        join: Callable[[R, R], R | _Differs],
     ) -> None:
         if key not in table:
             table[key] = entry
             self.where[(section, key)] = path
             return
         joined = join(table[key], entry)
-        if isinstance(joined, str):
+        if isinstance(joined, _Differs):
             self.clash(section, key, path, joined)
         else:
             table[key] = joined
@@ -187,13 +198,15 @@ def united(datasets: Sequence[Dataset], problems: list[Problem]) -> Vocabulary:
     )
 
 
-def _category(a: Category, b: Category) -> Category | str:
+def _category(a: Category, b: Category) -> Category | _Differs:
     return Category(name=a.name, description=a.description, synonyms=_pooled(a.synonyms, b.synonyms))
 
 
-def _country(a: Country, b: Country) -> Country | str:
-    if (a.alpha3, a.name) != (b.alpha3, b.name):
-        return "name or alpha3"
+def _country(a: Country, b: Country) -> Country | _Differs:
+    if a.name != b.name:
+        return _Differs("name", b.name, a.name)
+    if a.alpha3 != b.alpha3:
+        return _Differs("alpha3", b.alpha3, a.alpha3)
     return Country(
         code=a.code,
         alpha3=a.alpha3,
@@ -203,21 +216,21 @@ def _country(a: Country, b: Country) -> Country | str:
     )
 
 
-def _organization(a: Organization, b: Organization) -> Organization | str:
+def _organization(a: Organization, b: Organization) -> Organization | _Differs:
     if a.name != b.name:
-        return "name"
+        return _Differs("name", b.name, a.name)
     return Organization(short=a.short, name=a.name, aliases=_pooled(a.aliases, b.aliases))
 
 
-def _place(a: Place, b: Place) -> Place | str:
+def _place(a: Place, b: Place) -> Place | _Differs:
     if a.country != b.country:
-        return "country"
+        return _Differs("country", b.country, a.country)
     return Place(name=a.name, country=a.country, aliases=_pooled(a.aliases, b.aliases))
 
 
-def _person(a: Person, b: Person) -> Person | str:
+def _person(a: Person, b: Person) -> Person | _Differs:
     if a.name != b.name:
-        return "name"
+        return _Differs("name", b.name, a.name)
     return Person(
         slug=a.slug, name=a.name, aliases=_pooled(a.aliases, b.aliases), roles=_pooled(a.roles, b.roles)
     )
