@@ -16,6 +16,20 @@ class Kind(str, Enum):
     BACKGROUND = "background"  # context, causes and goals that frame the events
 
 
+# The words readers use for each kind: `ask` reads them in a question, --kind takes them too.
+KIND_WORDS: dict[str, Kind] = {
+    "opinion": Kind.ASSESSMENT,
+    "view": Kind.ASSESSMENT,
+    "assessment": Kind.ASSESSMENT,
+    "judgement": Kind.ASSESSMENT,
+    "judgment": Kind.ASSESSMENT,
+    "conclusion": Kind.ASSESSMENT,
+    "verdict": Kind.ASSESSMENT,
+    "event": Kind.EVENT,
+    "background": Kind.BACKGROUND,
+}
+
+
 DATE_BASES = ("stated", "inferred")
 SCHEMA = 3  # the dataset schema this version reads; the compiled database records it too
 

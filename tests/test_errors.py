@@ -117,8 +117,8 @@ def test_odd_names_and_words_are_answers_not_usage_errors(cli: Cli, option: str,
             "cstofacts: error: --org: unknown organization 'NATOO'; did you mean 'NATO'?\n",
         ),
         (
-            ["list", "--kind", "opinion"],
-            "cstofacts: error: --kind: unknown kind 'opinion'; valid values: event, assessment, background\n",
+            ["list", "--kind", "rumour"],
+            "cstofacts: error: --kind: unknown kind 'rumour'; valid values: event, assessment, background\n",
         ),
         (
             ["list", "--attributed-to", "reporter"],

@@ -268,3 +268,15 @@ def test_the_year_only_note_is_said_when_piped_too(cli: Callable[..., Result]) -
         result.err
         == f"cstofacts: {count} claims are dated only to the year, which overlaps the dates asked for\n"
     )
+
+
+def test_kind_takes_the_words_ask_reads_for_a_kind(cli: Callable[..., Result]) -> None:
+    # One table of words for each kind (model.KIND_WORDS) serves --kind and ask alike.
+    assessments = ids(cli("list", "--kind", "assessment"))
+    assert assessments and ids(cli("list", "--kind", "opinion")) == assessments
+    assert ids(cli("list", "--kind", "views")) == assessments
+    result = cli("list", "--kind", "opinons")
+    assert (result.code, result.err) == (
+        2,
+        "cstofacts: error: --kind: unknown kind 'opinons'; did you mean 'opinion'?\n",
+    )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from cstofacts import dates, text
 from cstofacts.errors import NotFoundError, UsageError
-from cstofacts.model import Kind
+from cstofacts.model import KIND_WORDS, Kind
 
 if TYPE_CHECKING:
     from cstofacts.records import Vocabulary
@@ -132,7 +132,7 @@ def resolve_source(ids: Sequence[str], value: str) -> str:
 
 
 def resolve_kind(value: str) -> Kind:
-    return choose(value, Kind, "unknown kind")
+    return choose(value, Kind, "unknown kind", KIND_WORDS)
 
 
 def choose(value: str, choices: type[E], lead: str, aliases: Mapping[str, E] | None = None) -> E:
@@ -146,7 +146,7 @@ def choose(value: str, choices: type[E], lead: str, aliases: Mapping[str, E] | N
         if aliases and candidate in aliases:
             return aliases[candidate]
     valid = [c.value for c in choices]
-    hint = suggest(value, valid)
+    hint = suggest(value, [*valid, *(aliases or ())])  # "opinons": did you mean 'opinion'?
     tail = f"; did you mean {hint!r}?" if hint else f"; valid values: {', '.join(valid)}"
     raise UsageError(f"{lead} {show(value)}{tail}")
 

@@ -15,20 +15,9 @@ from typing import NamedTuple
 from cstofacts import dates, english, text
 from cstofacts.criteria import Query, Term
 from cstofacts.lexicon import Lexicon, entity_tags, tag
-from cstofacts.model import Kind
+from cstofacts.model import KIND_WORDS, Kind
 
 # Words that say what sort of statement is wanted.
-KIND_WORDS = {
-    "opinion": Kind.ASSESSMENT,
-    "view": Kind.ASSESSMENT,
-    "assessment": Kind.ASSESSMENT,
-    "judgement": Kind.ASSESSMENT,
-    "judgment": Kind.ASSESSMENT,
-    "conclusion": Kind.ASSESSMENT,
-    "verdict": Kind.ASSESSMENT,
-    "event": Kind.EVENT,
-    "background": Kind.BACKGROUND,
-}
 ATTRIBUTION_WORDS = {"analyst": "analyst", "author": "analyst"}
 # Verbs and fillers of questions that say nothing about which claim is meant. A verb is listed
 # by its plain form, and its irregular forms beside it; the regular ones (holds, holding,
