@@ -113,7 +113,9 @@ def test_a_claim_id_used_by_two_articles_names_both_files(cli: Cli, corpus: Path
     )
     result = cli("--data", str(corpus), "list")
     assert (result.code, result.out) == (3, "")
-    assert f"{corpus / 'zz.toml'}: claim id 'un-vote-2024' is also used in {corpus / 'un.toml'}" in result.err
+    zz = corpus / "zz.toml"
+    line = zz.read_text(encoding="utf-8").splitlines().index('id = "un-vote-2024"') + 1
+    assert f"{zz}:{line}: claim id 'un-vote-2024' is also used in {corpus / 'un.toml'}" in result.err
 
 
 def test_a_name_declared_two_ways_is_an_error_and_other_spellings_are_pooled(cli: Cli, corpus: Path) -> None:

@@ -182,9 +182,10 @@ def test_an_id_taken_from_another_file_is_reported_with_both_files(cli: Cli, cor
     edit(corpus / "2.toml", 'id = "drill-2"', 'id = "drill-0"')
     result = cli(*data, "list", "-f", "plain", "--fields", "id")
     assert (result.code, result.out) == (3, "")
+    line = (corpus / "2.toml").read_text(encoding="utf-8").splitlines().index('id = "drill-0"') + 1
     assert (
         result.err
-        == f"cstofacts: --data {corpus / '2.toml'}: claim id 'drill-0' is also used in {corpus / '0.toml'}\n"
+        == f"cstofacts: {corpus / '2.toml'}:{line}: claim id 'drill-0' is also used in {corpus / '0.toml'}\n"
     )
 
 

@@ -10,6 +10,7 @@ are pooled). Nothing about one article leaks into another's claims: a claim keep
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple, TypeVar
@@ -102,19 +103,46 @@ def _unique(
 ) -> list[R]:
     seen: dict[str, str] = {}
     kept: list[R] = []
+    lines = IdLines()
     for path, item in items:
         ident = key(item)
         if ident in seen:
-            problems.append(reused(path, what, ident, seen[ident]))
+            problems.append(reused(path, what, ident, seen[ident], lines))
             continue
         seen[ident] = path
         kept.append(item)
     return kept
 
 
-def reused(path: str, what: str, ident: str, other: str) -> Problem:
-    """An id a file uses that another file of the corpus used first."""
-    return Problem(path, None, f"{what} id {ident!r} is also used in {other}")
+def reused(path: str, what: str, ident: str, other: str, lines: IdLines) -> Problem:
+    """An id a file uses that another file of the corpus used first, at its line."""
+    return Problem(path, lines.find(path, ident), f"{what} id {ident!r} is also used in {other}")
+
+
+class IdLines:
+    """The line of each `id = "…"` of a file, read when a clash is first reported in it: the
+    lines of the problems of one run, whose files are read once each."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, dict[str, int]] = {}
+
+    def find(self, path: str, ident: str) -> int | None:
+        if path not in self._files:
+            found: dict[str, int] = {}
+            try:
+                with open(path, encoding="utf-8", errors="replace") as handle:
+                    for number, line in enumerate(handle, start=1):
+                        match = _ID_LINE.match(line)
+                        if match:
+                            found.setdefault(match[1], number)
+            except OSError:
+                pass
+            self._files[path] = found
+        return self._files[path].get(ident)
+
+
+# An id as a dataset writes it: `id = "khujand-border"` (ids are letters, digits and dashes).
+_ID_LINE = re.compile(r"""\s*id\s*=\s*["']([^"'\n]*)["']""")
 
 
 def _pooled(*spellings: tuple[str, ...]) -> tuple[str, ...]:

@@ -201,6 +201,7 @@ def _built(paths: Sequence[str], folder: str | None) -> tuple[sqlite3.Connection
 def _clashes(connection: sqlite3.Connection, dataset: Dataset, paths: Sequence[str]) -> list[Problem]:
     """The source and claim ids of a file that a file before it already uses, naming that file."""
     found = []
+    lines = corpus.IdLines()
     for what, ids, statement in (
         ("source", [s.id for s in dataset.sources], statements.work_parts),
         ("claim", [c.id for c in dataset.claims], statements.claim_parts),
@@ -209,7 +210,7 @@ def _clashes(connection: sqlite3.Connection, dataset: Dataset, paths: Sequence[s
             batch = ids[start : start + _BATCH]
             owners = dict(connection.execute(statement(len(batch)), batch).fetchall())
             found += [
-                corpus.reused(dataset.path, what, ident, paths[owners[ident] // GAP - 1])
+                corpus.reused(dataset.path, what, ident, paths[owners[ident] // GAP - 1], lines)
                 for ident in batch
                 if ident in owners
             ]
