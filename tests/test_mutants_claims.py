@@ -430,7 +430,6 @@ def test_a_blank_choice_says_it_is_empty(key: str) -> None:
 def test_with_no_organization_declared_a_claim_says_so() -> None:
     text = TEXT.replace(TEXT[TEXT.index("[organizations.CSTO]") : TEXT.index("[places.Minsk]")], "")
     assert problems(text) == [
-        f"{NAME}:1: dataset: missing key 'organizations'",
         f"{NAME}:{at(text, 'organizations = ')}: claim 'talks': unknown organization 'CSTO'; declared: none declared",
     ]
 

@@ -33,8 +33,8 @@ TOP_KEYS = {
     "schema": True,
     "categories": True,
     "attributions": True,
-    "countries": True,
-    "organizations": True,
+    "countries": False,  # an article may name no country or no organization: then none is declared
+    "organizations": False,
     "places": False,
     "people": False,
     "sources": True,
