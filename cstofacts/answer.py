@@ -141,14 +141,15 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         if found and written and query.dated and (query.any_words or not query.words) and not given.dated:
             # The date may describe what is asked ("the January 2022 events" the CSTO would
             # prevent) rather than when: read as words, it wins where its best claim holds more
-            # of the question's other words than the best claim so dated does.
+            # of the question's words, the date's own among them, than the best claim so dated
+            # does ("what happened in January 2022": the claim that says so, not one of 2022).
             undated = query._replace(years=(), since=None, until=None, within=(), sort=None,
                                           words=(*asked, *written), any_words=True, best=listing)  # fmt: skip
             if listing:  # every word, if a claim holds them all; else the claims holding most
                 every = undated._replace(any_words=False, best=False, sort=SortKey.DATE)
                 undated = every if store.claims(every._replace(limit=1)) else undated
             other = store.found(undated) if undated.limit is None else store.claims(undated)
-            if _wins(store, other, found, asked):
+            if _wins(store, other, found, (*asked, *written)):
                 plan.explained[:] = [
                     (typed, "words claims hold (a description, not when)") if typed in reading.span_text
                     else (typed, how) for typed, how in plan.explained

@@ -6,6 +6,7 @@ its opposite answers, so that a rule serving a single question would fail here.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
@@ -130,3 +131,23 @@ def test_a_thing_after_to_after_a_noun_is_still_a_thing(cli: Callable[..., Resul
     result = cli("ask", "what threats to pensions does the CSTO see")
     assert (result.code, result.out) == (1, "")
     assert result.err == "cstofacts: the article does not say anything about: pensions\n"
+
+
+def test_a_month_no_claim_is_dated_in_is_answered_by_the_claim_that_names_it(
+    cli: Callable[..., Result],
+) -> None:
+    # No claim is dated within January 2022; one says "January 2022" in its text, and a claim
+    # dated only to 2022 says nothing of January: the one that names the month answers.
+    result = cli("ask", "what happened in January 2022", "--explain")
+    assert ids(result) == ["task-prevent-crises"]
+    assert "cstofacts: 'January 2022': words claims hold (a description, not when)\n" in result.err
+
+
+def test_an_answer_dated_only_to_the_year_of_the_month_asked_says_so(cli: Callable[..., Result]) -> None:
+    exercises = [i for i, c in CLAIMS.items() if c["category"] == "exercise" and c.get("date") == "2023"]
+    result = cli("ask", "which exercises were held in September 2023", "--format", "json")
+    assert sorted(record["id"] for record in json.loads(result.out)) == sorted(exercises)
+    assert (
+        result.err
+        == f"cstofacts: {len(exercises)} claims are dated only to the year, which overlaps the dates asked for\n"
+    )

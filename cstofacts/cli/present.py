@@ -100,10 +100,10 @@ def claims(
                     found, shown, width, colour=env_.colour, ascii_only=env_.ascii_only, evidence=evidence
                 ),
             )
-        if query is not None:
-            _month_note(run, found, query)
     else:
         _stream(run, fmt, (c.record() for c in found), chosen)
+    if query is not None:
+        _month_note(run, found, query)
     return ExitCode.OK
 
 

@@ -96,7 +96,7 @@ def ask(
     if result.partial:
         missing = ", ".join(one_line(p, 40) for p in result.partial)
         present.note(run, f"partial answer: no answer holds {missing}")
-    return present.claims(run, result.claims, fmt_chosen, output.fields, evidence=True)
+    return present.claims(run, result.claims, fmt_chosen, output.fields, query=result.query, evidence=True)
 
 
 def _facts(run: Shared, facts: "Sequence[Fact]", fmt: Format, talk: bool) -> int:
