@@ -1,9 +1,10 @@
 """cstofacts.store.files, pinned where mutation testing found the suite silent (docs/testing.md).
 
 What the cache and `export` rely on when they write a file: a short write is carried on where
-it stopped, a span longer than its file is an error rather than an endless copy, a file system
-without hard links or renameat2 is refused in words, a failed link is not retried as a rename,
-and only partial files older than five minutes are swept.
+it stopped; a span is copied without copy_file_range too, and one longer than its file is an
+error rather than an endless copy; a file system without hard links or renameat2 is refused in
+words, and a failed link is not retried as a rename; only partial files older than five
+minutes are swept.
 """
 
 from __future__ import annotations
@@ -62,6 +63,22 @@ def test_a_span_longer_than_its_file_is_an_error_not_an_endless_copy(tmp_path: P
     [error] = caught
     assert (error.errno, error.strerror) == (errno.EIO, "the file to copy ended early")
     assert (tmp_path / "copy").read_bytes() == b"x" * 10
+
+
+def test_without_copy_file_range_a_span_is_copied_in_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not Linux, or two file systems the kernel cannot copy between: read and written instead."""
+
+    def unsupported(*args: object) -> int:
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "copy_file_range", unsupported)
+    source = tmp_path / "source"
+    source.write_bytes(bytes(range(256)) * 40)
+    with open(source, "rb") as given, open(tmp_path / "copy", "wb") as out:
+        files.copy_span(files.Span(given.fileno(), 10_000), out.fileno())
+    assert (tmp_path / "copy").read_bytes() == source.read_bytes()[:10_000]
 
 
 def test_without_hard_links_or_renameat2_a_file_is_refused_in_words(

@@ -2,7 +2,7 @@
 
 A quote that is not in its paragraph is reported at its own line, found by its first 30
 characters as the TOML file writes them: with a quotation mark or a backslash escaped in a
-basic string, or as they are in a literal one.
+basic string, as they are in a literal one, or on the first line of a multi-line string.
 """
 
 from __future__ import annotations
@@ -73,4 +73,24 @@ def test_of_two_quotes_alike_in_29_characters_the_second_is_found_by_its_30th(
     assert (
         result.err
         == f"cstofacts: {path}:{line}: claim 'talks': evidence '{second}' is not in ¶1 word for word\n"
+    )
+
+
+def test_a_quote_continued_on_the_next_line_is_found_by_its_first_30_characters(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A multi-line string whose first line ends, with a line-ending backslash, right after the
+    quote's 30th character, a quotation mark escaped among them: the line holds those 30, as
+    TOML writes them, and no more."""
+    path = tmp_path / "quotes.toml"
+    first = '    { paragraph = 1, quote = """the \\"CSTO\\" held talks in Minsk\\'
+    written = first.removeprefix("    { paragraph = 1, quote = ") + '\n      ers met"""'
+    text = HEAD + CLAIM.replace("QUOTE", written)
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index(first) + 1
+    result = cli("--data", str(path), "validate")
+    assert (result.code, result.out) == (3, "")
+    assert result.err == (
+        f"cstofacts: {path}:{line}: claim 'talks': evidence 'the \"CSTO\" held talks in Minskers met' "
+        "is not in ¶1 word for word\n"
     )
