@@ -112,19 +112,23 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/query/question.py": _ASK_TESTS,
     "cstofacts/query/words.py": (*_ASK_TESTS, *_t("commands")),
     # store
-    "cstofacts/store/__init__.py": _t("cache_trust", "engine", "dataset"),
+    "cstofacts/store/__init__.py": _t("mutants_store", "cache_trust", "engine", "dataset", "corpus_updates"),
     "cstofacts/store/cache.py": _t("cache", "cache_trust"),
     "cstofacts/store/checks.py": _VALIDATOR_TESTS,
     "cstofacts/store/claims.py": _VALIDATOR_TESTS,
     "cstofacts/store/corpus.py": _t("corpus", "corpus_updates"),
     "cstofacts/store/corpusdb.py": _t("corpus_updates", "corpus"),
-    "cstofacts/store/statmap.py": _t("corpus_updates"),
+    "cstofacts/store/statmap.py": _t("corpus_updates", "corpus"),
     "cstofacts/store/sources.py": _VALIDATOR_TESTS,
-    "cstofacts/store/compile.py": _t("mutants_words", "commands", "provenance", "ask_reading"),
-    "cstofacts/store/engine.py": _t("engine", "commands", "list", "search_streamed", "formats"),
+    "cstofacts/store/compile.py": _t(
+        "mutants_words", "commands", "provenance", "ask_reading", "corpus_updates"
+    ),
+    "cstofacts/store/engine.py": _t(
+        "engine", "commands", "list", "search_streamed", "formats", "thesaurus", "ask_reading"
+    ),
     "cstofacts/store/export.py": _t("engine", "export_tools"),
     "cstofacts/store/fidelity.py": _LINT_TESTS,
-    "cstofacts/store/files.py": _t("leftovers", "cache", "engine"),
+    "cstofacts/store/files.py": _t("leftovers", "cache", "engine", "corpus_updates"),
     "cstofacts/store/lint.py": _LINT_TESTS,
     "cstofacts/store/locate.py": _t("broken_datasets", "mutants_validate", "mutants_claims", "evidence"),
     "cstofacts/store/names.py": _LINT_TESTS,

@@ -80,3 +80,32 @@ def test_a_place_is_found_where_a_summary_names_it_as_a_whole_word(
     assert (result.code, result.out, result.err) == (0, "named\n", "")
     result = cli("--data", path, "search", "minskers", "--fields", "id")
     assert (result.code, result.out) == (0, "inside-a-word\n")
+
+
+def test_a_claim_in_a_reported_work_s_voice_is_found_by_its_author_s_name(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """The analyst's claim names no one: it is Kirill Babaev's view because his analysis speaks
+    as the analyst (its `voice`), and he is a declared person."""
+    from test_mutants_lint import HEAD
+
+    head = HEAD.replace("[[sources]]", '[people.kirill-babaev]\nname = "Kirill Babaev"\n\n[[sources]]', 1)
+    claims = (
+        claim_toml(
+            "outlook",
+            kind="assessment",
+            summary="An analysis appeared on a portal.",
+            paragraphs=[3],
+            attributed_to="analyst",
+            evidence=None,
+        )
+        + 'evidence = [{ paragraph = 3, quote = "appeared on the portal" }]\n'
+        + claim_toml("talks", summary="Talks were held.", paragraphs=[1], evidence=None)
+        + 'evidence = [{ paragraph = 1, quote = "the CSTO held talks" }]\n'
+    )
+    path = tmp_path / "voice.toml"
+    path.write_text(head + claims, encoding="utf-8")
+    assert cli("--data", str(path), "validate").code == 0
+    for words in (["Babaev"], ["Kirill", "Babaev"]):
+        result = cli("--data", str(path), "search", *words, "--fields", "id")
+        assert (result.code, result.out, result.err) == (0, "outlook\n", "")
