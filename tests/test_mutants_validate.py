@@ -661,3 +661,13 @@ def test_parents_lead_to_a_root(claims: list[tuple[str, str]], expected: list[st
         for line, (child, _) in zip(lines, claims, strict=True)
         if any(f"claim '{child}'" in m for m in expected)
     ]
+
+
+def test_an_unknown_dotted_key_is_reported_at_its_own_line() -> None:
+    # `extra.part = 1` makes the key `extra`, which tomllib keeps no line for: the locator finds
+    # the dotted key's first part as it finds a plain key.
+    text = BASE.replace("schema = 3\n", "schema = 3\nextra.part = 1\n", 1)
+    assert problems(text)[0] == (
+        f"{NAME}:2: dataset: unknown key 'extra'; known keys: schema, categories, attributions, countries, "
+        "organizations, places, people, sources, claims"
+    )

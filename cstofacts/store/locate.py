@@ -68,5 +68,8 @@ class Locator:
                     break
                 name, equals, _ = line.partition("=")
                 if equals:
-                    keys.setdefault(name.strip().strip("\"'"), number + 1)
+                    name = name.strip()
+                    keys.setdefault(name.strip("\"'"), number + 1)
+                    if "." in name and not name.startswith(('"', "'")):  # a dotted key: `extra.part = 1`
+                        keys.setdefault(name.split(".", 1)[0].strip(), number + 1)
         return keys.get(key, start)
