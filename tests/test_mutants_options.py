@@ -67,6 +67,6 @@ def test_help_shows_no_default_of_an_argument_or_option(cli: Callable[..., Resul
 def test_an_optional_argument_shows_its_help_and_nothing_more(cli: Callable[..., Result]) -> None:
     shown = _help(cli, "read")
     assert (
-        "Arguments: [SOURCE] [N...] Paragraph numbers (13 or ¶13); default: all. "
+        "Arguments: [SOURCE] [N...] Paragraph numbers (13 or ¶13; 0 is the headline); default: all. "
         "In a corpus, the source's id first. Options:"
     ) in shown

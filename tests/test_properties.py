@@ -246,7 +246,7 @@ class Oracle:
 
     def paragraph(self, value: str) -> int:
         digits = value.strip().lstrip("¶")
-        if not re.fullmatch(r"[0-9]+", digits) or not 1 <= int(digits) <= self.last_paragraph:
+        if not re.fullmatch(r"[0-9]+", digits) or not 0 <= int(digits) <= self.last_paragraph:
             raise Invalid(value)
         return int(digits)
 
@@ -383,7 +383,8 @@ def filter_values(draw: st.DrawFn, oracle: Oracle) -> dict[str, list[str]]:
         st.sampled_from(edges), st.sampled_from(edges), st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))
     )
     categories = [*oracle.category_spellings, *(w + "s" for w in oracle.category_spellings)]
-    paragraphs = st.integers(1, oracle.last_paragraph).flatmap(lambda n: st.sampled_from([str(n), f"¶{n}"]))
+    # ¶0 is the headline.
+    paragraphs = st.integers(0, oracle.last_paragraph).flatmap(lambda n: st.sampled_from([str(n), f"¶{n}"]))
     options = {
         "--year": mostly(year_values(years), broken_years),
         "--since": mostly(date_values(days), broken_dates),
@@ -395,7 +396,7 @@ def filter_values(draw: st.DrawFn, oracle: Oracle) -> dict[str, list[str]]:
         "--attributed-to": mostly(
             spelled([*oracle.attributions, *(a + "s" for a in oracle.attributions)]), junk
         ),
-        "--paragraph": mostly(paragraphs, st.sampled_from(["0", str(oracle.last_paragraph + 1), "x", "-3"])),
+        "--paragraph": mostly(paragraphs, st.sampled_from([str(oracle.last_paragraph + 1), "x", "-3", "¶"])),
     }
     single = {"--since", "--until"}
     chosen = draw(st.lists(st.sampled_from(list(options)), min_size=1, max_size=3, unique=True))
