@@ -242,6 +242,9 @@ def test_nothing_is_made_of_a_question_the_article_cannot_answer(
         ("what happened after 2024", ["--since", "2025-01-01"]),
         ("what happened since 2024", ["--since", "2024-01-01"]),
         ("what did the CSTO do in spring 2025", ["--within", "2025-03..2025-05"]),
+        ("what happened starting in 2025", ["--since", "2025-01-01"]),
+        ("what happened from 2024 onwards", ["--since", "2024-01-01"]),
+        ("the news from 2024", ["--year", "2024"]),  # "from" alone names the year, not a start
     ],
 )
 def test_before_after_and_seasons_mean_what_they_say(
@@ -308,3 +311,20 @@ def test_a_russian_why_asks_for_reasons(cli: Callable[..., Result], word: str) -
     result = cli("ask", f"{word} ОДКБ проводит учения", "--explain", "-f", "plain", "--fields", "id")
     assert result.code == 0, result.err
     assert "cstofacts: read as: cstofacts search 'учения' 'одкб' --any --prefer why --limit 3\n" in result.err
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the CSTO's work in 2024?",  # a generic activity noun, like "activities"
+        "Anything relating to 2024?",  # a verb of aboutness, like "concerning"
+        "What did the CSTO develop in 2024?",  # the verb of "development"
+        "CSTO-related news from 2024",
+    ],
+)
+def test_words_of_activity_and_aboutness_do_not_narrow_a_year(
+    cli: Callable[..., Result], question: str
+) -> None:
+    whole = ids(cli("list", "--year", "2024", "--format", "json"))
+    assert len(whole) > 1
+    assert sorted(ids(cli("ask", "--format", "json", question))) == sorted(whole)

@@ -27,10 +27,10 @@ QUESTION_WORDS = frozenset(
     hold held happen occur occurred take took taken place conduct carry carried out do done
     go went get got make made new also
     know known learn see look info information detail details many much
-    involve involves involved involving concern concerns concerned concerning regard regards
+    involve involves involved involving concern concerns concerned concerning regard regards relate
     everything anything something thing things item items fact facts record records entry entries
-    effort efforts activity activities step steps measure measures action actions development developments
-    news statement statements
+    effort efforts activity activities work step steps measure measures action actions
+    develop development developments news statement statements
     """.split()
 )
 EFFECT_WORDS = frozenset(
@@ -49,7 +49,11 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("range", rf"\b(?:between|from)\s+({_YEAR})\s+(?:and|to|until|till)\s+({_YEAR})\b"),
     ("range", rf"(?<![\w-])({_YEAR})\s*(?:\.\.|[-‐‑‒–—]|\bto\b|\bthrough\b|\buntil\b)\s*({_YEAR})\b(?!-\w)"),
     ("season", rf"\b(spring|summer|autumn|fall)\s+(?:of\s+)?({_YEAR})\b"),
-    ("since", rf"\b(since|after|from|starting)\s+({_YEAR})\b"),
+    # "from 2024" alone names the year ("the news from 2024"); "from 2024 on" is a start.
+    (
+        "since",
+        rf"\b(since|after|starting)\s+(?:from\s+|in\s+)?({_YEAR})\b|\b(from)\s+({_YEAR})\s+(?:on|onwards?|forwards?)\b",
+    ),
     ("until", rf"\b(before|until|till|up\s+to|by)\s+({_YEAR})\b"),
     ("year", rf"(?<![\w-])({_YEAR})(?![\w-])"),
 )
@@ -234,8 +238,8 @@ def _dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None, dat
                     year = int(match[2])
                     spans.append((date(year, first, 1), dates.parse_when(f"{year}-{last:02d}")[1]))
                 elif what == "since":  # after 2024: from 2025 on
-                    named_year = dates.parse_years(match[2])
-                    after = match[1].lower() == "after"
+                    named_year = dates.parse_years(match[2] or match[4])
+                    after = (match[1] or "").lower() == "after"
                     since = named_year[1] + timedelta(days=1) if after else named_year[0]
                 elif what == "until":  # before 2024: up to the end of 2023
                     named_year = dates.parse_years(match[2])
