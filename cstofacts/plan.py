@@ -14,7 +14,7 @@ from cstofacts.model import Claim
 from cstofacts.query import about
 from cstofacts.query.about import Fact
 from cstofacts.query.filters import suggest
-from cstofacts.query.question import Reading, counted
+from cstofacts.query.question import Reading, asked_by_noun, counted
 from cstofacts.store.engine import Store
 
 # An entity on more than this share of the claims (the CSTO, on almost all of them) does not
@@ -374,6 +374,13 @@ class Plan:
                 return self.silent(
                     f"the article does not say how many {noun} (nearest claims, not an answer: {nearest})"
                 )
+        by_noun = asked_by_noun(self.reading.tokens) if found and not pointed else None
+        if by_noun is not None and not any(_CARRIES[by_noun](c) for c in found):
+            # "In which city was the summit held?": none of the claims about it names a place.
+            nearest = ", ".join(c.id for _, c in zip(range(POINTED_NEAREST), found, strict=False))
+            return self.silent(
+                f"the article does not say {by_noun} (nearest claims, not an answer: {nearest})"
+            )
         partial = tuple(self.unaccounted) if found else ()
         if found and not query.words and self.answer_type != Query():
             # "Which organizations is the CSTO compared with": those it names, but no claim says

@@ -151,3 +151,22 @@ def test_an_answer_dated_only_to_the_year_of_the_month_asked_says_so(cli: Callab
         result.err
         == f"cstofacts: {len(exercises)} claims are dated only to the year, which overlaps the dates asked for\n"
     )
+
+
+@pytest.mark.parametrize("noun", ["city", "cities", "place", "places"])
+def test_which_place_is_answered_only_by_claims_that_name_one(cli: Callable[..., Result], noun: str) -> None:
+    # Over every category: a list of claims none of which names a place does not say where.
+    answered = set()
+    for category in DATA["categories"]:
+        result = cli("ask", f"In which {noun} did the {category}s take place?")
+        if result.code == 0:
+            assert any(CLAIMS[i].get("location") for i in ids(result)), (category, ids(result))
+            answered.add(category)
+        else:
+            assert (result.code, result.out) == (1, ""), category
+            assert "the article does not say" in result.err, (category, result.err)
+    assert "exercise" in answered  # seven exercises name where they were held
+    assert answered < set(DATA["categories"])  # and some sorts of claim never do
+    assert noun not in " ".join(
+        cli("ask", "--explain", f"In which {noun} were exercises held?").err.split("read as")[0]
+    )

@@ -92,7 +92,7 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
     found = _match(tokens, lexicon)
     asking = _asking_noun(tokens) if asks in ("when", "where") else None
     # The noun a question asks by ("in which city") is what the answer gives, not a word it holds.
-    found.words = [w for w in found.words if w.typed != asking]
+    found.words = [w for w in found.words if asking is None or asking not in english.bases(w.typed)]
     # A plural category or kind asks for all of them ("exercises in Belarus", "what exercises"),
     # unless the question asks who, why or how, or what someone did ("what did the leaders …").
     listing = _is_list(tokens) or (
@@ -308,11 +308,19 @@ def counted(tokens: Sequence[str]) -> str | None:
     return None
 
 
+def asked_by_noun(tokens: Sequence[str]) -> str | None:
+    """ "when" or "where", if "which" or "what" asks by a word for a time or a place."""
+    noun = _asking_noun(tokens)
+    return None if noun is None else _ASKED_BY_NOUN[noun]
+
+
 def _asking_noun(tokens: Sequence[str]) -> str | None:
     """The word for a time or a place that "which" or "what" asks by, if any."""
     for at in range(1, len(tokens)):
-        if tokens[at - 1] in ("which", "what") and tokens[at] in _ASKED_BY_NOUN:
-            return tokens[at]
+        if tokens[at - 1] in ("which", "what"):
+            for base in english.bases(tokens[at]):  # "which cities" asks as "which city"
+                if base in _ASKED_BY_NOUN:
+                    return base
     return None
 
 
