@@ -170,3 +170,26 @@ def test_which_place_is_answered_only_by_claims_that_name_one(cli: Callable[...,
     assert noun not in " ".join(
         cli("ask", "--explain", f"In which {noun} were exercises held?").err.split("read as")[0]
     )
+
+
+PEOPLE = sorted(entry["name"].split()[-1] for entry in DATA["people"].values())
+
+
+@pytest.mark.parametrize("person", PEOPLE)
+@pytest.mark.parametrize("asked", ["predecessor", "successor"])
+def test_the_thing_a_question_asks_for_the_article_lacks_is_no_answer(
+    cli: Callable[..., Result], person: str, asked: str
+) -> None:
+    # The person, the role and the CSTO are all in the article; what is asked for is not.
+    result = cli("ask", f"Who was {person}'s {asked} as head of the CSTO?")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == f"cstofacts: the article does not say anything about: {asked}\n"
+
+
+def test_a_word_the_article_lacks_before_the_thing_asked_for_does_not_silence_it(
+    cli: Callable[..., Result],
+) -> None:
+    result = cli("ask", "What was the fifth exercise held in Belarus?")
+    assert result.code == 0
+    assert "partial answer" in result.err and "fifth" in result.err
+    assert ids(result) and all(CLAIMS[i]["category"] == "exercise" for i in ids(result))

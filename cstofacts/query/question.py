@@ -308,6 +308,32 @@ def counted(tokens: Sequence[str]) -> str | None:
     return None
 
 
+_COPULA = frozenset("is are was were".split())
+# Words that end a noun phrase: function words, and prepositions search keeps as words.
+_PHRASE_ENDS = text.STOP_WORDS | frozenset("as like than".split())
+
+
+def asked_head(tokens: Sequence[str]) -> str | None:
+    """The noun a "who was …" or "what is …" question asks for: the last word of the phrase after
+    the verb, past a possessor and up to the first function word ("predecessor" in "who was
+    Tasmagambetov's predecessor as head of the CSTO", "exercise" in "what was the biggest
+    exercise"). If the article lacks it, a claim holding the rest of the question is no answer;
+    a modifier it lacks ("biggest") leaves a partial one."""
+    if len(tokens) < 3 or tokens[0] not in ("who", "what", "which") or tokens[1] not in _COPULA:
+        return None
+    rest = list(tokens[2:])
+    if "s" in rest[:5]:  # "Tasmagambetov's predecessor": what is asked comes after the possessor
+        rest = rest[rest.index("s") + 1 :]
+    phrase: list[str] = []
+    for word in rest:
+        if word in _PHRASE_ENDS:
+            if phrase:
+                break
+            continue
+        phrase.append(word)
+    return phrase[-1] if phrase else None
+
+
 def asked_by_noun(tokens: Sequence[str]) -> str | None:
     """ "when" or "where", if "which" or "what" asks by a word for a time or a place."""
     noun = _asking_noun(tokens)
