@@ -245,6 +245,13 @@ def test_nothing_is_made_of_a_question_the_article_cannot_answer(
         ("what happened starting in 2025", ["--since", "2025-01-01"]),
         ("what happened from 2024 onwards", ["--since", "2024-01-01"]),
         ("the news from 2024", ["--year", "2024"]),  # "from" alone names the year, not a start
+        ("what happened between July 2024 and May 2025", ["--since", "2024-07-01", "--until", "2025-05-31"]),
+        (
+            "events from 31 March 2025 until 3 September 2025",
+            ["--since", "2025-03-31", "--until", "2025-09-03"],
+        ),
+        ("what happened between 2024 and March 2025", ["--since", "2024-01-01", "--until", "2025-03-31"]),
+        ("what happened between 2023 and 2024", ["--year", "2023..2024"]),
     ],
 )
 def test_before_after_and_seasons_mean_what_they_say(

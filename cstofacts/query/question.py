@@ -40,7 +40,15 @@ _QUOTES = str.maketrans("’‘“”", "''\"\"")
 LIST_OPENERS = ("which", "list", "name", "enumerate", "all", "какие", "перечислите", "перечисли")
 _YEAR = r"(?:19|20|21)[0-9]{2}"
 _MONTH = dates._MONTH
+# A date of any precision as a question writes it: "May 31, 2025", "31 May 2025", "May 2025", 2025.
+_WHEN = (
+    rf"(?:(?:{_MONTH})\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"
+    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\.?,?\s+{_YEAR}"
+    rf"|(?:{_MONTH})\.?,?\s+(?:of\s+)?{_YEAR}|{_YEAR})"
+)
 _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
+    # "between July 2024 and May 2025": from the first day of one to the last of the other.
+    ("between", rf"\b(?:between|from)\s+({_WHEN})\s+(?:and|to|until|till|through)\s+({_WHEN})\b"),
     ("day", r"\b([0-9]{4}-[0-9]{2}-[0-9]{2})\b"),
     ("day", rf"\b((?:{_MONTH})\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})\b"),
     ("day", rf"\b([0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\.?,?\s+{_YEAR})\b"),
@@ -229,8 +237,13 @@ def _dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None, dat
         for match in list(re.finditer(pattern, raw, re.IGNORECASE)):
             try:
                 if what in ("day", "month"):
-                    span = dates.parse_when(re.sub(r"(?<=[0-9])(st|nd|rd|th)|\bof\b|,", " ", match[1]))
-                    spans.append(span)
+                    spans.append(_when(match[1]))
+                elif what == "between":
+                    first, last = _when(match[1]), _when(match[2])
+                    if re.fullmatch(_YEAR, match[1]) and re.fullmatch(_YEAR, match[2]):
+                        spans.append((first[0], last[1]))  # years only: the range of years below
+                    else:
+                        since, until = first[0], last[1]
                 elif what == "range":
                     spans.append(dates.parse_years(f"{match[1]}..{match[2]}"))
                 elif what == "season":  # the meteorological seasons of the northern hemisphere
@@ -252,6 +265,10 @@ def _dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None, dat
             typed.append(match.group(0))
         raw = re.sub(pattern, " ", raw, flags=re.IGNORECASE)
     return raw, spans, typed, since, until
+
+
+def _when(typed: str) -> dates.Span:
+    return dates.parse_when(re.sub(r"(?<=[0-9])(st|nd|rd|th)|\bof\b|,", " ", typed))
 
 
 def _paragraphs(raw: str, last: int | None) -> tuple[str, set[int], set[int]]:
