@@ -239,11 +239,11 @@ def _dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None, dat
                 if what in ("day", "month"):
                     spans.append(_when(match[1]))
                 elif what == "between":
-                    first, last = _when(match[1]), _when(match[2])
+                    start, end = _when(match[1]), _when(match[2])
                     if re.fullmatch(_YEAR, match[1]) and re.fullmatch(_YEAR, match[2]):
-                        spans.append((first[0], last[1]))  # years only: the range of years below
+                        spans.append((start[0], end[1]))  # years only: a range of years
                     else:
-                        since, until = first[0], last[1]
+                        since, until = start[0], end[1]
                 elif what == "range":
                     spans.append(dates.parse_years(f"{match[1]}..{match[2]}"))
                 elif what == "season":  # the meteorological seasons of the northern hemisphere
