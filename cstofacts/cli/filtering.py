@@ -273,7 +273,7 @@ FILTER_TABLE: tuple[Filter, ...] = (
         ("--paragraph", "-p"),
         field="paragraphs",
         metavar="N",
-        help="Claims citing paragraph N of the article (1-20).",
+        help="Claims citing paragraph N of the article (13 or ¶13; 0 is the headline).",
         resolve=lambda store, v: filters.resolve_paragraph(v, store.last_paragraph),
         typed=lambda v: [str(n) for n in sorted(v)],
         complete=completers.complete_paragraph,
