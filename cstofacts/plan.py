@@ -9,6 +9,7 @@ from datetime import date
 from typing import NamedTuple
 
 from cstofacts import dates, english, text
+from cstofacts.carries import CARRIES
 from cstofacts.criteria import Query, Term
 from cstofacts.model import Claim
 from cstofacts.query import about
@@ -34,37 +35,6 @@ class Answer(NamedTuple):  # a NamedTuple, not a frozen dataclass: cheaper to de
     partial: tuple[str, ...] = ()  # what the question asks that no answer holds
     explained: tuple[tuple[str, str], ...] = ()  # (words as typed, what they became)
     facts: tuple[Fact, ...] = ()  # a question about the works themselves, answered from their records
-
-
-def _counts(claim: Claim) -> bool:
-    """A claim that states a number, a year or a day of a month aside ("15 documents", "five
-    maneuvers"; not "March 6, 2023")."""
-    words = text.words(claim.summary)
-    return any(
-        (w.isdigit() and not (len(w) == 4 and w[:2] in ("19", "20")) and not _day(words, i))
-        or w in text.NUMBER_WORDS
-        for i, w in enumerate(words)
-    )
-
-
-def _day(words: list[str], at: int) -> bool:
-    """Whether a number is a day written beside its month ("March 6", "6 March")."""
-    beside = words[max(at - 1, 0) : at] + words[at + 1 : at + 2]
-    return len(words[at]) <= 2 and any(w in dates.MONTHS for w in beside)
-
-
-def _dated(claim: Claim) -> bool:
-    """A claim with a date, or one that states one ("the January 2022 events")."""
-    words = text.words(claim.summary)
-    return claim.date is not None or any((w.isdigit() and len(w) == 4) or w in dates.MONTHS for w in words)
-
-
-# What a claim must carry to answer what a pointed question asks for.
-_CARRIES: dict[str, Callable[[Claim], bool]] = {
-    "when": _dated,
-    "where": lambda c: c.location is not None,
-    "how many": _counts,
-}
 
 
 def _involving(what: str, keys: set[str], drafts: bool = False) -> Query:
@@ -363,7 +333,7 @@ class Plan:
         names_count = pointed and asks == "how many" and self._names_counted(found[0])
         if pointed and not names_count:
             nearest = ", ".join(c.id for c in found)
-            if asks in _CARRIES and not _CARRIES[asks](found[0]):
+            if asks in CARRIES and not CARRIES[asks](found[0]):
                 # "When was X appointed?" and no claim about X has a date: the article does not say.
                 return self.silent(
                     f"the article does not say {asks} (nearest claims, not an answer: {nearest})"
@@ -375,7 +345,7 @@ class Plan:
                     f"the article does not say how many {noun} (nearest claims, not an answer: {nearest})"
                 )
         by_noun = asked_by_noun(self.reading.tokens) if found and not pointed else None
-        if by_noun is not None and not any(_CARRIES[by_noun](c) for c in found):
+        if by_noun is not None and not any(CARRIES[by_noun](c) for c in found):
             # "In which city was the summit held?": none of the claims about it names a place.
             nearest = ", ".join(c.id for _, c in zip(range(POINTED_NEAREST), found, strict=False))
             return self.silent(
