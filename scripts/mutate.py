@@ -57,7 +57,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/__main__.py": _t("mutants_main"),
     "cstofacts/answer.py": (*_t("mutants_question"), *_ASK_TESTS, *_t("newcomer")),
     "cstofacts/plan.py": (*_t("mutants_question"), *_ASK_TESTS, *_t("newcomer")),
-    "cstofacts/carries.py": (*_t("ask_silence", "questions_reading"), *_ASK_TESTS),
+    "cstofacts/carries.py": (*_t("carries", "ask_silence", "questions_reading"), *_ASK_TESTS),
     "cstofacts/criteria.py": (*_QUERY_TESTS, *_t("filtering")),
     "cstofacts/lexicon.py": (*_t("mutants_words"), *_ASK_TESTS),
     "cstofacts/drafting.py": _t("new"),
