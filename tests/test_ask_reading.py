@@ -335,3 +335,18 @@ def test_words_of_activity_and_aboutness_do_not_narrow_a_year(
     whole = ids(cli("list", "--year", "2024", "--format", "json"))
     assert len(whole) > 1
     assert sorted(ids(cli("ask", "--format", "json", question))) == sorted(whole)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "plain", "csv", "tsv", "markdown"])
+@pytest.mark.parametrize(
+    "question",
+    ["which exercises were held in 2023", "what happened in 2025", "list the meetings in Kyrgyzstan"],
+)
+def test_a_list_answer_is_written_byte_for_byte_as_its_reading_writes_it(
+    cli: Callable[..., Result], question: str, fmt: str
+) -> None:
+    asked = cli("ask", "--explain", "--format", fmt, question)
+    command = reading(asked)
+    assert command is not None and command[0] == "list", asked.err
+    assert asked.code == 0
+    assert asked.out == cli(*command, "--format", fmt).out

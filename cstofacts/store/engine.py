@@ -252,6 +252,11 @@ class Found(Sequence[Claim]):
         self._head = store.claims(q._replace(limit=limit))
         self._whole = len(self._head) < limit or limit == q.limit
 
+    @property
+    def query(self) -> Query:
+        """The query whose claims these are, every one of them, in its order."""
+        return self._query
+
     def __iter__(self) -> Iterator[Claim]:
         if self._whole:
             yield from self._head

@@ -62,6 +62,7 @@ def ask(
     from cstofacts.cli.reading import command_line
     from cstofacts.query import question as questions
     from cstofacts.safe import one_line
+    from cstofacts.store.engine import Found
 
     run = shared(ctx)
     store = run.store()
@@ -96,6 +97,14 @@ def ask(
     if result.partial:
         missing = ", ".join(one_line(p, 40) for p in result.partial)
         present.note(run, f"partial answer: no answer holds {missing}")
+    if (
+        fmt_chosen is not Format.TABLE
+        and isinstance(result.claims, Found)
+        and result.claims.query == result.query
+    ):
+        # A list answer is its reading run as it stands: written the way list writes it, as
+        # compiled JSON or plain lines when every key or the default columns are asked for.
+        return present.matches(run, store, result.query, fmt_chosen, output.fields)
     return present.claims(run, result.claims, fmt_chosen, output.fields, query=result.query, evidence=True)
 
 
