@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from helpers import Result, ids
+from helpers import Result, bundled, ids
 
 from cstofacts.query.question import _filler
+
+CLAIMS = {claim["id"]: claim for claim in bundled()["claims"]}
 
 POST = (
     "the article it reports, author's post: the director of the Institute of China and Modern Asia"
@@ -54,8 +56,19 @@ def test_a_date_that_says_when_still_filters(cli: Callable[..., Result]) -> None
 
 
 def test_a_kind_word_a_list_question_lists_filters(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "list events", "--explain")
+    assert read_as(result) == "cstofacts: read as: cstofacts list --kind event"
+
+
+def test_the_events_of_a_time_are_what_happened_then_background_dated_then_included(
+    cli: Callable[..., Result],
+) -> None:
+    # A background claim dated in 2024 (the year's focus) happened then; undated background
+    # (causes, goals) is left out by the date, and judgements by the kind.
     result = cli("ask", "list events in 2024", "--explain")
-    assert read_as(result) == "cstofacts: read as: cstofacts list --year 2024 --kind event"
+    assert read_as(result) == "cstofacts: read as: cstofacts list --year 2024 --kind background --kind event"
+    assert "2024-focus-international-organizations" in ids(result)
+    assert not any(CLAIMS[i]["kind"] == "assessment" for i in ids(result))
 
 
 def test_a_kind_word_after_a_word_it_describes_does_not_filter(cli: Callable[..., Result]) -> None:

@@ -109,6 +109,11 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
     # In a list, a kind word after a word it describes ("which country's January 2022 events") is
     # part of a description, not what is listed: it filters only where it is what is asked for.
     narrowed = found.facets or bool(spans or since or until or paragraphs or found.attributions)
+    kinds = set() if listing and found.kind_described else set(found.kinds)
+    if Kind.EVENT in kinds and (spans or since or until):
+        # The events of a time are what happened then: a background claim dated then ("the
+        # CSTO's focus in 2024") is one too. The date itself leaves out undated causes and goals.
+        kinds.add(Kind.BACKGROUND)
     if asks is None and not found.words and not found.names and narrowed:
         listing = True  # nothing to rank by: the facets name a set, and all of it is the answer
     return Reading(
@@ -122,7 +127,7 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
             countries=frozenset(found.countries),
             organizations=frozenset(found.organizations),
             places=frozenset(found.places),
-            kinds=frozenset(() if listing and found.kind_described else found.kinds),
+            kinds=frozenset(kinds),
             attributions=frozenset(found.attributions),
             paragraphs=frozenset(paragraphs),
         ),
