@@ -60,13 +60,13 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/carries.py": (*_t("carries", "ask_silence", "questions_reading"), *_ASK_TESTS),
     "cstofacts/criteria.py": (*_QUERY_TESTS, *_t("filtering")),
     "cstofacts/lexicon.py": (*_t("mutants_words"), *_ASK_TESTS),
-    "cstofacts/drafting.py": _t("new"),
+    "cstofacts/drafting.py": _t("mutants_security_new", "new"),
     "cstofacts/drafttoml.py": _t("new"),
-    "cstofacts/mentions.py": _t("new"),
+    "cstofacts/mentions.py": _t("mutants_security_new", "new"),
     # The validator checks every dataset date with dates.span.
     "cstofacts/dates.py": (*_QUERY_TESTS, *_t("dataset")),
     "cstofacts/english.py": (*_t("thesaurus"), *_ASK_TESTS),
-    "cstofacts/env.py": _t("env", "paging", "terminal"),
+    "cstofacts/env.py": _t("env", "safe", "paging", "terminal"),
     "cstofacts/errors.py": _t("mutants_exits", "broken_datasets", "output", "errors"),
     "cstofacts/model.py": _t("output", "formats", "honest_views"),
     "cstofacts/paging.py": _t("paging", "terminal"),
@@ -76,32 +76,40 @@ TARGETS: dict[str, tuple[str, ...]] = {
     # cli
     "cstofacts/cli/__init__.py": _t("interrupts", "env", "terminal"),
     "cstofacts/cli/app.py": _t("commands", "errors", "newcomer"),
-    "cstofacts/cli/commands/ask.py": (*_ASK_TESTS, *_t("commands")),
+    "cstofacts/cli/commands/ask.py": (*_t("mutants_security_ask"), *_ASK_TESTS, *_t("commands")),
     "cstofacts/cli/commands/cite.py": _t("output", "evidence", "terminal_formats"),
-    "cstofacts/cli/commands/export.py": _t("mutants_export", "leftovers", "engine"),
+    "cstofacts/cli/commands/export.py": _t(
+        "mutants_export", "mutants_security_export", "leftovers", "engine"
+    ),
     "cstofacts/cli/commands/help.py": _t("commands", "docs", "newcomer"),
     "cstofacts/cli/commands/list_.py": _t("list", "commands", "errors"),
-    "cstofacts/cli/commands/new.py": _t("new"),
+    "cstofacts/cli/commands/new.py": _t("mutants_security_new", "new"),
     "cstofacts/cli/commands/read.py": _t("evidence", "output", "paging"),
     "cstofacts/cli/commands/search.py": _t("mutants_words", "commands", "ask_reading", "thesaurus"),
     "cstofacts/cli/commands/show.py": _t("commands", "evidence", "output"),
     "cstofacts/cli/commands/source.py": (*_COMMAND_TESTS, *_t("provenance")),
     "cstofacts/cli/commands/stats.py": (*_COMMAND_TESTS, *_t("honest_views")),
     "cstofacts/cli/commands/timeline.py": (*_COMMAND_TESTS, *_t("honest_views")),
-    "cstofacts/cli/commands/validate.py": _t("commands", "broken_datasets", "evidence"),
+    "cstofacts/cli/commands/validate.py": _t(
+        "mutants_security_validate", "commands", "broken_datasets", "evidence"
+    ),
     "cstofacts/cli/completion.py": _t("completion"),
-    "cstofacts/cli/completers.py": _t("completion"),
+    "cstofacts/cli/completers.py": _t("mutants_security_completion", "completion"),
     "cstofacts/cli/filtering.py": (*_t("filtering", "errors", "list"), *_ASK_TESTS),
-    "cstofacts/cli/context.py": _t("commands", "errors", "engine"),
-    "cstofacts/cli/errors.py": _t("mutants_exits", "mutants_app", "broken_datasets", "errors", "commands"),
-    "cstofacts/cli/options.py": _t("errors", "list", "commands"),
-    "cstofacts/cli/present.py": _t("formats", "commands", "list", "terminal_formats"),
-    "cstofacts/cli/reading.py": _t("ask_reading", "questions"),
+    "cstofacts/cli/context.py": _t("mutants_security_cache", "commands", "errors", "engine"),
+    "cstofacts/cli/errors.py": _t(
+        "mutants_security_errors", "mutants_exits", "mutants_app", "broken_datasets", "errors", "commands"
+    ),
+    "cstofacts/cli/options.py": _t("mutants_security_errors", "errors", "list", "commands"),
+    "cstofacts/cli/present.py": _t(
+        "mutants_security_present", "formats", "commands", "list", "terminal_formats"
+    ),
+    "cstofacts/cli/reading.py": _t("mutants_security_ask", "ask_reading", "questions"),
     # output
     "cstofacts/output/citations.py": _t("output", "evidence"),
     "cstofacts/output/formats.py": _t("formats", "output"),
     "cstofacts/output/layout.py": _t("output", "honest_views", "newcomer"),
-    "cstofacts/output/listview.py": _t("output", "newcomer", "terminal"),
+    "cstofacts/output/listview.py": _t("mutants_security_views", "output", "newcomer", "terminal"),
     "cstofacts/output/rows.py": _t("output", "evidence"),
     "cstofacts/safe.py": _t("safe", "output", "terminal_formats"),
     "cstofacts/output/views/base.py": _t("output", "honest_views", "newcomer", "terminal_formats"),
@@ -133,7 +141,9 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/store/lint.py": _LINT_TESTS,
     "cstofacts/store/locate.py": _t("broken_datasets", "mutants_validate", "mutants_claims", "evidence"),
     "cstofacts/store/names.py": _LINT_TESTS,
-    "cstofacts/store/reader.py": _t("broken_datasets", "dataset", "hostile", "engine"),
+    "cstofacts/store/reader.py": _t(
+        "mutants_security_reader", "broken_datasets", "dataset", "hostile", "engine"
+    ),
     "cstofacts/store/sql/__init__.py": (
         *_t("mutants_sql"),
         *_QUERY_TESTS,
@@ -142,7 +152,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/store/sql/schema.py": _t("engine", "commands", "corpus_updates"),
     "cstofacts/store/sql/export.py": _t("engine", "export_tools"),
     "cstofacts/store/validate.py": _VALIDATOR_TESTS,
-    "cstofacts/store/written.py": _LINT_TESTS,
+    "cstofacts/store/written.py": (*_t("mutants_security_lint"), *_LINT_TESTS),
 }
 
 
