@@ -39,12 +39,13 @@ def visible(text: str, *, layout: bool = False) -> str:
     return pattern.sub(escape_char, text)
 
 
-def one_line(text: str, limit: int = 80) -> str:
-    """User input or a path for an error message: visible, on one line, at most `limit` characters.
+def one_line(text: str, limit: int | None = 80) -> str:
+    """User input or a path for an error message: visible, on one line, at most `limit` characters
+    (None: never cut, for a command printed to be run).
 
     Newlines, carriage returns and tabs read as `\\n`, `\\r` and `\\t`; a longer text is cut and ends in "…".
     """
     shown = visible(text.translate(_LINE_BREAKS))
-    if len(shown) <= limit:
+    if limit is None or len(shown) <= limit:
         return shown
     return shown[: max(limit - 1, 0)] + "…"

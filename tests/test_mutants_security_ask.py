@@ -3,7 +3,7 @@
 
 What ask says about its reading is cut to a readable length, whatever a dataset's words or a
 question hold: a corrected or missing word at 40 characters, the command line it read the
-question as at 300. An answer from the works' records is a line of the dataset's text on
+question as never, since it is a command to run. An answer from the works' records is a line of the dataset's text on
 stdout, and a control or bidi character in it is shown as an escape, even piped.
 """
 
@@ -54,14 +54,16 @@ def test_a_long_word_no_answer_holds_is_cut_to_forty_characters(
     assert result.err.endswith(f"cstofacts: partial answer: no answer holds {LONG[:39]}…\n"), result.err
 
 
-def test_the_command_line_read_is_cut_to_three_hundred_characters(
+def test_the_command_line_read_is_never_cut_so_it_runs_as_shown(
     cli: Callable[..., Result], tmp_path: Path
 ) -> None:
-    result = cli("--data", long_words(tmp_path), "ask", "--explain", " ".join(WORDS))
+    data = long_words(tmp_path)
+    result = cli("--data", data, "ask", "--explain", " ".join(WORDS))
     assert result.code == 0
-    line = "cstofacts search " + " ".join(WORDS)
+    line = "cstofacts search " + " ".join(WORDS) + " --any --limit 3"
     assert len(line) > 300
-    assert f"cstofacts: read as: {line[:299]}…\n" in result.err, result.err
+    assert f"cstofacts: read as: {line}\n" in result.err, result.err
+    assert cli("--data", data, *shlex.split(line)[1:]).out == result.out
 
 
 def test_an_answer_from_the_works_records_shows_control_characters_as_escapes(

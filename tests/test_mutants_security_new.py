@@ -9,6 +9,7 @@ shell, so that it runs as shown.
 
 from __future__ import annotations
 
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -150,3 +151,16 @@ def test_a_russian_place_and_a_role_holding_brackets_are_found_as_written(
     assert list(draft["places"]) == ["Ош (город)"]
     assert draft["people"]["jane-holloway"]["roles"] == ["director (acting)"]
     assert draft["claims"][0]["location"] == "Ош (город)"
+
+
+def test_the_next_command_is_never_cut_so_it_runs_as_shown(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    (tmp_path / "article.txt").write_text(ARTICLE, "utf-8")
+    target = long_folder(tmp_path) / "my draft.toml"
+    result = cli("new", str(tmp_path / "article.txt"), "-o", str(target))
+    assert result.code == 0, result.err
+    shown = shlex.quote(str(target))
+    assert len(shown) > 80
+    assert result.err.splitlines()[-1].endswith(f"then: cstofacts --data {shown} validate")
+    assert shlex.split(result.err.splitlines()[-1].split("then: ", 1)[1])[2] == str(target)

@@ -91,7 +91,8 @@ def ask(
         present.note(run, result.silence)
         return ExitCode.NO_MATCH
     if talk:
-        present.note(run, "read as: " + one_line(command_line(result.query), 300))
+        # Never cut: the reading is a command to run (bounded by the 500-character question).
+        present.note(run, "read as: " + one_line(command_line(result.query), None))
     if not result.claims:
         return present.no_match(run, fmt_chosen, "no claim answers that")
     if result.partial:

@@ -147,7 +147,8 @@ def _report(run: Shared, read: "Article", claims: int, target: str | None) -> No
     present.note(run, f"{one_line(read.headline, 60)!r} ({header}): {found}")
     if target is not None:
         present.note(run, f"wrote {one_line(target)}")
-    where = one_line(shlex.quote(target)) if target is not None else "FILE.toml"
+    # Never cut: the next step is a command to run, and a cut path would lose its closing quote.
+    where = one_line(shlex.quote(target), None) if target is not None else "FILE.toml"
     saved = "" if target is not None else "save it as a file, "
     present.note(
         run,
