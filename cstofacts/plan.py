@@ -37,6 +37,11 @@ class Answer(NamedTuple):  # a NamedTuple, not a frozen dataclass: cheaper to de
     facts: tuple[Fact, ...] = ()  # a question about the works themselves, answered from their records
 
 
+def _nearest(found: Sequence[Claim]) -> str:
+    """The first few claims' ids, named by a silence as the nearest claims, not an answer."""
+    return ", ".join(c.id for _, c in zip(range(POINTED_NEAREST), found, strict=False))
+
+
 def _involving(what: str, keys: set[str], drafts: bool = False) -> Query:
     """The claims involving any of some countries or organizations."""
     if what == "country":
@@ -347,7 +352,7 @@ class Plan:
         by_noun = asked_by_noun(self.reading.tokens) if found and not pointed else None
         if by_noun is not None and not any(CARRIES[by_noun](c) for c in found):
             # "In which city was the summit held?": none of the claims about it names a place.
-            nearest = ", ".join(c.id for _, c in zip(range(POINTED_NEAREST), found, strict=False))
+            nearest = _nearest(found)
             return self.silent(
                 f"the article does not say {by_noun} (nearest claims, not an answer: {nearest})"
             )
@@ -367,7 +372,7 @@ class Plan:
             if missing and not held and not self._names_a_thing(query):
                 # Only a date, or an entity on most claims, in common with the question: the claims
                 # do not cover part of it, they are about something else.
-                nearest = ", ".join(c.id for _, c in zip(range(POINTED_NEAREST), found, strict=False))
+                nearest = _nearest(found)
                 said = ", ".join(t.typed for t in missing)
                 return self.silent(f"no claim holds {said} (nearest claims, not an answer: {nearest})")
             if self.reading.listing and query.any_words and not partial:

@@ -40,19 +40,18 @@ _QUOTES = str.maketrans("’‘“”", "''\"\"")
 LIST_OPENERS = ("which", "list", "name", "enumerate", "all", "какие", "перечислите", "перечисли")
 _YEAR = r"(?:19|20|21)[0-9]{2}"
 _MONTH = dates._MONTH
-# A date of any precision as a question writes it: "May 31, 2025", "31 May 2025", "May 2025", 2025.
-_WHEN = (
-    rf"(?:(?:{_MONTH})\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"
-    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\.?,?\s+{_YEAR}"
-    rf"|(?:{_MONTH})\.?,?\s+(?:of\s+)?{_YEAR}|{_YEAR})"
-)
+# A day or a month as a question writes it: "May 31, 2025", "31 May 2025", "May 2025".
+_MONTH_DAY_YEAR = rf"(?:{_MONTH})\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"
+_DAY_MONTH_YEAR = rf"[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\.?,?\s+{_YEAR}"
+_MONTH_YEAR = rf"(?:{_MONTH})\.?,?\s+(?:of\s+)?{_YEAR}"
+_WHEN = f"(?:{_MONTH_DAY_YEAR}|{_DAY_MONTH_YEAR}|{_MONTH_YEAR}|{_YEAR})"  # or a year
 _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     # "between July 2024 and May 2025": from the first day of one to the last of the other.
     ("between", rf"\b(?:between|from)\s+({_WHEN})\s+(?:and|to|until|till|through)\s+({_WHEN})\b"),
     ("day", r"\b([0-9]{4}-[0-9]{2}-[0-9]{2})\b"),
-    ("day", rf"\b((?:{_MONTH})\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})\b"),
-    ("day", rf"\b([0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\.?,?\s+{_YEAR})\b"),
-    ("month", rf"\b((?:{_MONTH})\.?,?\s+(?:of\s+)?{_YEAR})\b"),
+    ("day", rf"\b({_MONTH_DAY_YEAR})\b"),
+    ("day", rf"\b({_DAY_MONTH_YEAR})\b"),
+    ("month", rf"\b({_MONTH_YEAR})\b"),
     ("month", r"\b([0-9]{4}-[0-9]{2})\b(?!-)"),
     ("range", rf"\b(?:between|from)\s+({_YEAR})\s+(?:and|to|until|till)\s+({_YEAR})\b"),
     ("range", rf"(?<![\w-])({_YEAR})\s*(?:\.\.|[-‐‑‒–—]|\bto\b|\bthrough\b|\buntil\b)\s*({_YEAR})\b(?!-\w)"),
@@ -244,11 +243,10 @@ def _dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None, dat
                 if what in ("day", "month"):
                     spans.append(_when(match[1]))
                 elif what == "between":
-                    start, end = _when(match[1]), _when(match[2])
                     if re.fullmatch(_YEAR, match[1]) and re.fullmatch(_YEAR, match[2]):
-                        spans.append((start[0], end[1]))  # years only: a range of years
+                        spans.append(dates.parse_years(f"{match[1]}..{match[2]}"))  # as "range" reads it
                     else:
-                        since, until = start[0], end[1]
+                        since, until = _when(match[1])[0], _when(match[2])[1]
                 elif what == "range":
                     spans.append(dates.parse_years(f"{match[1]}..{match[2]}"))
                 elif what == "season":  # the meteorological seasons of the northern hemisphere
@@ -312,9 +310,9 @@ def _asks(tokens: Sequence[str]) -> str | None:
     for word in tokens:
         if word in QUESTION_WORDS_ASK:
             return QUESTION_WORDS_ASK[word]
-    noun = _asking_noun(tokens)
-    if noun is not None:
-        return _ASKED_BY_NOUN[noun]
+    by_noun = asked_by_noun(tokens)
+    if by_noun is not None:
+        return by_noun
     if EFFECT_WORDS.intersection(tokens):
         return "effect"  # significance is a judgement: assessments answer it
     return None
