@@ -189,6 +189,13 @@ def dataset_text(*claims: str) -> str:
     return HEAD + "".join(claims)
 
 
+def long_folder(tmp_path: Path, letter: str = "d") -> Path:
+    """A new folder whose name is 100 letters: any path in it is longer than a message shows whole."""
+    folder = tmp_path / (letter * 100)
+    folder.mkdir()
+    return folder
+
+
 def write_dataset(path: Path, *claims: str) -> str:
     path.write_text(dataset_text(*claims), encoding="utf-8")
     return str(path)

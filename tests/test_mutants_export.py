@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from helpers import Result
+from helpers import Result, long_folder
 
 RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
@@ -44,8 +44,7 @@ def test_the_errors_show_a_hostile_file_name_escaped(cli: Callable[..., Result],
 def test_a_long_path_is_cut_to_eighty_characters_in_an_error(
     cli: Callable[..., Result], tmp_path: Path
 ) -> None:
-    folder = tmp_path / ("d" * 100)
-    folder.mkdir()
+    folder = long_folder(tmp_path)
     target = folder / "claims.db"
     target.write_bytes(b"")
     result = cli("export", str(target))

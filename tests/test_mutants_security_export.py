@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from helpers import Result
+from helpers import Result, long_folder
 
 
 def test_the_notes_show_a_tab_in_the_file_names_as_backslash_t(
@@ -30,8 +30,7 @@ def test_the_notes_show_a_tab_in_the_file_names_as_backslash_t(
 def test_the_note_cuts_a_long_database_path_to_eighty_characters(
     cli: Callable[..., Result], tmp_path: Path
 ) -> None:
-    folder = tmp_path / ("d" * 100)
-    folder.mkdir()
+    folder = long_folder(tmp_path)
     target = folder / "claims.db"
     result = cli("export", str(target))
     assert (result.code, result.out) == (0, "")
@@ -42,8 +41,7 @@ def test_the_note_cuts_a_long_database_path_to_eighty_characters(
 def test_a_long_folder_given_as_the_database_is_cut_to_eighty_characters(
     cli: Callable[..., Result], tmp_path: Path
 ) -> None:
-    folder = tmp_path / ("d" * 100)
-    folder.mkdir()
+    folder = long_folder(tmp_path)
     result = cli("export", str(folder))
     assert (result.code, result.out) == (2, "")
     assert result.err == f"cstofacts: error: PATH.db: {str(folder)[:79]}… is a folder; give a file's path\n"
@@ -52,8 +50,7 @@ def test_a_long_folder_given_as_the_database_is_cut_to_eighty_characters(
 def test_a_long_metadata_path_that_exists_is_cut_to_eighty_characters(
     cli: Callable[..., Result], tmp_path: Path
 ) -> None:
-    folder = tmp_path / ("m" * 100)
-    folder.mkdir()
+    folder = long_folder(tmp_path, "m")
     described = folder / "claims.json"
     described.write_bytes(b"")
     result = cli("export", str(tmp_path / "claims.db"), "--metadata", str(described))

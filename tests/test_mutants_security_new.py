@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import HEAD, Result, claim_toml
+from helpers import HEAD, Result, claim_toml, long_folder
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -41,12 +41,6 @@ def test_the_notes_show_a_tab_and_the_next_command_quotes_the_file(
         "cstofacts: next: write each draft's summary in your own words, then: "
         "cstofacts --data 'my\\tdraft one.toml' validate",
     ]
-
-
-def long_folder(tmp_path: Path) -> Path:
-    folder = tmp_path / ("d" * 100)
-    folder.mkdir()
-    return folder
 
 
 @pytest.mark.parametrize(

@@ -14,15 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import Result
+from helpers import Result, long_folder
 
 ARTICLE = b"Border talks resume\n\nDelegations from Kyrgyzstan met on March 4, 2025.\n"
-
-
-def long_folder(tmp_path: Path) -> Path:
-    folder = tmp_path / ("d" * 100)
-    folder.mkdir()
-    return folder
 
 
 def test_a_long_word_no_claim_holds_is_cut_to_forty_characters(cli: Callable[..., Result]) -> None:
