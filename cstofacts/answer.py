@@ -19,7 +19,7 @@ from cstofacts.model import Claim
 from cstofacts.plan import COMMON, Answer, Plan
 from cstofacts.query import about
 from cstofacts.query.about import Fact
-from cstofacts.query.question import ATTRIBUTION_WORDS, Reading, asked_head
+from cstofacts.query.question import ATTRIBUTION_WORDS, Reading
 from cstofacts.store.engine import Store
 
 POINTED = 3  # how many answers a pointed question gets unless --limit says otherwise
@@ -45,7 +45,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         span = f" (its paragraphs are ¶1 to ¶{count}, and the headline)" if count else ""
         return plan.silent(f"the article has no {numbers}{span}")
     words = plan.words()
-    head = asked_head(reading.tokens)
+    head = reading.head
     if plan.unaccounted and (
         len(plan.unaccounted) >= plan.things(words) or any(text.words(w) == [head] for w in plan.unaccounted)
     ):

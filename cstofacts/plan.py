@@ -369,6 +369,11 @@ class Plan:
             missing = [t for t in asked if not (self.store.holding(t) & ids) and counts not in t.tokens]
             partial += tuple(dict.fromkeys(t.typed for t in missing if t.typed not in partial))
             held = [t for t in asked if t not in missing and t not in self.ranking]
+            head = self.reading.head
+            if any(t.tokens == (head,) for t in missing):
+                # "What was Kyrgyzstan's budget …": the claims hold the rest, not what is asked for.
+                nearest = _nearest(found)
+                return self.silent(f"no claim holds {head} (nearest claims, not an answer: {nearest})")
             if missing and not held and not self._names_a_thing(query):
                 # Only a date, or an entity on most claims, in common with the question: the claims
                 # do not cover part of it, they are about something else.

@@ -49,7 +49,7 @@ _VALIDATOR_TESTS = _t(
     "hostile",
 )
 _QUERY_TESTS = _t("errors", "list", "properties")
-_ASK_TESTS = _t("questions", "ask_reading")
+_ASK_TESTS = _t("questions", "ask_reading", "ask_silence", "questions_reading")
 _LINT_TESTS = _t("mutants_lint", "mutants_fidelity", "lint", "fidelity", "evidence")
 _COMMAND_TESTS = _t("commands", "output")
 TARGETS: dict[str, tuple[str, ...]] = {
@@ -57,7 +57,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/__main__.py": _t("mutants_main"),
     "cstofacts/answer.py": (*_t("mutants_question"), *_ASK_TESTS, *_t("newcomer")),
     "cstofacts/plan.py": (*_t("mutants_question"), *_ASK_TESTS, *_t("newcomer")),
-    "cstofacts/carries.py": (*_t("carries", "ask_silence", "questions_reading"), *_ASK_TESTS),
+    "cstofacts/carries.py": (*_t("carries"), *_ASK_TESTS),
     "cstofacts/criteria.py": (*_QUERY_TESTS, *_t("filtering")),
     "cstofacts/lexicon.py": (*_t("mutants_words"), *_ASK_TESTS),
     "cstofacts/drafting.py": _t("mutants_security_new", "new"),

@@ -193,3 +193,23 @@ def test_a_word_the_article_lacks_before_the_thing_asked_for_does_not_silence_it
     assert result.code == 0
     assert "partial answer" in result.err and "fifth" in result.err
     assert ids(result) and all(CLAIMS[i]["category"] == "exercise" for i in ids(result))
+
+
+@pytest.mark.parametrize(("code", "name"), COUNTRY_NAMES)
+def test_what_a_possessive_question_asks_for_decides_when_no_claim_holds_it(
+    cli: Callable[..., Result], code: str, name: str
+) -> None:
+    # The country and the CSTO are on claims; the budget, asked for past the possessor, is on none.
+    result = cli("ask", f"What was {name}'s budget for the CSTO?")
+    assert (result.code, result.out) == (1, "")
+    assert "partial answer" not in result.err
+
+
+@pytest.mark.parametrize("asked", ["casualties", "budget", "costs"])
+def test_the_first_word_after_the_verb_can_be_what_is_asked_for(
+    cli: Callable[..., Result], asked: str
+) -> None:
+    # The exercises held in Belarus in 2023 are in the article; their casualties or costs are not.
+    result = cli("ask", f"What were {asked} in the exercises held in Belarus in 2023?")
+    assert (result.code, result.out) == (1, "")
+    assert asked.rstrip("s") in result.err

@@ -7,9 +7,14 @@ from collections.abc import Callable
 import pytest
 from helpers import Result, bundled, ids
 
-from cstofacts.query.question import _filler
+from cstofacts import text
+from cstofacts.query.question import _filler, asked_head
 
 CLAIMS = {claim["id"]: claim for claim in bundled()["claims"]}
+# Every declared name, of one word or many, as a possessor.
+NAMES = sorted(
+    entry["name"] for table in ("countries", "organizations", "people") for entry in bundled()[table].values()
+)
 
 POST = (
     "the article it reports, author's post: the director of the Institute of China and Modern Asia"
@@ -279,3 +284,21 @@ def test_which_organisations_with_a_verb_no_claim_holds_is_a_partial_answer(
     result = cli("ask", "which organizations is the csto compared with")
     assert result.code == 0
     assert "cstofacts: partial answer: no answer holds compared\n" in result.err
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize(("question", "head"), [("who was {}'s predecessor", "predecessor"),
+                                                ("what is {}'s budget for 2024", "budget"),
+                                                ("what were the {}'s aims", "aims")])  # fmt: skip
+def test_what_is_asked_for_comes_after_a_possessor_of_any_length(name: str, question: str, head: str) -> None:
+    assert asked_head(text.words(question.format(name)), [text.words(name)]) == head
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [("who was the head of the CSTO's secretariat", "head"), ("what is the biggest exercise", "exercise"),
+     ("which were the exercises of 2023", "exercises"), ("who is Tasmagambetov", "tasmagambetov"),
+     ("when was the summit", None), ("what happened in 2024", None)],
+)  # fmt: skip
+def test_what_is_asked_for_is_the_last_word_of_the_first_phrase(question: str, head: str | None) -> None:
+    assert asked_head(text.words(question)) == head

@@ -85,6 +85,7 @@ class Reading(NamedTuple):  # not a frozen dataclass: cheaper to define at every
     tokens: tuple[str, ...] = ()  # every word of the question, stop words too
     absent_paragraphs: frozenset[int] = frozenset()  # paragraph numbers the article does not have
     capitalised: frozenset[str] = frozenset()  # words written with a capital inside the question
+    head: str | None = None  # the noun a "who was …" or "what is …" question asks for (asked_head)
 
 
 def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> Reading:
@@ -139,6 +140,7 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
         tokens=tuple(tokens),
         absent_paragraphs=frozenset(absent),
         capitalised=frozenset(w for c in capitalised for w in text.words(c)),
+        head=asked_head(tokens, [t.tokens for t in (*found.names, *found.entities)]),
     )
 
 
@@ -333,24 +335,28 @@ _COPULA = frozenset("is are was were".split())
 _PHRASE_ENDS = text.STOP_WORDS | frozenset("as like than".split())
 
 
-def asked_head(tokens: Sequence[str]) -> str | None:
+def asked_head(tokens: Sequence[str], names: Sequence[Sequence[str]] = ()) -> str | None:
     """The noun a "who was …" or "what is …" question asks for: the last word of the phrase after
     the verb, past a possessor and up to the first function word ("predecessor" in "who was
     Tasmagambetov's predecessor as head of the CSTO", "exercise" in "what was the biggest
-    exercise"). If the article lacks it, a claim holding the rest of the question is no answer;
-    a modifier it lacks ("biggest") leaves a partial one."""
+    exercise"). A declared name is one word here, so a possessor may hold a function word ("the
+    Commonwealth of Independent States' aims"). If the article lacks the noun, a claim holding the
+    rest of the question is no answer; a modifier it lacks ("biggest") leaves a partial one."""
     if len(tokens) < 3 or tokens[0] not in ("who", "what", "which") or tokens[1] not in _COPULA:
         return None
-    rest = list(tokens[2:])
-    if "s" in rest[:5]:  # "Tasmagambetov's predecessor": what is asked comes after the possessor
-        rest = rest[rest.index("s") + 1 :]
+    runs = sorted({tuple(n) for n in names if n}, key=len, reverse=True)
     phrase: list[str] = []
-    for word in rest:
-        if word in _PHRASE_ENDS:
-            if phrase:
-                break
-            continue
-        phrase.append(word)
+    at = 2
+    while at < len(tokens):
+        run = next((r for r in runs if tuple(tokens[at : at + len(r)]) == r), None)
+        word = " ".join(run) if run else tokens[at]
+        at += len(run) if run else 1
+        if word == "s" and phrase:  # "Tasmagambetov's predecessor": the possessor is not what is asked
+            phrase = []
+        elif word not in _PHRASE_ENDS:
+            phrase.append(word)
+        elif phrase:
+            break
     return phrase[-1] if phrase else None
 
 
