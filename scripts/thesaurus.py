@@ -16,7 +16,8 @@ dataset words it may stand for. Nothing here is written for one question: every 
 from WordNet and the dataset's own text.
 
 It also writes data/english.txt.gz: every one-word lemma of WordNet, marked as mostly a noun
-or mostly a verb, adjective or adverb. `ask` drops a word of the second sort when no claim
+or mostly a verb, adjective or adverb, and the function words WordNet lacks (spaCy's English
+stop words, scripts/sources/), marked as the second sort. `ask` drops a word of the second sort when no claim
 holds it ("play", "recent"), but says plainly that the article does not say anything about a
 noun no claim, name or source accounts for ("pensions"); and it corrects as a typo only a
 word that is no English word at all.
@@ -47,6 +48,8 @@ ROOT = Path(__file__).resolve().parent.parent
 WORDNET = Path("/usr/share/wordnet")
 OUTPUT = ROOT / "data" / "thesaurus.json"
 WORDS = ROOT / "data" / "english.txt.gz"
+# spaCy's English stop words (scripts/sources/): those WordNet lacks are the closed class.
+FUNCTION_WORDS = ROOT / "scripts" / "sources" / "spacy_en_stop_words.txt"
 POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 # Function words and question verbs: never a dataset word, never a related word.
 STOP = frozenset(
@@ -265,10 +268,12 @@ def build(wn: WordNet, dataset: dict) -> dict[str, object]:
     }
 
 
-def english(wn: WordNet) -> str:
+def english(wn: WordNet, function_words: Iterable[str] = ()) -> str:
     """Every one-word lemma WordNet has, and every irregular form of one (wrote, closer), a line
     each, with a tab and `n` when it names a thing (mostly a noun, of few senses) or `g` when it
-    is mostly a verb, adjective or adverb, or so vague that it names nothing in particular."""
+    is mostly a verb, adjective or adverb, or so vague that it names nothing in particular; and,
+    as `g`, every function word WordNet does not have (WordNet holds only nouns, verbs,
+    adjectives and adverbs, so "than", "because" or "via" would otherwise read as names)."""
     sorts = {
         lemma: "g" if _mostly_not_noun(by_pos) or _vague(by_pos) else "n"
         for lemma, by_pos in wn.index.items()
@@ -282,7 +287,15 @@ def english(wn: WordNet) -> str:
             sorts[inflected] = "g"
         elif inflected not in sorts:
             sorts[inflected] = "g" if "g" in [sorts.get(b, "g") for b in by_pos["n"]] else "n"
+    for word in function_words:
+        if word.isalpha() and word.isascii() and word not in sorts and word not in wn.exceptions:
+            sorts[word] = "g"
     return "".join(f"{word}\t{sort}\n" for word, sort in sorted(sorts.items()))
+
+
+def _function_words(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def _usable(wn: WordNet, phrase: str, own: set[str]) -> bool:
@@ -335,7 +348,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         return 2
     wn = WordNet.read(args.wordnet)
     made = render(build(wn, _load(args.data)))
-    words = english(wn)
+    words = english(wn, _function_words(FUNCTION_WORDS))
     if args.check:
         current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
         listed = gzip.decompress(WORDS.read_bytes()).decode() if WORDS.exists() else ""

@@ -32,9 +32,10 @@ __all__ = ["BUNDLED", "SCHEMA_VERSION", "STDIN", "Spec", "database_image", "load
 # Bump when the compiled tables or the entry format change (store/compile.py, _entry_parts
 # below): a cached database of another version is rebuilt, never migrated.
 SCHEMA_VERSION = 15
-# The first 12 hex digits of the SHA-256 of data/thesaurus.json, which every compiled database
-# holds: a new thesaurus makes new cache keys. tests/test_thesaurus.py checks it is current.
-THESAURUS = "ac9bc0915173"
+# The first 12 hex digits of the SHA-256 of data/thesaurus.json followed by data/english.txt.gz,
+# which every compiled database holds: a new thesaurus or word list makes new cache keys.
+# tests/test_thesaurus.py checks it is current.
+THESAURUS = "fdccd2b32cb2"
 # The tables every query needs: an entry without one of them is rebuilt, not trusted.
 TABLES = frozenset(
     {"meta", "parts", "claims", "claims_fts", "claim_countries", "claim_organizations", "claim_paragraphs",
