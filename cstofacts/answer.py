@@ -132,6 +132,10 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
                                        organizations=base.organizations or some.organizations,
                                        words=(*terms, *plan.entity_terms()), any_words=True,
                                        prefer=query.prefer, limit=limit or POINTED))  # fmt: skip
+    if base.attributions and not (narrow and narrow.attributions):
+        # "What does the analyst see as …": when no claim of his holds the question, the article's
+        # own may; where both do, the words decide (below).
+        tries += [q._replace(attributions=frozenset()) for q in tries]
     attempts = _precise(tries, reading)
     written = plan.date_words() if any(q.dated for q in attempts) else ()
     asked = next((q.words for q in attempts if q.words), ())
@@ -171,6 +175,12 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
                 ]
                 return plan.answer(other, unattributed)
         if found:
+            if base.attributions and not query.attributions:
+                plan.explained += [
+                    (typed, "the analyst: no claim of his holds the question, so it does not filter")
+                    for typed in reading.tokens
+                    if typed in ATTRIBUTION_WORDS
+                ]
             return plan.answer(found, query)
     last = attempts[-1]
     if written:

@@ -349,9 +349,12 @@ class Plan:
                 return self.silent(
                     f"the article does not say how many {noun} (nearest claims, not an answer: {nearest})"
                 )
-        by_noun = asked_by_noun(self.reading.tokens) if found and not pointed else None
+        by_noun = None
+        if found and not pointed:
+            by_noun = asked_by_noun(self.reading.tokens) or (asks if asks in ("when", "where") else None)
         if by_noun is not None and not any(CARRIES[by_noun](c) for c in found):
-            # "In which city was the summit held?": none of the claims about it names a place.
+            # "In which city was the summit held?", or "where were the documents signed": none
+            # of the claims a list question finds names a place.
             nearest = _nearest(found)
             return self.silent(
                 f"the article does not say {by_noun} (nearest claims, not an answer: {nearest})"
@@ -370,8 +373,10 @@ class Plan:
             partial += tuple(dict.fromkeys(t.typed for t in missing if t.typed not in partial))
             held = [t for t in asked if t not in missing and t not in self.ranking]
             head = self.reading.head
-            if any(t.tokens == (head,) for t in missing):
-                # "What was Kyrgyzstan's budget …": the claims hold the rest, not what is asked for.
+            if any(t.tokens == (head,) and t.alternatives for t in missing):
+                # "What was Kyrgyzstan's budget …": the claims hold the rest, not what is asked for,
+                # nor the words standing in for it, the article's own word being none of them. (A
+                # word the article uses elsewhere, "the name of …", is how a question is put.)
                 nearest = _nearest(found)
                 return self.silent(f"no claim holds {head} (nearest claims, not an answer: {nearest})")
             if missing and not held and not self._names_a_thing(query):

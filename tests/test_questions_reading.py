@@ -302,3 +302,73 @@ def test_what_is_asked_for_comes_after_a_possessor_of_any_length(name: str, ques
 )  # fmt: skip
 def test_what_is_asked_for_is_the_last_word_of_the_first_phrase(question: str, head: str | None) -> None:
     assert asked_head(text.words(question)) == head
+
+
+def _function_words() -> list[str]:
+    """The words of spaCy's English stop list (scripts/sources/) that WordNet lacks: the closed
+    class, read here from the two files rather than from the code that uses them."""
+    import gzip
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    listed = (root / "scripts" / "sources" / "spacy_en_stop_words.txt").read_text(encoding="utf-8")
+    stop = {w for w in listed.splitlines() if w and not w.startswith("#")}
+    english = gzip.decompress((root / "data" / "english.txt.gz").read_bytes()).decode("ascii").splitlines()
+    return sorted(stop & {line.split("\t")[0] for line in english if line.endswith("\tg")} - text.STOP_WORDS)
+
+
+@pytest.mark.parametrize("word", _function_words())
+def test_a_function_word_is_neither_a_thing_the_article_lacks_nor_a_typo(
+    cli: Callable[..., Result], word: str
+) -> None:
+    result = cli("ask", "--explain", "--fields", "id", f"what did the CSTO do {word} Kyrgyzstan")
+    said = [line for line in result.err.splitlines() if line.startswith(f"cstofacts: '{word}'")]
+    assert not any("nothing in the article" in line or "typo" in line for line in said), said
+    assert result.code == 0
+
+
+CATEGORIES: dict[str, list[dict[str, object]]] = {}
+for _claim in CLAIMS.values():
+    CATEGORIES.setdefault(str(_claim["category"]), []).append(_claim)
+
+
+@pytest.mark.parametrize("category", sorted(CATEGORIES))
+def test_where_a_list_question_asks_is_said_to_be_unknown_when_none_of_its_claims_has_a_place(
+    cli: Callable[..., Result], category: str
+) -> None:
+    result = cli("ask", f"Where were the {category}s held?", "--fields", "id")
+    if any(c.get("location") for c in CATEGORIES[category]):
+        assert result.code == 0 and any(CLAIMS[i].get("location") for i in ids(result))
+    else:
+        assert (result.code, result.out) == (1, "")
+        assert result.err.startswith(
+            "cstofacts: the article does not say where (nearest claims, not an answer: "
+        )
+
+
+LOCATED = sorted(i for i, c in CLAIMS.items() if c.get("location"))
+
+
+@pytest.mark.parametrize("claim_id", LOCATED)
+def test_the_name_of_a_thing_asks_for_the_thing(cli: Callable[..., Result], claim_id: str) -> None:
+    claim = CLAIMS[claim_id]
+    result = cli("ask", f"What was the name of the {claim['category']} held in {claim['location']}?")
+    assert result.code == 0 and claim_id in ids(result)
+    assert "name" not in result.err
+
+
+@pytest.mark.parametrize("claim_id", sorted(i for i in LOCATED if CLAIMS[i]["attributed_to"] == "article"))
+def test_the_analyst_does_not_filter_when_no_claim_of_his_answers(
+    cli: Callable[..., Result], claim_id: str
+) -> None:
+    # The article reports his analysis: its own claims about the place answer, and say so.
+    result = cli(
+        "ask",
+        "--explain",
+        f"What does the analyst say about what happened in {CLAIMS[claim_id]['location']}?",
+    )
+    assert result.code == 0 and claim_id in ids(result)
+    assert (
+        "cstofacts: 'analyst': the analyst: no claim of his holds the question, so it does not filter"
+        in result.err
+    )

@@ -30,7 +30,7 @@ QUESTION_WORDS = frozenset(
     involve involves involved involving concern concerns concerned concerning regard regards relate
     everything anything something thing things item items fact facts record records entry entries
     effort efforts activity activities work step steps measure measures action actions
-    develop development developments news statement statements
+    develop development developments news statement statements name names called as like
     """.split()
 )
 EFFECT_WORDS = frozenset(
