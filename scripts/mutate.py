@@ -49,7 +49,7 @@ _VALIDATOR_TESTS = _t(
     "hostile",
 )
 _QUERY_TESTS = _t("errors", "list", "properties")
-_ASK_TESTS = _t("questions", "ask_reading", "ask_silence", "questions_reading")
+_ASK_TESTS = _t("questions", "ask_reading", "ask_silence", "questions_reading", "mutants_ask")
 _LINT_TESTS = _t("mutants_lint", "mutants_fidelity", "lint", "fidelity", "evidence")
 _COMMAND_TESTS = _t("commands", "output")
 TARGETS: dict[str, tuple[str, ...]] = {

@@ -213,3 +213,24 @@ def test_the_first_word_after_the_verb_can_be_what_is_asked_for(
     result = cli("ask", f"What were {asked} in the exercises held in Belarus in 2023?")
     assert (result.code, result.out) == (1, "")
     assert asked.rstrip("s") in result.err
+
+
+def _unshared_pairs() -> list[tuple[str, str, str, str]]:
+    """Pairs of countries no claim involves together."""
+    return [
+        (a, an, b, bn)
+        for i, (a, an) in enumerate(COUNTRY_NAMES)
+        for b, bn in COUNTRY_NAMES[i + 1 :]
+        if not any({a, b} <= involved(c) for c in CLAIMS)
+    ]
+
+
+@pytest.mark.parametrize(("a", "a_name", "b", "b_name"), _unshared_pairs())
+def test_two_countries_no_claim_shares_give_claims_involving_either(
+    cli: Callable[..., Result], a: str, a_name: str, b: str, b_name: str
+) -> None:
+    result = cli("ask", f"What did {a_name} and {b_name} do for security?")
+    if result.code == 0:
+        assert ids(result) and all({a, b} & involved(i) for i in ids(result)), ids(result)
+    else:
+        assert (result.code, result.out) == (1, "")

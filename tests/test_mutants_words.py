@@ -60,3 +60,27 @@ def test_quoted_punctuation_is_no_word_to_search_for(cli: Callable[..., Result])
     beside = cli("search", '"--"', "Minsk", "--fields", "id")
     assert alone.code == 0
     assert (beside.code, beside.out, beside.err) == (alone.code, alone.out, alone.err)
+
+
+def test_a_person_declared_by_full_name_alone_is_named_by_surname_or_role(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A person's surname alone, and a role the dataset gives them, name them, though no alias
+    says so; the first word of their name does not."""
+    from helpers import HEAD
+
+    head = HEAD.replace(
+        "[[sources]]",
+        '[people.jane-holloway]\nname = "Jane Holloway"\nroles = ["Chief Inspector"]\n\n[[sources]]',
+        1,
+    )
+    claims = claim_toml("visit", summary="Jane Holloway visited Minsk.") + claim_toml(
+        "other", summary="A meeting on borders was held."
+    )
+    path = tmp_path / "people.toml"
+    path.write_text(head + claims, encoding="utf-8")
+    for question in ("what did Holloway do", "what did the Chief Inspector do"):
+        result = cli("--data", str(path), "ask", question, "--fields", "id")
+        assert (result.code, result.out) == (0, "visit\n"), (question, result.err)
+    result = cli("--data", str(path), "ask", "--explain", "what did Jane do", "--fields", "id")
+    assert "a person" not in result.err
