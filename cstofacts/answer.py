@@ -183,6 +183,10 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
                 ]
             return plan.answer(found, query)
     last = attempts[-1]
+    if written or (last.words and any(q.dated for q in attempts)):
+        # A date that opens or joins ("after 2022") is read as its year when other words say what
+        # it describes; a question of dates alone keeps them whole.
+        written = plan.date_words(bare=bool(last.words))
     if written:
         # No claim so dated answers: the date may describe what is asked ("the crises like the one
         # in January 2022"); its words, where claims hold them, are the last thing to try.

@@ -15,7 +15,7 @@ from cstofacts.model import Claim
 from cstofacts.query import about
 from cstofacts.query.about import Fact
 from cstofacts.query.filters import suggest
-from cstofacts.query.question import Reading, asked_by_noun, counted
+from cstofacts.query.question import DATE_CONNECTORS, Reading, asked_by_noun, counted
 from cstofacts.store.engine import Store
 
 # An entity on more than this share of the claims (the CSTO, on almost all of them) does not
@@ -228,10 +228,16 @@ class Plan:
             return (), None, None, words
         return (), None, None, None
 
-    def date_words(self) -> tuple[Term, ...]:
-        """The question's dates as words, when claims' text holds every one of them."""
-        words = tuple(Term(t, tuple(text.words(t))) for t in self.reading.span_text)
-        return words if words and all(self.store.matches(w) for w in words) else ()
+    def date_words(self, bare: bool = False) -> tuple[Term, ...]:
+        """The question's dates as words, when claims' text holds every one; bare, without the
+        words that join or open them ("2022" of "after 2022"): the last thing to try."""
+        words = []
+        for typed in self.reading.span_text:
+            tokens = tuple(text.words(typed))
+            kept = tuple(w for w in tokens if not (bare and w in DATE_CONNECTORS))
+            if kept:
+                words.append(Term(typed if kept == tokens else " ".join(kept), kept))
+        return tuple(words) if words and all(self.store.matches(w) for w in words) else ()
 
     def no_date(self) -> str:
         asked = " and ".join(self.reading.span_text) or "then"

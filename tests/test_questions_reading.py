@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 
 import pytest
@@ -372,3 +373,19 @@ def test_the_analyst_does_not_filter_when_no_claim_of_his_answers(
         "cstofacts: 'analyst': the analyst: no claim of his holds the question, so it does not filter"
         in result.err
     )
+
+
+@pytest.mark.parametrize("connector", ["after", "since", "starting in"])
+def test_a_date_no_dated_claim_answers_is_last_tried_as_its_year_alone(
+    cli: Callable[..., Result], connector: str
+) -> None:
+    # The priority tasks are undated; their claims name 2022. Read as words, "after 2022" is the
+    # year: the phrase "after 2022" is in no claim, and the reading printed is the one that ran.
+    result = cli("ask", "--explain", f"what priority task of the new secretariat came {connector} 2022")
+    assert result.code == 0 and ids(result)
+    assert all(
+        CLAIMS[i]["category"] == "priority-task" or "2022" in str(CLAIMS[i]["summary"]) for i in ids(result)
+    )
+    command = shlex.split(read_as(result).removeprefix("cstofacts: read as: cstofacts "))
+    assert "2022" in command and connector.split()[0] not in " ".join(command)
+    assert ids(cli(*command, "--fields", "id")) == ids(result)
