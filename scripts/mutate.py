@@ -52,6 +52,7 @@ _QUERY_TESTS = _t("errors", "list", "properties")
 _ASK_TESTS = _t("questions", "ask_reading", "ask_silence", "questions_reading", "mutants_ask")
 _LINT_TESTS = _t("mutants_lint", "mutants_fidelity", "lint", "fidelity", "evidence")
 _COMMAND_TESTS = _t("commands", "output")
+(MANUAL,) = _t("manual")
 TARGETS: dict[str, tuple[str, ...]] = {
     # top level
     "cstofacts/__main__.py": _t("mutants_main"),
@@ -839,11 +840,14 @@ def _write(path: Path, data: bytes) -> None:
 
 def tests_for(path: str) -> list[str]:
     """The module's tests: its own tests/test_mutants_<stem>.py first (when its stem is its alone),
-    then those TARGETS lists, each once; a listed test_mutants_ file not written yet is left out."""
+    then, for a module of cli/, the manual page's, then those TARGETS lists, each once; a listed
+    test_mutants_ file not written yet is left out."""
     stem = Path(path).stem
     own = f"tests/test_mutants_{stem}.py"
     alone = sum(Path(p).stem == stem for p in TARGETS) == 1
     tests = [own] if alone and (ROOT / own).exists() else []
+    if path.startswith(f"{PACKAGE}/cli/"):
+        tests.append(MANUAL)  # the help text a user reads, every word of it, through the manual page
     for test in TARGETS[path]:
         if test in tests:
             continue

@@ -150,27 +150,3 @@ def test_version_is_single_sourced() -> None:
     assert version("cstofacts") == __version__
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert re.findall(r"^## (\S+)", changelog, re.MULTILINE)[0] == __version__
-
-
-def test_the_manual_page_is_made_from_the_current_help() -> None:
-    page = (ROOT / "docs" / "cstofacts.1").read_text(encoding="utf-8")
-    assert page == DOCS.man_page(), "docs/cstofacts.1 is out of date; run: python scripts/docs.py"
-    assert run("help", "--man").stdout == page  # the installed copy is the committed one
-    for name in COMMANDS:
-        assert f".SS cstofacts {name} " in page
-    for command in commands().values():
-        for param in options(command):
-            assert max(param.opts, key=len).replace("-", "\\-") in page
-
-
-@pytest.mark.skipif(shutil.which("groff") is None, reason="needs groff")
-def test_the_manual_page_renders_without_a_warning() -> None:
-    import subprocess
-
-    result = subprocess.run(
-        ["groff", "-man", "-Tutf8", "-ww", "-z", str(ROOT / "docs" / "cstofacts.1")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert (result.returncode, result.stderr) == (0, "")
