@@ -6,9 +6,11 @@ each cut to forty characters, so a pasted paragraph never floods the terminal.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
-from helpers import Result
+import pytest
+from helpers import Result, shell
 
 LONG = "x" * 60
 CUT = "x" * 39 + "…"  # what one_line(LONG, 40) shows
@@ -49,3 +51,33 @@ def test_a_long_unknown_option_is_cut(cli: Callable[..., Result]) -> None:
     assert error(cli("list", option)) == (
         f"cstofacts: error: no such option: {option[:39]}…; see cstofacts list --help\n"
     )
+
+
+def test_a_database_that_fails_after_it_was_opened_is_a_data_error(
+    cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from cstofacts.store.engine import Store
+
+    def damaged(self: Store, q: object) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(Store, "claims", damaged)
+    result = cli("show", "khujand-border-agreement-2025-03-31")
+    assert (result.code, result.out) == (3, "")
+    assert result.err == (
+        "cstofacts: bundled dataset: the compiled dataset cannot be read (database disk image is"
+        " malformed); run again with --no-cache\n"
+    )
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_is_one_line_and_74_however_large_the_result() -> None:
+    # The results held back are dropped, so the interpreter's last flush cannot fail a second time.
+    for command in ("cstofacts list > /dev/full", "cstofacts list --format json > /dev/full"):
+        result = shell(command)
+        assert (result.returncode, result.stderr) == (
+            74,
+            "cstofacts: error: cannot write results: No space left on device\n",
+        ), command

@@ -47,3 +47,18 @@ def test_a_source_that_reports_no_work_is_one_record(
     records = json.loads(result.out) if fmt == "json" else [json.loads(line) for line in lines]
     assert records == [REPORT]
     assert list(records[0]) == list(REPORT)  # the keys in the order the schema gives them
+
+
+def test_every_work_is_shown_in_each_format_and_the_run_succeeds(cli: Callable[..., Result]) -> None:
+    # The two works of the bundled dataset, with the facts the text states of each.
+    for fmt in ("table", "plain"):
+        result = cli("source", "--format", fmt)
+        assert result.code == 0, (fmt, result.err)
+        for shown in ("csto-adapts-to-global-changes", "Арестова Татьяна", "babaev-allies-csto-2023-2025",
+                      "Kirill Babaev", "Allies. CSTO (portal)", "not stated in the source"):  # fmt: skip
+            assert shown in result.out, (fmt, shown)
+    plain = cli("source", "--format", "plain").out
+    assert plain.startswith(
+        "work\tcsto-adapts-to-global-changes\nrole\treport: the claims are its statements\n"
+    )
+    assert "\n\nwork\tbabaev-allies-csto-2023-2025\n" in plain  # a blank line between works

@@ -67,7 +67,10 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 # The words the patterns above join or open dates with: no part of what a date describes.
 DATE_CONNECTORS = frozenset(
-    "between from and to until till through since after starting on onwards onward forwards forward before up by of in".split()
+    """
+    between from and to until till through since after starting on onwards onward forwards forward
+    before up by of in
+    """.split()
 )
 _PARAGRAPH = r"(?:¶|§|\bparagraphs?\s*|\bparas?\.?\s*)([0-9]{1,3})((?:\s*(?:,|and|&)\s*[0-9]{1,3})*)"
 

@@ -1,0 +1,23 @@
+"""cstofacts.model, pinned where mutation testing found the suite silent (docs/testing.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from helpers import Result, bundled, ids
+
+# Each kind, as the dataset's claims give it, and the readers' words for it.
+KINDS = {
+    "assessment": ["assessment", "opinion", "view", "judgement", "judgment", "conclusion", "verdict"],
+    "event": ["event"],
+    "background": ["background"],
+}
+
+
+@pytest.mark.parametrize(("kind", "word"), [(k, w) for k, words in KINDS.items() for w in words])
+def test_every_word_for_a_kind_filters_to_that_kind(cli: Callable[..., Result], kind: str, word: str) -> None:
+    expected = sorted(c["id"] for c in bundled()["claims"] if c["kind"] == kind)
+    for typed in (word, word.upper(), f"{word}s"):
+        result = cli("list", "--kind", typed, "--fields", "id")
+        assert (result.code, sorted(ids(result))) == (0, expected), typed
