@@ -114,3 +114,30 @@ def test_fish_descriptions_keep_their_apostrophes() -> None:
     )  # fmt: skip
     assert result.stderr == ""
     assert result.stdout == "leadership\tThe Secretary General's appointment and personal role.\n"
+
+
+def zsh_pairs(line: str) -> list[str]:
+    """The value:description pairs zsh completion offers for the last word of `line`."""
+    result = run(env={"_CSTOFACTS_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": line})
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    return result.stdout.removeprefix("_arguments '*: :((").removesuffix("))'\n").split("\n")
+
+
+def test_each_year_is_described_by_how_many_claims_it_has() -> None:
+    counts: dict[int, int] = {}
+    for claim in bundled()["claims"]:
+        if claim.get("date"):
+            last = claim.get("end_date") or claim["date"]
+            for year in range(int(claim["date"][:4]), int(last[:4]) + 1):
+                counts[year] = counts.get(year, 0) + 1
+    expected = [f'"{y}":"{n} claim{"s" if n != 1 else ""}"' for y, n in sorted(counts.items())]
+    assert zsh_pairs("cstofacts list --year ") == expected
+    assert 1 in counts.values() and any(n > 1 for n in counts.values())  # both forms are checked
+
+
+def test_each_paragraph_is_described_by_its_first_eight_words() -> None:
+    body = bundled()["sources"][0]["body"]
+    pairs = zsh_pairs("cstofacts read 1")
+    first = " ".join(body[0].split()[:8]).replace('"', '\\"')
+    assert pairs[0] == f'"1":"{first} …"'
+    assert len(pairs) == 1 + sum(1 for n in range(1, len(body) + 1) if str(n).startswith("1") and n > 1)
