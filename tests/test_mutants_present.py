@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from helpers import Result
+from helpers import Result, bundled
 
 
 def test_the_terminal_table_shows_the_fields_asked_for(cli: Callable[..., Result]) -> None:
@@ -86,3 +86,16 @@ def test_a_bound_inside_a_year_says_which_claims_are_dated_only_to_the_year(
 def test_a_bound_on_a_year_boundary_says_nothing(cli: Callable[..., Result], bound: tuple[str, str]) -> None:
     result = cli("list", *bound)
     assert (result.code, result.err) == (0, "")
+
+
+@pytest.mark.parametrize("fmt", ["plain", "json", "csv"])
+def test_a_month_asked_for_says_how_many_claims_are_dated_only_to_its_year(
+    cli: Callable[..., Result], fmt: str
+) -> None:
+    result = cli("list", "--since", "2023-03-01", "--until", "2023-03-31", "--format", fmt)
+    yearly = [c["id"] for c in bundled()["claims"] if c.get("date") == "2023"]
+    assert result.code == 0 and len(yearly) > 1
+    assert (
+        result.err
+        == f"cstofacts: {len(yearly)} claims are dated only to the year, which overlaps the dates asked for\n"
+    )
