@@ -107,6 +107,15 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
                 countries=query.countries or sort.countries,
                 organizations=query.organizations or sort.organizations,
             )
+        # "signed or adopted": a claim holding either word answers (--text a --text b).
+        choices = [[t for t in required if t.typed in group] for group in reading.either]
+        choices = [c for c in choices if len(c) > 1]
+        if choices:
+            chosen = {t for c in choices for t in c}
+            required = tuple(t for t in required if t not in chosen)
+            texts = tuple((t,) for c in choices[:1] for t in c)  # --text values are one set of choices
+            required = (*required, *(t for c in choices[1:] for t in c))
+            query = query._replace(texts=texts, sort=SortKey.DATE)
         if required:
             query = query._replace(words=required, sort=SortKey.DATE)
         query = query._replace(limit=limit)

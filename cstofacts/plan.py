@@ -251,6 +251,7 @@ class Plan:
         countries = sorted(r.facets.countries)
         organizations = sorted(r.facets.organizations)
         ranking: list[Term] = []
+        typed: dict[str, str] = {}  # each required entity's key, and its name as typed
         for term in r.entity_terms:
             code = term.tags[0][2:] if term.tags else ""
             what = "country" if term.tags and term.tags[0].startswith("xc") else "org"
@@ -266,17 +267,20 @@ class Plan:
                 ranking.append(term)
                 self.explained.append((term.typed, f"{what} {key}: on most claims, so it only ranks"))
             else:
+                typed[key] = term.typed
                 self.explained.append((term.typed, f"{what} {key}: required"))
+        # "Belarus or Kyrgyzstan": entities the question joins with "or" are any one of them.
+        either = [k for k in typed if any(typed[k] in group for group in r.either)]
         self.entity_count = len(countries) + len(organizations)
         self.ranking = tuple(ranking)
         self._narrowing = (frozenset(countries), frozenset(organizations))
 
         def apply(q: Query) -> Query:
-            if len(countries) == 1:
+            if len(countries) == 1 or (countries and set(countries) <= set(either)):
                 q = q._replace(countries=frozenset(countries))
             elif countries:
                 q = q._replace(all_countries=tuple(countries))
-            if len(organizations) == 1:
+            if len(organizations) == 1 or (organizations and set(organizations) <= set(either)):
                 q = q._replace(organizations=frozenset(organizations))
             elif organizations:
                 q = q._replace(all_organizations=tuple(organizations))

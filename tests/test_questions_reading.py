@@ -389,3 +389,60 @@ def test_a_date_no_dated_claim_answers_is_last_tried_as_its_year_alone(
     command = shlex.split(read_as(result).removeprefix("cstofacts: read as: cstofacts "))
     assert "2022" in command and connector.split()[0] not in " ".join(command)
     assert ids(cli(*command, "--fields", "id")) == ids(result)
+
+
+COUNTRY_NAMES = sorted((code, entry["name"]) for code, entry in bundled()["countries"].items())
+
+
+def _involving(codes: set[str]) -> set[str]:
+    places = bundled()["places"]
+    return {
+        i
+        for i, c in CLAIMS.items()
+        if codes & {*c["countries"], places.get(str(c.get("location") or ""), {}).get("country")}  # type: ignore[misc]
+    }
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [(a, b) for i, a in enumerate(COUNTRY_NAMES) for b in COUNTRY_NAMES[i + 1 :]][::3]
+)
+def test_two_countries_joined_by_or_are_either_of_them(
+    cli: Callable[..., Result], a: tuple[str, str], b: tuple[str, str]
+) -> None:
+    result = cli("ask", "--explain", f"List everything about {a[1]} or {b[1]}")
+    assert set(ids(result)) == _involving({a[0], b[0]})
+    assert read_as(result) == f"cstofacts: read as: cstofacts list --country {a[0]} --country {b[0]}"
+
+
+@pytest.mark.parametrize(
+    ("question", "groups"),
+    [
+        ("which claims were signed or adopted", [{"signed", "adopted"}]),
+        ("documents signed, adopted or approved", [{"signed", "adopted", "approved"}]),
+        ("signed or adopted or approved", [{"signed", "adopted", "approved"}]),
+        ("what did the UN or the SCO do", [{"un", "sco"}]),
+        ("the Commonwealth of Independent States or NATO", [{"commonwealth of independent states", "nato"}]),
+        ("border talks or visits", [{"talks", "visits"}]),
+        ("signed and adopted", []),
+        ("signed or or adopted", []),
+        ("signed or signed", []),
+    ],
+)
+def test_words_and_names_joined_by_or_are_one_choice(question: str, groups: list[set[str]]) -> None:
+    from cstofacts.criteria import Term
+    from cstofacts.query.question import either
+
+    tokens = text.words(question)
+    names = ["commonwealth of independent states", "nato", "un", "sco"]
+    terms = [Term(n, tuple(n.split())) for n in names] + [
+        Term(w, (w,)) for w in tokens if w not in text.STOP_WORDS and w not in " ".join(names).split()
+    ]
+    assert [set(g) for g in either(tokens, terms, question)] == groups
+
+
+@pytest.mark.parametrize("quantifier", ["both", "either", "neither"])
+def test_a_quantifier_is_no_word_a_claim_must_hold(cli: Callable[..., Result], quantifier: str) -> None:
+    plain = cli("ask", "Which events involved Kyrgyzstan and Tajikistan?", "--explain")
+    quantified = cli("ask", f"Which events involved {quantifier} Kyrgyzstan and Tajikistan?", "--explain")
+    assert ids(quantified) == ids(plain) and len(ids(plain)) > 1
+    assert read_as(quantified) == read_as(plain)

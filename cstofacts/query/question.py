@@ -31,6 +31,7 @@ QUESTION_WORDS = frozenset(
     everything anything something thing things item items fact facts record records entry entries
     effort efforts activity activities work step steps measure measures action actions
     develop development developments news statement statements name names called as like
+    both either neither
     """.split()
 )
 EFFECT_WORDS = frozenset(
@@ -93,6 +94,7 @@ class Reading(NamedTuple):  # not a frozen dataclass: cheaper to define at every
     absent_paragraphs: frozenset[int] = frozenset()  # paragraph numbers the article does not have
     capitalised: frozenset[str] = frozenset()  # words written with a capital inside the question
     head: str | None = None  # the noun a "who was …" or "what is …" question asks for (asked_head)
+    either: tuple[frozenset[str], ...] = ()  # words joined by "or" ("meetings or signings"): any one will do
 
 
 def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> Reading:
@@ -148,7 +150,46 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
         absent_paragraphs=frozenset(absent),
         capitalised=frozenset(w for c in capitalised for w in text.words(c)),
         head=asked_head(tokens, [t.tokens for t in (*found.names, *found.entities)]),
+        either=either(tokens, [*found.words, *found.entities], raw),
     )
+
+
+_SERIES = re.compile(r"((?:[^\W\d_][\w'’-]*\s*,\s*)+)[^\W\d_][\w'’-]*,?\s+or\s+[^\W\d_]")
+
+
+def either(tokens: Sequence[str], terms: Sequence[Term], raw: str = "") -> tuple[frozenset[str], ...]:
+    """The words and names a question joins with "or", each group one choice, as typed:
+    "signed or adopted", "Belarus or Kyrgyzstan" ask for either. A chain ("a or b or c", or
+    "signed, adopted or approved" as `raw` writes it) is one group; a declared name of several
+    words is one of them."""
+    listed = {w for m in _SERIES.finditer(raw) for w in text.words(m[1])}  # the words before "b or c"
+    runs = sorted({t.tokens: t.typed for t in terms}.items(), key=lambda r: len(r[0]), reverse=True)
+    units: list[str | None] = []  # each a term as typed, "or", or None for any other word
+    at = 0
+    while at < len(tokens):
+        run = next(((k, typed) for k, typed in runs if tuple(tokens[at : at + len(k)]) == k), None)
+        if run is None:
+            if tokens[at] not in ("the", "a", "an"):  # "the UN or the SCO"
+                units.append("or" if tokens[at] == "or" else None)
+            at += 1
+        else:
+            units.append(run[1])
+            at += len(run[0])
+    groups: list[set[str]] = []
+    for i in range(1, len(units) - 1):
+        left, right = units[i - 1], units[i + 1]
+        if units[i] != "or" or left in (None, "or") or right in (None, "or") or left == right:
+            continue
+        assert left is not None and right is not None
+        if groups and left in groups[-1]:
+            groups[-1].add(right)
+        else:
+            groups.append({left, right})
+        back = i - 2
+        while back >= 0 and units[back] in listed:  # "signed, adopted or approved"
+            groups[-1].add(str(units[back]))
+            back -= 1
+    return tuple(frozenset(g) for g in groups)
 
 
 class _Found:
