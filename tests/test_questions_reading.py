@@ -446,3 +446,29 @@ def test_a_quantifier_is_no_word_a_claim_must_hold(cli: Callable[..., Result], q
     quantified = cli("ask", f"Which events involved {quantifier} Kyrgyzstan and Tajikistan?", "--explain")
     assert ids(quantified) == ids(plain) and len(ids(plain)) > 1
     assert read_as(quantified) == read_as(plain)
+
+
+PARTS = [("first", "half", "H1", 1, 6), ("second", "half", "H2", 7, 12)] + [
+    (word, "quarter", f"Q{n + 1}", 3 * n + 1, 3 * n + 3)
+    for n, word in enumerate(["first", "second", "third", "fourth"])
+]
+
+
+@pytest.mark.parametrize("year", [2023, 2024, 2025])
+@pytest.mark.parametrize(("ordinal", "part", "code", "first", "last"), PARTS)
+def test_a_half_or_a_quarter_of_a_year_is_its_months(
+    cli: Callable[..., Result], year: int, ordinal: str, part: str, code: str, first: int, last: int
+) -> None:
+    span = f"{year}-{first:02d}..{year}-{last:02d}"
+    shown = cli("list", "--within", span, "--fields", "id")
+    for question in (f"What happened in the {ordinal} {part} of {year}?", f"what happened in {code} {year}"):
+        asked = cli("ask", "--explain", "--fields", "id", question)
+        if shown.out:
+            assert read_as(asked) == f"cstofacts: read as: cstofacts list --within {span}", question
+            assert (asked.code, asked.out) == (0, shown.out), question
+        else:  # nothing dated within it: the claims whose dates overlap it, as --since/--until read it
+            import calendar
+
+            until = f"{year}-{last:02d}-{calendar.monthrange(year, last)[1]}"
+            overlapping = cli("list", "--since", f"{year}-{first:02d}-01", "--until", until, "--fields", "id")
+            assert (asked.code, asked.out) == (overlapping.code, overlapping.out), question

@@ -57,6 +57,9 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("range", rf"\b(?:between|from)\s+({_YEAR})\s+(?:and|to|until|till)\s+({_YEAR})\b"),
     ("range", rf"(?<![\w-])({_YEAR})\s*(?:\.\.|[-‐‑‒–—]|\bto\b|\bthrough\b|\buntil\b)\s*({_YEAR})\b(?!-\w)"),
     ("season", rf"\b(spring|summer|autumn|fall)\s+(?:of\s+)?({_YEAR})\b"),
+    # "the first half of 2025", "the third quarter of 2024", "Q3 2024": the months of that part.
+    ("part", rf"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(half|quarter)\s+(?:of\s+)?({_YEAR})\b"),
+    ("part", rf"\b(q[1-4]|h[12])\s+({_YEAR})\b"),
     # "from 2024" alone names the year ("the news from 2024"); "from 2024 on" is a start.
     (
         "since",
@@ -284,9 +287,13 @@ def _dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None, dat
         return raw, spans, typed, since, until  # every date form has a year in digits
     # Patterns that name a month or a season cost the most to compile: only where one is written.
     words = set(text.words(raw))
-    named = {"month": bool(words & dates.MONTHS.keys()), "season": bool(words & _SEASONS.keys())}
+    named = {
+        "month": bool(words & dates.MONTHS.keys()),
+        "season": bool(words & _SEASONS.keys()),
+        "part": bool(words & _PARTS),
+    }
     for what, pattern in _DATE_PATTERNS:
-        if (_MONTH in pattern and not named["month"]) or (what == "season" and not named["season"]):
+        if (_MONTH in pattern and not named["month"]) or (what in ("season", "part") and not named[what]):
             continue
         for match in list(re.finditer(pattern, raw, re.IGNORECASE)):
             try:
@@ -299,6 +306,8 @@ def _dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None, dat
                         since, until = _when(match[1])[0], _when(match[2])[1]
                 elif what == "range":
                     spans.append(dates.parse_years(f"{match[1]}..{match[2]}"))
+                elif what == "part":
+                    spans.append(_part(*match.groups()))
                 elif what == "season":  # the meteorological seasons of the northern hemisphere
                     first, last = _SEASONS[match[1].lower()]
                     year = int(match[2])
@@ -318,6 +327,23 @@ def _dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None, dat
             typed.append(match.group(0))
         raw = re.sub(pattern, " ", raw, flags=re.IGNORECASE)
     return raw, spans, typed, since, until
+
+
+_PARTS = frozenset("half quarter q1 q2 q3 q4 h1 h2".split())
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _part(*groups: str) -> dates.Span:
+    """The months of a half or a quarter of a year: ("first", "half", "2025"), or ("q3", "2024")."""
+    if len(groups) == 2:  # "Q3 2024", "H1 2025"
+        code, year = groups[0].lower(), groups[1]
+        which, size = int(code[1]), 6 if code[0] == "h" else 3
+    else:
+        which, size, year = _ORDINALS[groups[0].lower()], 6 if groups[1].lower() == "half" else 3, groups[2]
+    if which * size > 12:
+        raise ValueError(f"no {groups}")  # "the third half": read as words
+    first = (which - 1) * size + 1
+    return date(int(year), first, 1), dates.parse_when(f"{year}-{first + size - 1:02d}")[1]
 
 
 def _when(typed: str) -> dates.Span:
