@@ -107,7 +107,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "cstofacts/cli/reading.py": _t("mutants_security_ask", "ask_reading", "questions"),
     # output
-    "cstofacts/output/citations.py": _t("output", "evidence"),
+    "cstofacts/output/citations.py": _t("mutants_cite", "output", "evidence"),
     "cstofacts/output/formats.py": _t("formats", "output"),
     "cstofacts/output/layout.py": _t("output", "honest_views", "newcomer"),
     "cstofacts/output/listview.py": _t("mutants_security_views", "output", "newcomer", "terminal"),

@@ -7,9 +7,11 @@ no line at all as jsonl.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
 
-from helpers import Result
+from helpers import HEAD, Result, claim_toml
 
 IDS = ("khujand-border-agreement-2025-03-31", "dostuk-order-award")
 
@@ -49,3 +51,24 @@ def test_cite_refuses_the_table_formats_it_cannot_write(cli: Callable[..., Resul
         assert result.err == (
             "cstofacts: error: --format: cite writes text or CSL-JSON: use table, plain, json or jsonl\n"
         ), fmt
+
+
+def test_a_report_whose_venue_is_stated_is_cited_in_it(cli: Callable[..., Result], tmp_path: Path) -> None:
+    head = HEAD.replace(
+        'headline = "A test document"\n',
+        'headline = "A test document"\nvenue = "The Example Gazette"\nbyline = "Jane Holloway"\nsection = "World"\n',
+    )
+    path = tmp_path / "venue.toml"
+    path.write_text(head + claim_toml("talks", summary="Talks were held.", date="2024"), encoding="utf-8")
+    result = cli("--data", str(path), "cite", "talks", "--format", "json")
+    assert result.code == 0
+    assert json.loads(result.out) == [
+        {
+            "id": "doc",
+            "type": "article",
+            "title": "A test document",
+            "author": [{"literal": "Jane Holloway"}],
+            "container-title": "The Example Gazette",
+            "section": "World",
+        }
+    ]

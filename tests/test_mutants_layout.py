@@ -51,3 +51,11 @@ def test_values_go_under_their_labels_when_fewer_than_20_columns_are_left(
     monkeypatch.setenv("COLUMNS", columns)  # "paragraphs" and two spaces take 12 of them
     result = cli("--data", data, "source", "--format", "table")
     assert (result.code, result.out, result.err) == (0, shown, "")
+
+
+def test_a_bar_is_in_proportion_to_the_largest_and_never_empty() -> None:
+    from cstofacts.output.layout import bars
+
+    assert bars([1, 100], 80, True) == ["█", "█" * 40]  # at most 40 cells; a small count still one
+    assert bars([5, 10], 50, False) == ["#" * 5, "#" * 10]  # narrow: the width less 40
+    assert bars([3], 10, False) == ["#" * 4]  # never fewer than 4 cells for the largest
