@@ -157,7 +157,8 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
     )
 
 
-_SERIES = re.compile(r"((?:[^\W\d_][\w'’-]*\s*,\s*)+)[^\W\d_][\w'’-]*,?\s+or\s+[^\W\d_]")
+# "a, b or c": the words before "b or c". Compiled only for a question that holds "or".
+_SERIES = r"((?:[^\W\d_][\w'’-]*\s*,\s*)+)[^\W\d_][\w'’-]*,?\s+or\s+[^\W\d_]"
 
 
 def either(tokens: Sequence[str], terms: Sequence[Term], raw: str = "") -> tuple[frozenset[str], ...]:
@@ -165,7 +166,9 @@ def either(tokens: Sequence[str], terms: Sequence[Term], raw: str = "") -> tuple
     "signed or adopted", "Belarus or Kyrgyzstan" ask for either. A chain ("a or b or c", or
     "signed, adopted or approved" as `raw` writes it) is one group; a declared name of several
     words is one of them."""
-    listed = {w for m in _SERIES.finditer(raw) for w in text.words(m[1])}  # the words before "b or c"
+    if "or" not in tokens:
+        return ()
+    listed = {w for m in re.finditer(_SERIES, raw) for w in text.words(m[1])}
     runs = sorted({t.tokens: t.typed for t in terms}.items(), key=lambda r: len(r[0]), reverse=True)
     units: list[str | None] = []  # each a term as typed, "or", or None for any other word
     at = 0
