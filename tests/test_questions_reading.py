@@ -472,3 +472,10 @@ def test_a_half_or_a_quarter_of_a_year_is_its_months(
             until = f"{year}-{last:02d}-{calendar.monthrange(year, last)[1]}"
             overlapping = cli("list", "--since", f"{year}-{first:02d}-01", "--until", until, "--fields", "id")
             assert (asked.code, asked.out) == (overlapping.code, overlapping.out), question
+
+
+def test_a_category_word_and_another_word_joined_by_or_are_one_choice(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "--explain", "Which cities hosted CSTO meetings or signings?")
+    assert read_as(result) == "cstofacts: read as: cstofacts list --text meetings --text signings"
+    located = {i for i in ids(result) if CLAIMS[i].get("location")}
+    assert {"minsk-meeting-2023-03-06", "khujand-border-agreement-2025-03-31"} <= located

@@ -153,7 +153,7 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
         absent_paragraphs=frozenset(absent),
         capitalised=frozenset(w for c in capitalised for w in text.words(c)),
         head=asked_head(tokens, [t.tokens for t in (*found.names, *found.entities)]),
-        either=either(tokens, [*found.words, *found.entities], raw),
+        either=either(tokens, [*found.words, *found.entities, *found.category_words], raw),
     )
 
 
