@@ -229,12 +229,15 @@ def test_questions_in_cyrillic_are_answered_first_time(answers: dict[str, Answer
 # Reader-written sets, checked for form only: the benchmark scores them (docs/search-quality.md).
 # heldout: 0.3.0's held-out set; dev: a second reader's, that 0.4.0 was developed on; sealed: a
 # second reader's, never used to tune, scored with --quiet; fresh: a third reader's (0.6.0), unseen
-# when 0.5.0 was scored on it, scored with --quiet.
+# when 0.5.0 was scored on it, scored with --quiet; reader4_a and reader4_b: two more readers'
+# (0.7.0), the first developed on, the second sealed and scored with --quiet only.
 READER_SETS = (
     "questions_heldout.toml",
     "questions_dev.toml",
     "questions_sealed.toml",
     "questions_fresh.toml",
+    "questions_reader4_a.toml",
+    "questions_reader4_b.toml",
 )
 
 
