@@ -479,3 +479,13 @@ def test_a_category_word_and_another_word_joined_by_or_are_one_choice(cli: Calla
     assert read_as(result) == "cstofacts: read as: cstofacts list --text meetings --text signings"
     located = {i for i in ids(result) if CLAIMS[i].get("location")}
     assert {"minsk-meeting-2023-03-06", "khujand-border-agreement-2025-03-31"} <= located
+
+
+@pytest.mark.parametrize("plural", ["exercises", "meetings", "agreements", "decisions"])
+@pytest.mark.parametrize("word", ["Who", "Whom"])
+def test_who_or_whom_before_a_plural_category_asks_for_a_person_not_a_list(
+    cli: Callable[..., Result], word: str, plural: str
+) -> None:
+    result = cli("ask", "--explain", f"{word} held the {plural}?")
+    reading = read_as(result)
+    assert "--prefer who" in reading and "--limit 3" in reading and reading.split()[4] == "search"
