@@ -21,3 +21,14 @@ def test_every_word_for_a_kind_filters_to_that_kind(cli: Callable[..., Result], 
     for typed in (word, word.upper(), f"{word}s"):
         result = cli("list", "--kind", typed, "--fields", "id")
         assert (result.code, sorted(ids(result))) == (0, expected), typed
+
+
+@pytest.mark.parametrize(("word", "kind"), [("assessment", "assessment"), ("opinion", "assessment"),
+                                            ("view", "assessment"), ("background", "background")])  # fmt: skip
+def test_a_word_for_a_kind_in_a_question_filters_to_that_kind(
+    cli: Callable[..., Result], word: str, kind: str
+) -> None:
+    # (The bundled dataset declares "judgement", "verdict" and "conclusion" as words for its
+    # category conclusion, and a declared name is read first.)
+    result = cli("ask", "--explain", f"list the {word}s of 2024")
+    assert f"--kind {kind}" in next(line for line in result.err.splitlines() if "read as" in line)
