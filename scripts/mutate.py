@@ -136,7 +136,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/store/engine.py": _t(
         "engine", "commands", "list", "search_streamed", "formats", "thesaurus", "ask_reading"
     ),
-    "cstofacts/store/export.py": _t("engine", "export_tools"),
+    "cstofacts/store/export.py": _t("mutants_export", "engine", "export_tools"),
     "cstofacts/store/fidelity.py": _LINT_TESTS,
     "cstofacts/store/files.py": _t("leftovers", "cache", "engine", "corpus_updates"),
     "cstofacts/store/lint.py": _LINT_TESTS,

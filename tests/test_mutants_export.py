@@ -57,3 +57,21 @@ def test_a_long_path_is_cut_to_eighty_characters_in_an_error(
     assert result.err == (
         f"cstofacts: error: PATH.db: there is no folder {str(folder / 'missing')[:79]}… to write into\n"
     )
+
+
+def test_each_claim_s_evidence_is_exported_as_the_dataset_gives_it(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    import json
+    import sqlite3
+
+    from helpers import bundled
+
+    out = tmp_path / "claims.db"
+    assert cli("export", str(out)).code == 0
+    with sqlite3.connect(out) as db:
+        exported = {i: json.loads(e) for i, e in db.execute("SELECT id, evidence FROM claims")}
+    db.close()
+    expected = {c["id"]: [{"paragraph": e["paragraph"], "quote": e["quote"]} for e in c["evidence"]]
+                for c in bundled()["claims"]}  # fmt: skip
+    assert exported == expected
