@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from helpers import Result, long_folder
 
 RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
@@ -75,3 +76,17 @@ def test_each_claim_s_evidence_is_exported_as_the_dataset_gives_it(
     expected = {c["id"]: [{"paragraph": e["paragraph"], "quote": e["quote"]} for e in c["evidence"]]
                 for c in bundled()["claims"]}  # fmt: skip
     assert exported == expected
+
+
+@pytest.mark.parametrize("target", ["-", "", "  ", "nothere/"])
+def test_a_target_that_is_no_file_is_refused_before_anything_is_written(
+    cli: Callable[..., Result], target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("export", target)
+    assert (result.code, result.out) == (2, "")
+    assert (
+        result.err
+        == "cstofacts: error: PATH.db: export writes a database file; give its path, such as claims.db\n"
+    )
+    assert list(tmp_path.iterdir()) == []
