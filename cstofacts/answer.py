@@ -146,7 +146,8 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         # own may; where both do, the words decide (below).
         tries += [q._replace(attributions=frozenset()) for q in tries]
     attempts = _precise(tries, reading)
-    written = plan.date_words() if any(q.dated for q in attempts) else ()
+    dated = any(q.dated for q in attempts)
+    written = plan.date_words() if dated else ()
     asked = next((q.words for q in attempts if q.words), ())
     plan.asked = asked
     plan.given = not _unnarrowed(narrow)
@@ -192,10 +193,10 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
                 ]
             return plan.answer(found, query)
     last = attempts[-1]
-    if written or (last.words and any(q.dated for q in attempts)):
+    if dated and last.words:
         # A date that opens or joins ("after 2022") is read as its year when other words say what
         # it describes; a question of dates alone keeps them whole.
-        written = plan.date_words(bare=bool(last.words))
+        written = plan.date_words(bare=True)
     if written:
         # No claim so dated answers: the date may describe what is asked ("the crises like the one
         # in January 2022"); its words, where claims hold them, are the last thing to try.

@@ -270,17 +270,17 @@ class Plan:
                 typed[key] = term.typed
                 self.explained.append((term.typed, f"{what} {key}: required"))
         # "Belarus or Kyrgyzstan": entities the question joins with "or" are any one of them.
-        either = [k for k in typed if any(typed[k] in group for group in r.either)]
+        either = {key for key, name in typed.items() if any(name in group for group in r.either)}
         self.entity_count = len(countries) + len(organizations)
         self.ranking = tuple(ranking)
         self._narrowing = (frozenset(countries), frozenset(organizations))
 
         def apply(q: Query) -> Query:
-            if len(countries) == 1 or (countries and set(countries) <= set(either)):
+            if len(countries) == 1 or (countries and set(countries) <= either):
                 q = q._replace(countries=frozenset(countries))
             elif countries:
                 q = q._replace(all_countries=tuple(countries))
-            if len(organizations) == 1 or (organizations and set(organizations) <= set(either)):
+            if len(organizations) == 1 or (organizations and set(organizations) <= either):
                 q = q._replace(organizations=frozenset(organizations))
             elif organizations:
                 q = q._replace(all_organizations=tuple(organizations))

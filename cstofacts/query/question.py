@@ -169,18 +169,13 @@ def either(tokens: Sequence[str], terms: Sequence[Term], raw: str = "") -> tuple
     if "or" not in tokens:
         return ()
     listed = {w for m in re.finditer(_SERIES, raw) for w in text.words(m[1])}
-    runs = sorted({t.tokens: t.typed for t in terms}.items(), key=lambda r: len(r[0]), reverse=True)
-    units: list[str | None] = []  # each a term as typed, "or", or None for any other word
-    at = 0
-    while at < len(tokens):
-        run = next(((k, typed) for k, typed in runs if tuple(tokens[at : at + len(k)]) == k), None)
-        if run is None:
-            if tokens[at] not in ("the", "a", "an"):  # "the UN or the SCO"
-                units.append("or" if tokens[at] == "or" else None)
-            at += 1
-        else:
-            units.append(run[1])
-            at += len(run[0])
+    known = {t.typed for t in terms}
+    # Each term as typed, "or", or None for any other word; articles are passed over ("the UN or the SCO").
+    units = [
+        unit if unit in known or unit == "or" else None
+        for unit in _units(tokens, [t.tokens for t in terms])
+        if unit not in ("the", "a", "an")
+    ]
     groups: list[set[str]] = []
     for i in range(1, len(units) - 1):
         left, right = units[i - 1], units[i + 1]
@@ -196,6 +191,18 @@ def either(tokens: Sequence[str], terms: Sequence[Term], raw: str = "") -> tuple
             groups[-1].add(str(units[back]))
             back -= 1
     return tuple(frozenset(g) for g in groups)
+
+
+def _units(tokens: Sequence[str], names: Sequence[Sequence[str]]) -> list[str]:
+    """The tokens, each run that spells one of `names` joined into one unit, the longest first."""
+    runs = sorted({tuple(n) for n in names if n}, key=len, reverse=True)
+    units: list[str] = []
+    at = 0
+    while at < len(tokens):
+        run = next((r for r in runs if tuple(tokens[at : at + len(r)]) == r), None)
+        units.append(" ".join(run) if run else tokens[at])
+        at += len(run) if run else 1
+    return units
 
 
 class _Found:
@@ -421,13 +428,8 @@ def asked_head(tokens: Sequence[str], names: Sequence[Sequence[str]] = ()) -> st
     rest of the question is no answer; a modifier it lacks ("biggest") leaves a partial one."""
     if len(tokens) < 3 or tokens[0] not in ("who", "what", "which") or tokens[1] not in _COPULA:
         return None
-    runs = sorted({tuple(n) for n in names if n}, key=len, reverse=True)
     phrase: list[str] = []
-    at = 2
-    while at < len(tokens):
-        run = next((r for r in runs if tuple(tokens[at : at + len(r)]) == r), None)
-        word = " ".join(run) if run else tokens[at]
-        at += len(run) if run else 1
+    for word in _units(tokens[2:], names):
         if word == "s" and phrase:  # "Tasmagambetov's predecessor": the possessor is not what is asked
             phrase = []
         elif word not in _PHRASE_ENDS:
