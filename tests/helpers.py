@@ -51,6 +51,13 @@ def bundled() -> dict[str, Any]:
     return tomllib.loads(BUNDLED.read_text(encoding="utf-8"))
 
 
+def involved(claim: dict[str, Any], places: dict[str, Any]) -> set[str]:
+    """The countries a claim involves as --country reads it: those it names, and the country of
+    the place it was held in (`places`: the dataset's [places] table)."""
+    place = places.get(claim.get("location") or "", {})
+    return set(claim.get("countries", [])) | ({place["country"]} if place else set())
+
+
 def minimal_text() -> str:
     return MINIMAL.read_text(encoding="utf-8")
 

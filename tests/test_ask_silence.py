@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+import helpers
 import pytest
 from helpers import Result, bundled, ids
 
@@ -18,11 +19,7 @@ COUNTRY_NAMES = sorted((code, entry["name"]) for code, entry in DATA["countries"
 
 
 def involved(claim_id: str) -> set[str]:
-    """The countries a claim involves as --country reads it: those it names, and the country of
-    the place it was held in."""
-    claim = CLAIMS[claim_id]
-    place = DATA["places"].get(claim.get("location") or "", {})
-    return set(claim.get("countries", [])) | ({place["country"]} if place else set())
+    return helpers.involved(CLAIMS[claim_id], DATA["places"])
 
 
 @pytest.mark.parametrize(("code", "name"), COUNTRY_NAMES)

@@ -6,7 +6,7 @@ import shlex
 from collections.abc import Callable
 
 import pytest
-from helpers import Result, bundled, ids
+from helpers import Result, bundled, ids, involved
 
 from cstofacts import text
 from cstofacts.query.question import _filler, asked_head
@@ -396,11 +396,7 @@ COUNTRY_NAMES = sorted((code, entry["name"]) for code, entry in bundled()["count
 
 def _involving(codes: set[str]) -> set[str]:
     places = bundled()["places"]
-    return {
-        i
-        for i, c in CLAIMS.items()
-        if codes & {*c["countries"], places.get(str(c.get("location") or ""), {}).get("country")}  # type: ignore[misc]
-    }
+    return {i for i, c in CLAIMS.items() if codes & involved(c, places)}
 
 
 @pytest.mark.parametrize(
