@@ -491,3 +491,31 @@ def test_who_why_or_how_many_before_a_plural_category_asks_for_one_answer_not_a_
         return  # no claim found counts them: said so, which a list would not have
     reading = read_as(result)
     assert f"--prefer {prefer}" in reading and "--limit 3" in reading and reading.split()[4] == "search"
+
+
+def _shared_category_words() -> list[tuple[str, list[str]]]:
+    """Each synonym the bundled dataset declares for more than one category, with those
+    categories, read from the TOML."""
+    named: dict[str, list[str]] = {}
+    for name, category in bundled()["categories"].items():
+        for word in (name, *category.get("synonyms", ())):
+            named.setdefault(word.casefold(), []).append(name)
+    return sorted((w, sorted(c)) for w, c in named.items() if len(c) > 1 and " " not in w and w.isascii())
+
+
+@pytest.mark.parametrize(("word", "categories"), _shared_category_words())
+def test_a_word_declared_for_several_categories_lists_the_claims_of_each(
+    cli: Callable[..., Result], word: str, categories: list[str]
+) -> None:
+    result = cli("ask", "--explain", "--fields", "id", f"which {word}s are mentioned")
+    assert all(f"--category {c}" in read_as(result) for c in categories), read_as(result)
+    assert {str(CLAIMS[i]["category"]) for i in ids(result)} == set(categories)
+
+
+def test_documents_adopted_in_a_year_are_the_resolutions_as_well_as_the_agreements(
+    cli: Callable[..., Result],
+) -> None:
+    # "document" names the agreements signed and the resolutions and plans adopted: the one
+    # document adopted in 2024 is the UN General Assembly's resolution (¶11).
+    result = cli("ask", "--fields", "id", "Which documents were adopted in 2024?")
+    assert ids(result) == ["un-general-assembly-resolution"]

@@ -246,7 +246,10 @@ def _match(tokens: Sequence[str], lexicon: Lexicon) -> _Found:
             if what == "category":
                 if not (found.words or found.names or found.entities or found.category_words):
                     found.category_first = True
-                found.categories.add(value)
+                # A word declared for several categories ("document": an agreement signed, a
+                # resolution adopted) names any of them, as --category repeated does.
+                meanings = lexicon.meanings(run) or lexicon.meanings(_singular(run))
+                found.categories.update(v for w, v in meanings if w == "category")
                 found.category_words.append(Term(typed, run, alternatives=lexicon.category_names(run)))
                 if run[-1] != _singular(run)[-1]:
                     found.plural = True
