@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from cstofacts import text
 from cstofacts.criteria import Prefer, Query, SortKey, Term
 from cstofacts.model import Claim
-from cstofacts.plan import COMMON, Answer, Plan
+from cstofacts.plan import COMMON, Answer, Plan, nearest_ids
 from cstofacts.query import about
 from cstofacts.query.about import Fact
 from cstofacts.query.question import ATTRIBUTION_WORDS, Reading
@@ -101,6 +101,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         if not categories:
             required = (*required, *reading.category_terms)
         query = entities(base)._replace(categories=categories)
+        untyped = query  # before "which organisations" restricts it
         if plan.answer_type != Query():  # "which organisations …": any of them, and only those
             sort = plan.answer_type  # unless a filter option already says which (--org UN)
             query = query._replace(
@@ -119,6 +120,13 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         if required:
             query = query._replace(words=required, sort=SortKey.DATE)
         query = query._replace(limit=limit)
+        if required and untyped != query and not store.claims(query._replace(limit=1)):
+            # "Which country awarded the order?": claims hold every word, but none involves any
+            # country. The article says what happened, not which country: that is not an answer.
+            anyone = store.claims(untyped._replace(words=required, texts=query.texts, limit=POINTED))
+            if anyone:
+                return plan.silent(f"the article does not say {plan.sort_asked} "
+                                   f"(nearest claims, not an answer: {nearest_ids(anyone)})")  # fmt: skip
         tries = [query]
         if required:  # no claim holds every word: the claims holding most of them, said to be partial
             tries.append(

@@ -37,7 +37,7 @@ class Answer(NamedTuple):  # a NamedTuple, not a frozen dataclass: cheaper to de
     facts: tuple[Fact, ...] = ()  # a question about the works themselves, answered from their records
 
 
-def _nearest(found: Sequence[Claim]) -> str:
+def nearest_ids(found: Sequence[Claim]) -> str:
     """The first few claims' ids, named by a silence as the nearest claims, not an answer."""
     return ", ".join(c.id for _, c in zip(range(POINTED_NEAREST), found, strict=False))
 
@@ -65,6 +65,7 @@ class Plan:
         self.asked: tuple[Term, ...] = ()  # the words the first query asked for; answer.py sets them
         self.given = False  # a filter option was given to ask (--year 2022): what it names is asked
         self.answer_type = Query()  # "which countries": the entities of that sort, any of them
+        self.sort_asked = ""  # and how a silence says it: "which country"
         self._narrowing: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
     def words(self) -> tuple[Term, ...]:
@@ -164,14 +165,15 @@ class Plan:
                 for sort, value in meanings
                 if sort == what
             )
-            narrowing = [
-                k for k in dict.fromkeys(keys)
-                if self.store.share(_involving(what, {k}, self.drafts)) <= COMMON
-            ]  # fmt: skip
+            shares = {k: self.store.share(_involving(what, {k}, self.drafts)) for k in dict.fromkeys(keys)}
+            narrowing = [k for k, share in shares.items() if 0 < share <= COMMON]  # some claims, not most
+            if not narrowing and any(shares.values()):  # the only ones claims involve are on most
+                return {term.typed: f"asks which {_SORTS[what]}: each is on most claims, so none filters"}
             named = self.reading.facets.countries if what == "country" else self.reading.facets.organizations
             if not narrowing or set(narrowing) & named:
                 continue  # "which other countries than …" is not read so
             self.answer_type = _involving(what, set(narrowing))
+            self.sort_asked = f"which {_SORTS[what]}"
             read = {term.typed: f"asks which {_SORTS[what]}: claims involving one of {', '.join(narrowing)}"}
             tokens = self.reading.tokens
             at = tokens.index(term.tokens[0]) if term.tokens[0] in tokens else 0
@@ -365,7 +367,7 @@ class Plan:
         if by_noun is not None and not any(CARRIES[by_noun](c) for c in found):
             # "In which city was the summit held?", or "where were the documents signed": none
             # of the claims a list question finds names a place.
-            nearest = _nearest(found)
+            nearest = nearest_ids(found)
             return self.silent(
                 f"the article does not say {by_noun} (nearest claims, not an answer: {nearest})"
             )
@@ -387,12 +389,12 @@ class Plan:
                 # "What was Kyrgyzstan's budget …": the claims hold the rest, not what is asked for,
                 # nor the words standing in for it, the article's own word being none of them. (A
                 # word the article uses elsewhere, "the name of …", is how a question is put.)
-                nearest = _nearest(found)
+                nearest = nearest_ids(found)
                 return self.silent(f"no claim holds {head} (nearest claims, not an answer: {nearest})")
             if missing and not held and not self._names_a_thing(query):
                 # Only a date, or an entity on most claims, in common with the question: the claims
                 # do not cover part of it, they are about something else.
-                nearest = _nearest(found)
+                nearest = nearest_ids(found)
                 said = ", ".join(t.typed for t in missing)
                 return self.silent(f"no claim holds {said} (nearest claims, not an answer: {nearest})")
             if self.reading.listing and query.any_words and not partial:

@@ -231,3 +231,18 @@ def test_two_countries_no_claim_shares_give_claims_involving_either(
         assert ids(result) and all({a, b} & involved(i) for i in ids(result)), ids(result)
     else:
         assert (result.code, result.out) == (1, "")
+
+
+def test_which_country_did_what_no_claim_with_a_country_did_is_not_said(cli: Callable[..., Result]) -> None:
+    # ¶15 says the Secretary General was awarded the Dostuk order, not who awarded it: the claims
+    # that involve a country hold none of it, so a country would be a confident wrong answer.
+    result = cli("ask", "Which country awarded the Dostuk order to the Secretary General?")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        "cstofacts: the article does not say which country (nearest claims, not an answer: dostuk-order-award)\n"
+    )
+
+
+def test_which_countries_did_what_claims_with_countries_did_is_answered(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "--fields", "id", "Which countries signed the Khujand border agreement?")
+    assert result.code == 0 and "khujand-border-agreement-2025-03-31" in ids(result)
