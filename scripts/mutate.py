@@ -68,14 +68,14 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/dates.py": (*_QUERY_TESTS, *_t("dataset")),
     "cstofacts/english.py": (*_t("thesaurus"), *_ASK_TESTS),
     "cstofacts/env.py": _t("env", "safe", "paging", "terminal"),
-    "cstofacts/errors.py": _t("mutants_exits", "broken_datasets", "output", "errors"),
+    "cstofacts/errors.py": _t("mutants_errors", "mutants_exits", "broken_datasets", "output", "errors"),
     "cstofacts/model.py": _t("output", "formats", "honest_views"),
     "cstofacts/paging.py": _t("paging", "terminal"),
     "cstofacts/provenance.py": _t("provenance", "output", "evidence"),
     "cstofacts/records.py": _t("provenance", "output", "dataset"),
     "cstofacts/text.py": (*_t("mutants_words"), *_ASK_TESTS, *_t("commands")),
     # cli
-    "cstofacts/cli/__init__.py": _t("interrupts", "env", "terminal"),
+    "cstofacts/cli/__init__.py": _t("mutants_cli", "interrupts", "env", "terminal"),
     "cstofacts/cli/app.py": _t("commands", "errors", "newcomer"),
     "cstofacts/cli/commands/ask.py": (*_t("mutants_security_ask"), *_ASK_TESTS, *_t("commands")),
     "cstofacts/cli/commands/cite.py": _t("output", "evidence", "terminal_formats"),
@@ -114,7 +114,9 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/output/rows.py": _t("output", "evidence"),
     "cstofacts/safe.py": _t("safe", "output", "terminal_formats"),
     "cstofacts/output/views/base.py": _t("output", "honest_views", "newcomer", "terminal_formats"),
-    "cstofacts/output/views/claims.py": _t("output", "honest_views", "newcomer", "terminal_formats"),
+    "cstofacts/output/views/claims.py": _t(
+        "mutants_views", "output", "honest_views", "newcomer", "terminal_formats"
+    ),
     "cstofacts/output/views/pages.py": _t("output", "honest_views", "newcomer", "terminal_formats"),
     # query
     "cstofacts/query/about.py": (*_ASK_TESTS, *_t("provenance")),
@@ -151,7 +153,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         *_t("commands", "filtering", "corpus", "new", "search_streamed"),
     ),
     "cstofacts/store/sql/schema.py": _t("engine", "commands", "corpus_updates"),
-    "cstofacts/store/sql/export.py": _t("engine", "export_tools"),
+    "cstofacts/store/sql/export.py": _t("mutants_export", "engine", "export_tools"),
     "cstofacts/store/validate.py": _VALIDATOR_TESTS,
     "cstofacts/store/written.py": (*_t("mutants_security_lint"), *_LINT_TESTS),
 }

@@ -81,3 +81,11 @@ def test_a_full_disk_is_one_line_and_74_however_large_the_result() -> None:
             74,
             "cstofacts: error: cannot write results: No space left on device\n",
         ), command
+
+
+def test_install_completion_says_where_it_installed_the_script(cli: Callable[..., Result]) -> None:
+    home = os.environ["HOME"]  # the test's own (conftest)
+    result = cli("--install-completion", "bash")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == f"bash completion installed in {home}/.bash_completions/cstofacts.sh\n"
+    assert os.path.isfile(f"{home}/.bash_completions/cstofacts.sh")

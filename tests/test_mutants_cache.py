@@ -111,3 +111,12 @@ def test_an_entry_changed_within_the_tick_it_was_marked_is_read_whole(
     monkeypatch.setattr(store_module, "_cache", lambda environ: Cache(root, fstat=same_times))
     assert answers(dataset, notes) == expected
     assert notes == ["the cached copy of the dataset was damaged; compiled it again"]
+
+
+def test_checking_a_directory_that_does_not_exist_says_so(tmp_path: Path) -> None:
+    from cstofacts.store.cache import Untrusted
+
+    missing = tmp_path / "gone"
+    with pytest.raises(Untrusted) as caught:
+        Cache(missing).check()
+    assert str(caught.value) == f"{missing} does not exist"

@@ -2,7 +2,7 @@
 
 A full stop inside quotation marks the sentence opened ends no sentence, whether the quote
 opens the paragraph or opens with a curly mark; and an id drafted from a long headline is cut
-to 60 characters.
+to 60 characters, never ending on a hyphen; a headline of no telling word gives the id "claim".
 """
 
 from __future__ import annotations
@@ -46,17 +46,28 @@ def test_a_full_stop_inside_quotation_marks_ends_no_sentence(paragraph: str, exp
     assert list(drafting.sentences(paragraph)) == expected
 
 
-def test_a_source_id_drafted_from_a_long_headline_is_cut_to_sixty_characters(
-    cli: Callable[..., Result], tmp_path: Path
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        (
+            "Abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz abcdefgh",
+            "abcdefghijklmnopqrstuvwxyz-abcdefghijklmnopqrstuvwxyz-abcdef",
+        ),
+        # Cut at 60, the id would end on the hyphen before the fourth word.
+        ("x" * 26 + " " + "y" * 26 + " zzzzz wwwwwwww", "x" * 26 + "-" + "y" * 26 + "-zzzzz"),
+        ("It was all for them", "claim"),  # stop words only
+    ],
+)
+def test_the_source_id_drafted_from_the_headline(
+    cli: Callable[..., Result], tmp_path: Path, headline: str, expected: str
 ) -> None:
     article = tmp_path / "article.txt"
     article.write_text(
-        "Abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz abcdefgh\n\nJane Holloway\nWorld\n\n"
-        "Delegations from Kyrgyzstan met on March 4, 2025.\n",
+        f"{headline}\n\nJane Holloway\nWorld\n\nDelegations from Kyrgyzstan met on March 4, 2025.\n",
         encoding="utf-8",
     )
     out = tmp_path / "draft.toml"
     result = cli("new", str(article), "-o", str(out))
     assert result.code == 0, result.err
     [source] = tomllib.loads(out.read_text(encoding="utf-8"))["sources"]
-    assert source["id"] == "abcdefghijklmnopqrstuvwxyz-abcdefghijklmnopqrstuvwxyz-abcdef"
+    assert source["id"] == expected

@@ -90,3 +90,30 @@ def test_a_target_that_is_no_file_is_refused_before_anything_is_written(
         == "cstofacts: error: PATH.db: export writes a database file; give its path, such as claims.db\n"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_names_column_spells_a_person_named_by_name_or_by_role(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """store/sql/export.py: a person is indexed under one tag where named, another where only
+    their role is; the export spells both."""
+    import sqlite3
+
+    from helpers import HEAD, claim_toml
+
+    person = '[people.ivanov]\nname = "Ivan Ivanov"\naliases = []\nroles = ["the envoy"]\n\n[[sources]]'
+    data = tmp_path / "claims.toml"
+    data.write_text(
+        HEAD.replace("[[sources]]", person)
+        + claim_toml("talks-named", summary="Ivan Ivanov led the talks.")
+        + claim_toml("talks-role", summary="The envoy led the talks.")
+        + claim_toml("talks-none", summary="The talks ended."),
+        encoding="utf-8",
+    )
+    out = tmp_path / "claims.db"
+    assert cli("--data", str(data), "export", str(out)).code == 0
+    with sqlite3.connect(out) as db:
+        names = dict(db.execute("SELECT id, names FROM claims"))
+    db.close()
+    spelled = "Ivan Ivanov (the envoy)"
+    assert names == {"talks-named": spelled, "talks-role": spelled, "talks-none": ""}

@@ -131,3 +131,15 @@ def test_unlink_says_whether_the_name_was_removed(folder: int, tmp_path: Path) -
     assert files.unlink(folder, "there") is False  # gone already
     assert files.unlink(folder, "a-directory") is False  # never a directory
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-directory"]
+
+
+def test_no_free_temporary_name_is_an_error_that_says_so(
+    folder: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every random name taken (here: the random bytes are always the same, and that name exists)."""
+    monkeypatch.setattr(os, "urandom", lambda n: b"\0" * n)
+    (tmp_path / f"{PREFIX}{'00' * 8}{files.PARTIAL}").write_bytes(b"")
+    with pytest.raises(FileExistsError) as caught:
+        files.save(folder, PREFIX, "saved", [b"x"], 0o600, replace=False)
+    assert (caught.value.errno, caught.value.strerror) == (errno.EEXIST, "no free temporary name")
+    assert not (tmp_path / "saved").exists()

@@ -9,10 +9,11 @@ phrase to look for, and never becomes an OR, a column filter or a syntax error.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import Result, bundled
+from helpers import HEAD, Result, bundled, claim_toml
 
 from cstofacts.criteria import Term
 from cstofacts.store import open_store
@@ -92,3 +93,24 @@ def test_each_filter_finds_exactly_what_it_names(
     wanted = {c["id"] for c in claims() if expected(c)}
     assert set(result.out.split()) == wanted
     assert 0 < len(wanted) < len(claims())
+
+
+# A person, and three claims that hold "talks": one names the person.
+PERSON = '[people.ivanov]\nname = "Ivan Ivanov"\naliases = []\n\n[[sources]]'
+
+
+def test_prefer_who_puts_the_claim_naming_a_person_first(cli: Callable[..., Result], tmp_path: Path) -> None:
+    data = tmp_path / "claims.toml"
+    data.write_text(
+        HEAD.replace("[[sources]]", PERSON)
+        + claim_toml("talks-a", summary="Talks went on in Minsk.")
+        + claim_toml("talks-b", summary="Ivan Ivanov led the talks.")
+        + claim_toml("talks-c", summary="The talks ended."),
+        encoding="utf-8",
+    )
+    base = ("--data", str(data), "search", "talks", "-f", "plain", "--fields", "id")
+    assert cli(*base).out == "talks-c\ntalks-a\ntalks-b\n"  # by relevance alone
+    preferred = cli(*base, "--prefer", "who")
+    assert (preferred.code, preferred.out, preferred.err) == (0, "talks-b\ntalks-c\ntalks-a\n", "")
+    anyword = cli(*base, "went", "--any", "--prefer", "who")
+    assert (anyword.code, anyword.out) == (0, "talks-a\ntalks-b\ntalks-c\n")  # most words held first

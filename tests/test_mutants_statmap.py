@@ -51,3 +51,21 @@ def test_corpora_whose_paths_run_together_keep_their_own_stat_maps(
         result = cli(*data, "list", "-f", "plain", "--fields", "id")
         assert (result.code, result.out, result.err) == (0, ids, "")
     assert hashed == []  # every file is as its own corpus recorded it
+
+
+def test_a_map_whose_digest_is_no_sha256_is_not_trusted(tmp_path: Path) -> None:
+    from cstofacts.store.cache import Cache
+
+    cache = Cache(tmp_path / "cache")
+    data = tmp_path / "claims.toml"
+    data.write_text("schema = 3\n", encoding="utf-8")
+    os.utime(data, ns=(PAST, PAST))
+    st = os.stat(data)
+    roots = [str(data)]
+    later = st.st_ctime_ns + 10**10  # ten seconds after its last change: its stat is recorded
+    statmap.write(cache, roots, [str(data)], [st], ["ab" * 32], later)
+    own = (st.st_dev, st.st_ino, st.st_size, PAST, st.st_ctime_ns)
+    assert statmap.read(cache, roots) == [statmap.Recorded(str(data), own, "ab" * 32)]
+    for digest in ("abc", "AB" * 32, "xy" * 32):  # too short; not lower-case hex
+        statmap.write(cache, roots, [str(data)], [st], [digest], later)
+        assert statmap.read(cache, roots) == [], digest
