@@ -20,6 +20,7 @@ OPTIONS = {
     "--category": "list",
     "--country": "list",
     "--org": "list",
+    "--place": "list",
     "--kind": "list",
     "--attributed-to": "list",
     "--paragraph": "list",
@@ -38,11 +39,11 @@ BAD_VALUES = {
     "combining": COMBINING,
     "right-to-left": RIGHT_TO_LEFT,
 }
-# Not usage errors: for --country and --org, a name with no near spelling is one the article does not
+# Not usage errors: for --country, --org and --place, a name with no near spelling is one the article does not
 # mention (an answer, exit 1); for --text, combining marks are accents, which matching ignores, so
 # "e" plus three acute accents is the word "e", which no claim holds (exit 1).
 ANSWERS = {("--country", "regex"), ("--country", "combining"), ("--org", "regex"), ("--org", "combining")}
-ANSWERS |= {("--text", "combining")}
+ANSWERS |= {("--place", "regex"), ("--place", "combining"), ("--text", "combining")}
 
 CASES = [
     (option, name, value)
@@ -75,7 +76,8 @@ def test_odd_names_and_words_are_answers_not_usage_errors(cli: Cli, option: str,
     if option == "--text":
         assert result.err == "cstofacts: no claims match\n"
     else:
-        named = ", ".join(bundled()["countries" if option == "--country" else "organizations"])
+        table = {"--country": "countries", "--org": "organizations", "--place": "places"}[option]
+        named = ", ".join(bundled()[table])
         assert result.err == f"cstofacts: the article does not mention {value!r} (it names: {named})\n"
 
 

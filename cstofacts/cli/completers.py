@@ -53,6 +53,9 @@ complete_source = _completer(lambda s: {src.id: src.headline for src in s.source
 complete_category = _completer(lambda s: {n: c.description for n, c in s.vocabulary.categories.items()})
 complete_country = _completer(_countries)
 complete_org = _completer(lambda s: {short: o.name for short, o in s.vocabulary.organizations.items()})
+complete_place = _completer(
+    lambda s: {n: s.vocabulary.countries[p.country].name for n, p in s.vocabulary.places.items()}
+)
 complete_id = _completer(lambda s: {i: "" for i in s.ids()})
 complete_kind = _completer(lambda s: {"event": "", "assessment": "", "background": ""})
 complete_attribution = _completer(lambda s: dict(s.vocabulary.attributions))

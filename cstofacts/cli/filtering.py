@@ -151,6 +151,10 @@ def _organization(store: Store, value: str) -> str:
     return filters.resolve_organization(store.vocabulary, value)
 
 
+def _place(store: Store, value: str) -> str:
+    return filters.resolve_place(store.vocabulary, value)
+
+
 # -- the filters, in the order help lists them and ask's reading writes them ------------------
 
 FILTER_TABLE: tuple[Filter, ...] = (
@@ -241,6 +245,15 @@ FILTER_TABLE: tuple[Filter, ...] = (
         gather=_sorted_set,
         typed=_names,
         complete=completers.complete_org,
+    ),
+    Filter(
+        ("--place",),
+        field="places",
+        metavar="PLACE",
+        help="A place the claim names as where it happened, such as a city the dataset declares (Minsk).",
+        resolve=_place,
+        typed=_names,
+        complete=completers.complete_place,
     ),
     Filter(
         ("--source",),

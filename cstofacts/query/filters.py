@@ -193,6 +193,15 @@ def resolve_organization(vocabulary: Vocabulary, value: str) -> str:
     return _resolve_name(value, names, spellings, "organization", list(vocabulary.organizations))
 
 
+def resolve_place(vocabulary: Vocabulary, value: str) -> str:
+    names: dict[str, str] = {}
+    for name, place in vocabulary.places.items():
+        for spelling in place.spellings:
+            names.setdefault(text.normalize(spelling), name)
+    spellings = _spellings(names, (p.spellings for p in vocabulary.places.values()))
+    return _resolve_name(value, names, spellings, "place", list(vocabulary.places))
+
+
 def _resolve_name(
     value: str, names: Mapping[str, str], written: list[str], what: str, known: list[str]
 ) -> str:
