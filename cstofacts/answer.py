@@ -74,6 +74,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         or reading.facets.categories
         or reading.facets.countries
         or reading.facets.organizations
+        or plan.answer_type != Query()  # "which cities are named": the claims at one of them
     )
     if not named and _unnarrowed(base) and _unnarrowed(narrow):
         # Nothing in the question is something the dataset knows: no answer, rather than any claims.
@@ -107,6 +108,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
             query = query._replace(
                 countries=query.countries or sort.countries,
                 organizations=query.organizations or sort.organizations,
+                places=query.places or sort.places,
             )
         # "signed or adopted": a claim holding either word answers (--text a --text b).
         choices = [[t for t in required if t.typed in group] for group in reading.either]

@@ -68,6 +68,12 @@ class Lexicon:
             found = self.entries.get(stems(words))
         return found or []
 
+    def values(self, what: str) -> list[str]:
+        """The declared names of one sort (say country), each once, sorted: keys, not spellings."""
+        return sorted(
+            {value for meanings in self.entries.values() for sort, value in meanings if sort == what}
+        )
+
     def phrases(self, what: str) -> list[str]:
         """The names of one sort (say person), each as its words joined by spaces."""
         return [" ".join(k) for k, v in self.entries.items() if any(w == what for w, _ in v)]

@@ -15,7 +15,7 @@ from cstofacts.model import Claim
 from cstofacts.query import about
 from cstofacts.query.about import Fact
 from cstofacts.query.filters import suggest
-from cstofacts.query.question import DATE_CONNECTORS, Reading, asked_by_noun, counted
+from cstofacts.query.question import DATE_CONNECTORS, SETTLEMENTS, Reading, asked_by_noun, counted
 from cstofacts.store.engine import Store
 
 # An entity on more than this share of the claims (the CSTO, on almost all of them) does not
@@ -43,9 +43,11 @@ def nearest_ids(found: Sequence[Claim]) -> str:
 
 
 def _involving(what: str, keys: set[str], drafts: bool = False) -> Query:
-    """The claims involving any of some countries or organizations."""
+    """The claims involving any of some countries or organizations, or at any of some places."""
     if what == "country":
         return Query(countries=frozenset(keys), drafts=drafts)
+    if what == "place":
+        return Query(places=frozenset(keys), drafts=drafts)
     return Query(organizations=frozenset(keys), drafts=drafts)
 
 
@@ -151,6 +153,9 @@ class Plan:
         organisations") asks which of them: the claims must involve one, and need not hold the
         word. An adjective right before it ("international organisations") describes the
         entities, not the claims' words. The typed words so read, each with how."""
+        settlement = self._settlement()
+        if settlement:
+            return settlement
         for term in terms:
             if not self.reading.listing or len(term.tokens) != 1:
                 continue
@@ -159,13 +164,8 @@ class Plan:
             what = next((w for w, name in _SORTS.items() if name in forms), None)
             if what is None:
                 continue
-            keys = sorted(
-                value
-                for meanings in self.store.lexicon.entries.values()
-                for sort, value in meanings
-                if sort == what
-            )
-            shares = {k: self.store.share(_involving(what, {k}, self.drafts)) for k in dict.fromkeys(keys)}
+            keys = self.store.lexicon.values(what)
+            shares = {k: self.store.share(_involving(what, {k}, self.drafts)) for k in keys}
             narrowing = [k for k, share in shares.items() if 0 < share <= COMMON]  # some claims, not most
             if not narrowing and any(shares.values()):  # the only ones claims involve are on most
                 return {term.typed: f"asks which {_SORTS[what]}: each is on most claims, so none filters"}
@@ -319,6 +319,25 @@ class Plan:
             return False
         terms = [t for t in self.asked if noun in t.tokens or t.typed == noun]
         return not terms or any(self.store.holds(claim.id, t) for t in terms)
+
+    def _settlement(self) -> dict[str, str]:
+        """ "Which cities …", a list asking where by a word for a town: the places the dataset
+        declares (each lies in a country) that claims name as where they happened, any of them.
+        ("Which places" may mean countries too: the claims with a place answer it, as ever.)"""
+        if not self.reading.listing or self.reading.asks != "where":
+            return {}
+        typed = next((t for t in self.reading.tokens if SETTLEMENTS.intersection(english.bases(t))), None)
+        if typed is None:
+            return {}
+        keys = self.store.lexicon.values("place")
+        at = [k for k in keys if 0 < self.store.share(_involving("place", {k}, self.drafts)) <= COMMON]
+        if not at:
+            return {}
+        noun = min(SETTLEMENTS.intersection(english.bases(typed)))
+        self.answer_type = _involving("place", set(at))
+        self.sort_asked = f"which {noun}"
+        self.explained.append((typed, f"asks which {noun}: claims at one of {', '.join(at)}"))
+        return {typed: ""}
 
     def _names_counted(self, claim: Claim) -> bool:
         """Whether "how many" counts a sort of declared entity ("how many countries") that the

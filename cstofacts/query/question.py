@@ -110,9 +110,9 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
     tokens = text.words(raw)
     asks = _asks(tokens)
     found = _match(tokens, lexicon)
-    asking = _asking_noun(tokens) if asks in ("when", "where") else None
-    # The noun a question asks by ("in which city") is what the answer gives, not a word it holds.
-    found.words = [w for w in found.words if asking is None or asking not in english.bases(w.typed)]
+    # The nouns for what a when or where question asks ("in which city", "the venues") are what
+    # the answer gives, not words it holds.
+    found.words = [w for w in found.words if asks not in ("when", "where") or _asked_as(w.typed) != asks]
     # A plural category or kind asks for all of them ("exercises in Belarus", "what exercises"),
     # unless the question asks who, why or how, or what someone did ("what did the leaders …").
     listing = _is_list(tokens) or (
@@ -386,9 +386,11 @@ QUESTION_WORDS_ASK = {
 
 
 # "Which" or "what" before a word for a time or a place asks when or where ("in which city").
+# Words for a town: "which cities" asks which of the places a dataset declares, each in a country.
+SETTLEMENTS = frozenset(("city", "town", "capital"))
 _ASKED_BY_NOUN = {
     **dict.fromkeys("year years date day month".split(), "when"),
-    **dict.fromkeys("city town capital place location venue".split(), "where"),
+    **dict.fromkeys((*SETTLEMENTS, "place", "location", "venue"), "where"),
 }
 
 
@@ -449,13 +451,25 @@ def asked_by_noun(tokens: Sequence[str]) -> str | None:
 
 
 def _asking_noun(tokens: Sequence[str]) -> str | None:
-    """The word for a time or a place that "which" or "what" asks by, if any."""
-    for at in range(1, len(tokens)):
-        if tokens[at - 1] in ("which", "what"):
-            for base in english.bases(tokens[at]):  # "which cities" asks as "which city"
-                if base in _ASKED_BY_NOUN:
-                    return base
+    """The word for a time or a place that "which" or "what" asks by, if any, or that a list
+    opens with ("name the cities", "list all the dates")."""
+    at = 1 if tokens and tokens[0] in _OPENING_VERBS else len(tokens)
+    while at < len(tokens) and tokens[at] in ("the", "all", "me", "every"):
+        at += 1
+    opened = (at,) if at < len(tokens) else ()
+    for at in (*opened, *(i for i in range(1, len(tokens)) if tokens[i - 1] in ("which", "what"))):
+        for base in english.bases(tokens[at]):  # "which cities" asks as "which city"
+            if base in _ASKED_BY_NOUN:
+                return base
     return None
+
+
+def _asked_as(word: str) -> str | None:
+    """ "when" or "where", if the word is one for a time or a place."""
+    return next((_ASKED_BY_NOUN[b] for b in english.bases(word) if b in _ASKED_BY_NOUN), None)
+
+
+_OPENING_VERBS = frozenset(("list", "name", "enumerate"))
 
 
 def _is_list(tokens: Sequence[str]) -> bool:
