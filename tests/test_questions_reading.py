@@ -536,3 +536,19 @@ def test_which_cities_lists_the_claims_at_a_declared_place(cli: Callable[..., Re
     places = " ".join(f"--place {p}" for p in sorted(bundled()["places"]))
     assert read_as(result) == f"cstofacts: read as: cstofacts list {places}"
     assert sorted(ids(result)) == AT_TOWNS
+
+
+@pytest.mark.parametrize(
+    ("word", "judging"),
+    [("assessed", True), ("assesses", True), ("judged", True), ("opined", True), ("viewed", True),
+     ("assessment", False), ("view", False), ("concluded", False), ("signed", False), ("rated", False)],
+)  # fmt: skip
+def test_a_verb_whose_noun_names_a_judgement_asks_for_one(
+    cli: Callable[..., Result], word: str, judging: bool
+) -> None:
+    # "assessed" is the verb of "assessment", a kind word; "concluded" may mean signed, and its noun
+    # is not made by a suffix, so it is not read so; the kind nouns themselves filter instead.
+    result = cli("ask", "--explain", "--fields", "id", f"how was the Khujand border agreement {word}")
+    assert ("--prefer why" in read_as(result)) is judging, read_as(result)
+    if judging:
+        assert ids(result)[0] == "khujand-agreement-stability"  # the assessment of ¶13, not the signing

@@ -404,9 +404,22 @@ def _asks(tokens: Sequence[str]) -> str | None:
     by_noun = asked_by_noun(tokens)
     if by_noun is not None:
         return by_noun
-    if EFFECT_WORDS.intersection(tokens):
-        return "effect"  # significance is a judgement: assessments answer it
+    if EFFECT_WORDS.intersection(tokens) or any(_judging(t) for t in tokens):
+        return "effect"  # significance is a judgement, as is what a question says is assessed
     return None
+
+
+def _judging(word: str) -> bool:
+    """Whether a word is a verb whose noun names a judgement ("assessed": assessment, "judges":
+    judgement, "opined": opinion, "viewed": view), by the English ways of making a noun of a verb."""
+    if _singular((word,))[0] in KIND_WORDS:
+        return False  # the noun itself is a kind, which filters (_word)
+    for base in english.bases(word):
+        stem = base[:-1] if base.endswith("e") else base
+        for noun in (base, f"{base}ment", f"{stem}ment", f"{base}ion", f"{stem}ion"):
+            if KIND_WORDS.get(noun) is Kind.ASSESSMENT:
+                return True
+    return False
 
 
 def counted(tokens: Sequence[str]) -> str | None:
