@@ -122,11 +122,23 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         if required:
             query = query._replace(words=required, sort=SortKey.DATE)
         query = query._replace(limit=limit)
-        if required and untyped != query and not store.claims(query._replace(limit=1)):
-            # "Which country awarded the order?": claims hold every word, but none involves any
-            # country. The article says what happened, not which country: that is not an answer.
-            anyone = store.claims(untyped._replace(words=required, texts=query.texts, limit=POINTED))
-            if anyone:
+        if required and plan.answer_type != Query() and not store.claims(query._replace(limit=1)):
+            held = untyped._replace(words=required, texts=query.texts, sort=query.sort, limit=limit)
+            anyone = store.claims(held._replace(limit=POINTED))
+            every = plan.sort_any  # of that sort, those on most claims too (the CSTO)
+            held = held._replace(
+                countries=held.countries or every.countries,
+                organizations=held.organizations or every.organizations,
+                places=held.places or every.places,
+            )
+            if anyone and store.claims(held._replace(limit=1)):
+                # "Which organization held the exercises": the one on most claims did.
+                said = f"{plan.sort_asked}: only one on most claims holds the rest"
+                plan.explained.append((plan.sort_word, said))
+                query = held
+            elif anyone:
+                # "Which country awarded the order?": claims hold every word, but none involves any
+                # country. The article says what happened, not which country: that is not an answer.
                 return plan.silent(f"the article does not say {plan.sort_asked} "
                                    f"(nearest claims, not an answer: {nearest_ids(anyone)})")  # fmt: skip
         tries = [query]

@@ -68,6 +68,8 @@ class Plan:
         self.given = False  # a filter option was given to ask (--year 2022): what it names is asked
         self.answer_type = Query()  # "which countries": the entities of that sort, any of them
         self.sort_asked = ""  # and how a silence says it: "which country"
+        self.sort_any = Query()  # every entity of that sort some claim involves, common ones too
+        self.sort_word = ""  # the word that asked for it, as typed
         self._narrowing: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
     def words(self) -> tuple[Term, ...]:
@@ -174,6 +176,8 @@ class Plan:
                 continue  # "which other countries than …" is not read so
             self.answer_type = _involving(what, set(narrowing))
             self.sort_asked = f"which {_SORTS[what]}"
+            self.sort_any = _involving(what, {k for k, share in shares.items() if share})
+            self.sort_word = term.typed
             read = {term.typed: f"asks which {_SORTS[what]}: claims involving one of {', '.join(narrowing)}"}
             tokens = self.reading.tokens
             at = tokens.index(term.tokens[0]) if term.tokens[0] in tokens else 0
@@ -330,11 +334,14 @@ class Plan:
         if typed is None:
             return {}
         keys = self.store.lexicon.values("place")
-        at = [k for k in keys if 0 < self.store.share(_involving("place", {k}, self.drafts)) <= COMMON]
+        shares = {k: self.store.share(_involving("place", {k}, self.drafts)) for k in keys}
+        at = [k for k, share in shares.items() if 0 < share <= COMMON]
         if not at:
             return {}
         noun = min(SETTLEMENTS.intersection(english.bases(typed)))
         self.answer_type = _involving("place", set(at))
+        self.sort_any = _involving("place", {k for k, share in shares.items() if share})
+        self.sort_word = typed
         self.sort_asked = f"which {noun}"
         self.explained.append((typed, f"asks which {noun}: claims at one of {', '.join(at)}"))
         return {typed: ""}

@@ -253,3 +253,16 @@ def test_which_country_did_what_no_claim_with_a_country_did_is_not_said(cli: Cal
 def test_which_countries_did_what_claims_with_countries_did_is_answered(cli: Callable[..., Result]) -> None:
     result = cli("ask", "--fields", "id", "Which countries signed the Khujand border agreement?")
     assert result.code == 0 and "khujand-border-agreement-2025-03-31" in ids(result)
+
+
+def test_which_organization_did_what_only_the_common_one_did_is_answered_with_it(
+    cli: Callable[..., Result],
+) -> None:
+    # The CSTO is on most claims, so it never narrows "which organization"; but the exercises
+    # are its own (¶10, ¶14): the article does say which, and its claims answer.
+    result = cli("ask", "--explain", "--fields", "id", "Which organization held the exercises?")
+    assert result.code == 0
+    assert "--org CSTO" in next(line for line in result.err.splitlines() if "read as:" in line)
+    exercises = {i for i, c in CLAIMS.items() if c["category"] == "exercise"}
+    assert exercises <= set(ids(result))
+    assert "does not say" not in result.err
