@@ -7,6 +7,7 @@ several words is quoted back as typed, and quoted punctuation is no word to sear
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -84,3 +85,39 @@ def test_a_person_declared_by_full_name_alone_is_named_by_surname_or_role(
         assert (result.code, result.out) == (0, "visit\n"), (question, result.err)
     result = cli("--data", str(path), "ask", "--explain", "what did Jane do", "--fields", "id")
     assert "a person" not in result.err
+
+
+def _aliases_opening_with_a_name() -> list[tuple[str, str]]:
+    """Each country's alias of several words whose first word alone is a declared spelling too
+    ("Kyrgyz Republic", "Kyrgyz"), with the country's code: read from the TOML."""
+    countries = bundled()["countries"]
+    spelled = {
+        s.casefold()
+        for c in countries.values()
+        for s in (c["name"], *c.get("adjectives", ()), *c.get("aliases", ()))
+    }
+    return [
+        (alias, code)
+        for code, c in countries.items()
+        for alias in c.get("aliases", ())
+        if " " in alias and alias.split()[0].casefold() in spelled
+    ]
+
+
+@pytest.mark.parametrize(("alias", "code"), _aliases_opening_with_a_name())
+def test_a_name_typed_as_separate_words_is_the_whole_name_not_its_first_word(
+    cli: Callable[..., Result], alias: str, code: str
+) -> None:
+    # "search Kyrgyz Republic": one name, Kyrgyzstan, not the name "Kyrgyz" and the word "republic".
+    result = cli("search", *alias.split(), "--format", "json", "--fields", "id")
+    expected = cli("list", "--country", code, "--format", "json", "--fields", "id")
+    assert result.code == 0, result.err
+    assert sorted(r["id"] for r in json.loads(result.out)) == sorted(
+        r["id"] for r in json.loads(expected.out)
+    )
+
+
+def test_a_quoted_phrase_that_opens_with_a_stop_word_is_searched_whole(cli: Callable[..., Result]) -> None:
+    result = cli("search", '"the border agreement signed in Khujand"', "--format", "json", "--fields", "id")
+    assert result.code == 0, result.err
+    assert {r["id"] for r in json.loads(result.out)} == {"khujand-agreement-stability"}

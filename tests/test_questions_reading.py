@@ -552,3 +552,10 @@ def test_a_verb_whose_noun_names_a_judgement_asks_for_one(
     assert ("--prefer why" in read_as(result)) is judging, read_as(result)
     if judging:
         assert ids(result)[0] == "khujand-agreement-stability"  # the assessment of ¶13, not the signing
+
+
+def test_a_choice_left_with_one_word_the_claims_hold_is_that_word(cli: Callable[..., Result]) -> None:
+    # "ratified" is in no claim and is left out: what is left of "signed or ratified" is "signed",
+    # a word to search for, not a choice of one.
+    result = cli("ask", "--explain", "--fields", "id", "list everything signed or ratified in 2025")
+    assert read_as(result) == "cstofacts: read as: cstofacts search signed --year 2025 --sort date"

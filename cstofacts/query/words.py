@@ -37,14 +37,14 @@ def split_typed(typed: Sequence[str]) -> list[tuple[str, bool]]:
     return pieces
 
 
-def terms(lexicon: Lexicon, typed: Sequence[str], *, phrases: bool = True) -> tuple[Term, ...]:
+def terms(lexicon: Lexicon, typed: Sequence[str]) -> tuple[Term, ...]:
     """The terms every result must hold. Raises UsageError when no word is left to search for."""
     found: list[Term] = []
     for piece, quoted in split_typed(typed):
         tokens = text.words(piece)
         if not tokens:
             continue
-        if (quoted and phrases) or len(tokens) > 1:
+        if quoted or len(tokens) > 1:
             found.append(Term(piece, tuple(tokens), lexicon.tags(tuple(tokens))))
         else:
             found += [Term(piece, (word,)) for word in tokens]
