@@ -14,8 +14,9 @@ from cstofacts.criteria import Query, Term
 from cstofacts.model import Claim
 from cstofacts.query import about
 from cstofacts.query.about import Fact
+from cstofacts.query.asking import SETTLEMENTS, asked_by_noun, counted
 from cstofacts.query.filters import suggest
-from cstofacts.query.question import DATE_CONNECTORS, SETTLEMENTS, Reading, asked_by_noun, counted
+from cstofacts.query.question import DATE_CONNECTORS, Reading
 from cstofacts.store.engine import Store
 
 # An entity on more than this share of the claims (the CSTO, on almost all of them) does not

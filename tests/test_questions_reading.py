@@ -9,7 +9,8 @@ import pytest
 from helpers import Result, bundled, ids, involved
 
 from cstofacts import text
-from cstofacts.query.question import _filler, asked_head
+from cstofacts.query.asking import asked_head
+from cstofacts.query.question import _filler
 
 CLAIMS = {claim["id"]: claim for claim in bundled()["claims"]}
 # Every declared name, of one word or many, as a possessor.

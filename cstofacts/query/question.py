@@ -16,6 +16,15 @@ from cstofacts import dates, english, text
 from cstofacts.criteria import Query, Term
 from cstofacts.lexicon import Lexicon, entity_tags, tag
 from cstofacts.model import KIND_WORDS, Kind
+from cstofacts.query.asking import (
+    asked_as,
+    asked_head,
+    asks_for,
+    did,
+    is_list,
+    singular,
+    units,
+)
 
 # Words that say what sort of statement is wanted.
 ATTRIBUTION_WORDS = {"analyst": "analyst", "author": "analyst"}
@@ -34,11 +43,7 @@ QUESTION_WORDS = frozenset(
     both either neither
     """.split()
 )
-EFFECT_WORDS = frozenset(
-    "difference effect effects impact result results outcome significance significant important mean".split()
-)
 _QUOTES = str.maketrans("’‘“”", "''\"\"")
-LIST_OPENERS = ("which", "list", "name", "enumerate", "all", "какие", "перечислите", "перечисли")
 _YEAR = r"(?:19|20|21)[0-9]{2}"
 _MONTH = dates._MONTH
 # A day or a month as a question writes it: "May 31, 2025", "31 May 2025", "May 2025".
@@ -108,16 +113,14 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
     # A word written with a capital inside the question is a name ("O'Brien"): never a typo.
     capitalised = {w.casefold() for w in re.findall(r"(?<=\w)\W+([A-Z][\w'’-]*)", raw)}
     tokens = text.words(raw)
-    asks = _asks(tokens)
+    asks = asks_for(tokens)
     found = _match(tokens, lexicon)
     # The nouns for what a when or where question asks ("in which city", "the venues") are what
     # the answer gives, not words it holds.
-    found.words = [w for w in found.words if asks not in ("when", "where") or _asked_as(w.typed) != asks]
+    found.words = [w for w in found.words if asks not in ("when", "where") or asked_as(w.typed) != asks]
     # A plural category or kind asks for all of them ("exercises in Belarus", "what exercises"),
     # unless the question asks who, why or how, or what someone did ("what did the leaders …").
-    listing = _is_list(tokens) or (
-        found.plural and asks not in ("who", "why", "how many") and not _did(tokens)
-    )
+    listing = is_list(tokens) or (found.plural and asks not in ("who", "why", "how many") and not did(tokens))
     # In a list, a kind word after a word it describes ("which country's January 2022 events") is
     # part of a description, not what is listed: it filters only where it is what is asked for.
     narrowed = found.facets or bool(spans or since or until or paragraphs or found.attributions)
@@ -171,15 +174,15 @@ def either(tokens: Sequence[str], terms: Sequence[Term], raw: str = "") -> tuple
     listed = {w for m in re.finditer(_SERIES, raw) for w in text.words(m[1])}
     known = {t.typed for t in terms}
     # Each term as typed, "or", or None for any other word; articles are passed over ("the UN or the SCO").
-    units = [
+    said = [
         unit if unit in known or unit == "or" else None
-        for unit in _units(tokens, [t.tokens for t in terms])
+        for unit in units(tokens, [t.tokens for t in terms])
         if unit not in ("the", "a", "an")
     ]
     groups: list[set[str]] = []
-    for i in range(1, len(units) - 1):
-        left, right = units[i - 1], units[i + 1]
-        if units[i] != "or" or left in (None, "or") or right in (None, "or") or left == right:
+    for i in range(1, len(said) - 1):
+        left, right = said[i - 1], said[i + 1]
+        if said[i] != "or" or left in (None, "or") or right in (None, "or") or left == right:
             continue
         assert left is not None and right is not None
         if groups and left in groups[-1]:
@@ -187,22 +190,10 @@ def either(tokens: Sequence[str], terms: Sequence[Term], raw: str = "") -> tuple
         else:
             groups.append({left, right})
         back = i - 2
-        while back >= 0 and units[back] in listed:  # "signed, adopted or approved"
-            groups[-1].add(str(units[back]))
+        while back >= 0 and said[back] in listed:  # "signed, adopted or approved"
+            groups[-1].add(str(said[back]))
             back -= 1
     return tuple(frozenset(g) for g in groups)
-
-
-def _units(tokens: Sequence[str], names: Sequence[Sequence[str]]) -> list[str]:
-    """The tokens, each run that spells one of `names` joined into one unit, the longest first."""
-    runs = sorted({tuple(n) for n in names if n}, key=len, reverse=True)
-    units: list[str] = []
-    at = 0
-    while at < len(tokens):
-        run = next((r for r in runs if tuple(tokens[at : at + len(r)]) == r), None)
-        units.append(" ".join(run) if run else tokens[at])
-        at += len(run) if run else 1
-    return units
 
 
 class _Found:
@@ -238,7 +229,7 @@ def _match(tokens: Sequence[str], lexicon: Lexicon) -> _Found:
     while index < len(tokens):
         for size in range(min(longest, len(tokens) - index), 0, -1):
             run = tuple(tokens[index : index + size])
-            entry = lexicon.first(run) or lexicon.first(_singular(run))
+            entry = lexicon.first(run) or lexicon.first(singular(run))
             if entry is None or entry[0] == "attribution":  # "analyst" is read below, "article" is filler
                 continue
             what, value = entry
@@ -248,10 +239,10 @@ def _match(tokens: Sequence[str], lexicon: Lexicon) -> _Found:
                     found.category_first = True
                 # A word declared for several categories ("document": an agreement signed, a
                 # resolution adopted) names any of them, as --category repeated does.
-                meanings = lexicon.meanings(run) or lexicon.meanings(_singular(run))
+                meanings = lexicon.meanings(run) or lexicon.meanings(singular(run))
                 found.categories.update(v for w, v in meanings if w == "category")
                 found.category_words.append(Term(typed, run, alternatives=lexicon.category_names(run)))
-                if run[-1] != _singular(run)[-1]:
+                if run[-1] != singular(run)[-1]:
                     found.plural = True
             elif what == "country":
                 found.countries.add(value)
@@ -276,7 +267,7 @@ def _word(word: str, lexicon: Lexicon, found: _Found) -> None:
     """A token no declared name starts at: a kind, an attribution, or a word to rank by. (A kind
     word that a dataset also declares, as the bundled one declares the category conclusion, was
     read as that declared name already.)"""
-    single = _singular((word,))[0]
+    single = singular((word,))[0]
     if single in KIND_WORDS:
         found.kinds.add(KIND_WORDS[single])
         found.kind_described = found.kind_described or bool(found.words)
@@ -375,132 +366,3 @@ def _paragraphs(raw: str, last: int | None) -> tuple[str, set[int], set[int]]:
             else:
                 absent.add(number)
     return re.sub(_PARAGRAPH, " ", raw, flags=re.IGNORECASE), numbers, absent
-
-
-# The question words, English and Russian, and what sort of answer each asks for.
-QUESTION_WORDS_ASK = {
-    "who": "who", "whom": "who", "whose": "who", "when": "when", "where": "where", "why": "why",
-    "кто": "who", "кого": "who", "чей": "who", "когда": "when", "где": "where", "почему": "why",
-    "зачем": "why", "сколько": "how many",
-}  # fmt: skip
-
-
-# "Which" or "what" before a word for a time or a place asks when or where ("in which city").
-# Words for a town: "which cities" asks which of the places a dataset declares, each in a country.
-SETTLEMENTS = frozenset(("city", "town", "capital"))
-_ASKED_BY_NOUN = {
-    **dict.fromkeys("year years date day month".split(), "when"),
-    **dict.fromkeys((*SETTLEMENTS, "place", "location", "venue"), "where"),
-}
-
-
-def _asks(tokens: Sequence[str]) -> str | None:
-    """What sort of answer the question word asks for."""
-    if "how" in tokens and ("many" in tokens or "much" in tokens):
-        return "how many"  # a count or an amount: the answer must state a number
-    for word in tokens:
-        if word in QUESTION_WORDS_ASK:
-            return QUESTION_WORDS_ASK[word]
-    by_noun = asked_by_noun(tokens)
-    if by_noun is not None:
-        return by_noun
-    if EFFECT_WORDS.intersection(tokens) or any(_judging(t) for t in tokens):
-        return "effect"  # significance is a judgement, as is what a question says is assessed
-    return None
-
-
-def _judging(word: str) -> bool:
-    """Whether a word is a verb whose noun names a judgement ("assessed": assessment, "judges":
-    judgement, "opined": opinion, "viewed": view), by the English ways of making a noun of a verb."""
-    if _singular((word,))[0] in KIND_WORDS:
-        return False  # the noun itself is a kind, which filters (_word)
-    for base in english.bases(word):
-        stem = base[:-1] if base.endswith("e") else base
-        for noun in (base, f"{base}ment", f"{stem}ment", f"{base}ion", f"{stem}ion"):
-            if KIND_WORDS.get(noun) is Kind.ASSESSMENT:
-                return True
-    return False
-
-
-def counted(tokens: Sequence[str]) -> str | None:
-    """The noun "how many" or "how much" counts ("how many troops", "how many of the documents"),
-    if one follows it: an answer must say how many of that, not of something else."""
-    for at in range(1, len(tokens)):
-        if tokens[at - 1] == "how" and tokens[at] in ("many", "much"):
-            rest = [t for t in tokens[at + 1 : at + 4] if t not in ("of", "the", "these", "those")]
-            return rest[0] if rest and rest[0] not in text.STOP_WORDS and rest[0].isalpha() else None
-    return None
-
-
-_COPULA = frozenset("is are was were".split())
-# Words that end a noun phrase: function words, and prepositions search keeps as words.
-_PHRASE_ENDS = text.STOP_WORDS | frozenset("as like than".split())
-
-
-def asked_head(tokens: Sequence[str], names: Sequence[Sequence[str]] = ()) -> str | None:
-    """The noun a "who was …" or "what is …" question asks for: the last word of the phrase after
-    the verb, past a possessor and up to the first function word ("predecessor" in "who was
-    Tasmagambetov's predecessor as head of the CSTO", "exercise" in "what was the biggest
-    exercise"). A declared name is one word here, so a possessor may hold a function word ("the
-    Commonwealth of Independent States' aims"). If the article lacks the noun, a claim holding the
-    rest of the question is no answer; a modifier it lacks ("biggest") leaves a partial one."""
-    if len(tokens) < 3 or tokens[0] not in ("who", "what", "which") or tokens[1] not in _COPULA:
-        return None
-    phrase: list[str] = []
-    for word in _units(tokens[2:], names):
-        if word == "s" and phrase:  # "Tasmagambetov's predecessor": the possessor is not what is asked
-            phrase = []
-        elif word not in _PHRASE_ENDS:
-            phrase.append(word)
-        elif phrase:
-            break
-    return phrase[-1] if phrase else None
-
-
-def asked_by_noun(tokens: Sequence[str]) -> str | None:
-    """ "when" or "where", if "which" or "what" asks by a word for a time or a place."""
-    noun = _asking_noun(tokens)
-    return None if noun is None else _ASKED_BY_NOUN[noun]
-
-
-def _asking_noun(tokens: Sequence[str]) -> str | None:
-    """The word for a time or a place that "which" or "what" asks by, if any, or that a list
-    opens with ("name the cities", "list all the dates")."""
-    at = 1 if tokens and tokens[0] in _OPENING_VERBS else len(tokens)
-    while at < len(tokens) and tokens[at] in ("the", "all", "me", "every"):
-        at += 1
-    opened = (at,) if at < len(tokens) else ()
-    for at in (*opened, *(i for i in range(1, len(tokens)) if tokens[i - 1] in ("which", "what"))):
-        for base in english.bases(tokens[at]):  # "which cities" asks as "which city"
-            if base in _ASKED_BY_NOUN:
-                return base
-    return None
-
-
-def _asked_as(word: str) -> str | None:
-    """ "when" or "where", if the word is one for a time or a place."""
-    return next((_ASKED_BY_NOUN[b] for b in english.bases(word) if b in _ASKED_BY_NOUN), None)
-
-
-_OPENING_VERBS = frozenset(("list", "name", "enumerate"))
-
-
-def _is_list(tokens: Sequence[str]) -> bool:
-    if not tokens:
-        return False
-    if tokens[0] in LIST_OPENERS or "all" in tokens or "every" in tokens:
-        return True
-    opening = " ".join(tokens[:3])
-    return opening.startswith(("what happened", "what were", "what are the", "show me all"))
-
-
-# Verbs that, right after "what", make it a question about what someone did or said.
-_AUXILIARIES = frozenset("did does do has have had will would can could was is".split())
-
-
-def _did(tokens: Sequence[str]) -> bool:
-    return len(tokens) > 1 and tokens[0] == "what" and tokens[1] in _AUXILIARIES
-
-
-def _singular(run: tuple[str, ...]) -> tuple[str, ...]:
-    return (*run[:-1], text.singular(run[-1]))
