@@ -9,12 +9,11 @@ from datetime import date
 from typing import NamedTuple
 
 from cstofacts import dates, english, text
-from cstofacts.carries import CARRIES
 from cstofacts.criteria import Query, Term
 from cstofacts.model import Claim
 from cstofacts.query import about
 from cstofacts.query.about import Fact
-from cstofacts.query.asking import SETTLEMENTS, asked_by_noun, counted
+from cstofacts.query.asking import SETTLEMENTS
 from cstofacts.query.filters import suggest
 from cstofacts.query.question import DATE_CONNECTORS, Reading
 from cstofacts.store.engine import Store
@@ -24,7 +23,7 @@ from cstofacts.store.engine import Store
 COMMON = 0.5
 POINTED_NEAREST = 3  # how many nearest claims a silence names
 # The sorts of declared entity a list question may ask which of, by the sort's English name.
-_SORTS = {"country": "country", "org": "organization"}
+SORTS = {"country": "country", "org": "organization"}
 
 
 class Answer(NamedTuple):  # a NamedTuple, not a frozen dataclass: cheaper to define at every start
@@ -164,27 +163,27 @@ class Plan:
                 continue
             typed = (term.tokens[0], *(w for a in term.alternatives for w in a))
             forms = {b for w in typed for b in english.bases(w)}
-            what = next((w for w, name in _SORTS.items() if name in forms), None)
+            what = next((w for w, name in SORTS.items() if name in forms), None)
             if what is None:
                 continue
             keys = self.store.lexicon.values(what)
             shares = {k: self.store.share(_involving(what, {k}, self.drafts)) for k in keys}
             narrowing = [k for k, share in shares.items() if 0 < share <= COMMON]  # some claims, not most
             if not narrowing and any(shares.values()):  # the only ones claims involve are on most
-                return {term.typed: f"asks which {_SORTS[what]}: each is on most claims, so none filters"}
+                return {term.typed: f"asks which {SORTS[what]}: each is on most claims, so none filters"}
             named = self.reading.facets.countries if what == "country" else self.reading.facets.organizations
             if not narrowing or set(narrowing) & named:
                 continue  # "which other countries than …" is not read so
             self.answer_type = _involving(what, set(narrowing))
-            self.sort_asked = f"which {_SORTS[what]}"
+            self.sort_asked = f"which {SORTS[what]}"
             self.sort_any = _involving(what, {k for k, share in shares.items() if share})
             self.sort_word = term.typed
-            read = {term.typed: f"asks which {_SORTS[what]}: claims involving one of {', '.join(narrowing)}"}
+            read = {term.typed: f"asks which {SORTS[what]}: claims involving one of {', '.join(narrowing)}"}
             tokens = self.reading.tokens
             at = tokens.index(term.tokens[0]) if term.tokens[0] in tokens else 0
             before = tokens[at - 1] if at else ""
             if any(t.typed == before for t in terms) and self.store.sort_of(before) == "g":
-                read[before] = f"describes the {_SORTS[what]} asked for"
+                read[before] = f"describes the {SORTS[what]} asked for"
             return read
         return {}
 
@@ -314,17 +313,6 @@ class Plan:
             self.explained.append((term.typed, "a place"))
         return found
 
-    def _counts_what(self, claim: Claim) -> bool:
-        """Whether a claim holds the noun "how many" asks about, when the question names one
-        (a thing nothing in the article accounts for is held by no claim)."""
-        noun = counted(self.reading.tokens)
-        if noun is None:
-            return True
-        if noun in self.unaccounted:
-            return False
-        terms = [t for t in self.asked if noun in t.tokens or t.typed == noun]
-        return not terms or any(self.store.holds(claim.id, t) for t in terms)
-
     def _settlement(self) -> dict[str, str]:
         """ "Which cities …", a list asking where by a word for a town: the places the dataset
         declares (each lies in a country) that claims name as where they happened, any of them.
@@ -347,88 +335,10 @@ class Plan:
         self.explained.append((typed, f"asks which {noun}: claims at one of {', '.join(at)}"))
         return {typed: ""}
 
-    def _names_counted(self, claim: Claim) -> bool:
-        """Whether "how many" counts a sort of declared entity ("how many countries") that the
-        claim names: the entities it involves are the count."""
-        noun = counted(self.reading.tokens)
-        if noun is None:
-            return False
-        forms = {b for w in (noun, *english.american(noun)) for b in english.bases(w)}
-        involved = {"country": claim.countries, "org": claim.organizations}
-        return any(_SORTS[what] in forms and involved[what] for what in _SORTS)
+    def answer(self, found: Sequence[Claim], query: Query) -> Answer:
+        from cstofacts import verdict
 
-    def _names_a_thing(self, query: Query) -> bool:
-        """Whether a query filters by something the question names, beyond a date or the sort of
-        answer asked for: a filter option given to ask, a paragraph, a category, an entity that narrows."""
-        asked = self.answer_type
-        return bool(
-            self.given or query.paragraphs or query.categories
-            or query.all_countries or query.all_organizations
-            or query.countries - asked.countries or query.organizations - asked.organizations
-        )  # fmt: skip
+        return verdict.judge(self, found, query)
 
     def silent(self, why: str) -> Answer:
         return Answer([], self.reading, None, tuple(self.corrections), why, (), tuple(self.explained))
-
-    def answer(self, found: Sequence[Claim], query: Query) -> Answer:
-        asks = self.reading.asks
-        pointed = bool(found) and not self.reading.listing
-        # "How many countries signed …": a claim that names them says how many.
-        names_count = pointed and asks == "how many" and self._names_counted(found[0])
-        if pointed and not names_count:
-            nearest = ", ".join(c.id for c in found)
-            if asks in CARRIES and not CARRIES[asks](found[0]):
-                # "When was X appointed?" and no claim about X has a date: the article does not say.
-                return self.silent(
-                    f"the article does not say {asks} (nearest claims, not an answer: {nearest})"
-                )
-            if asks == "how many" and not self._counts_what(found[0]):
-                # "How many troops …": a claim that counts something else does not say.
-                noun = counted(self.reading.tokens)
-                return self.silent(
-                    f"the article does not say how many {noun} (nearest claims, not an answer: {nearest})"
-                )
-        by_noun = None
-        if found and not pointed:
-            by_noun = asked_by_noun(self.reading.tokens) or (asks if asks in ("when", "where") else None)
-        if by_noun is not None and not any(CARRIES[by_noun](c) for c in found):
-            # "In which city was the summit held?", or "where were the documents signed": none
-            # of the claims a list question finds names a place.
-            nearest = nearest_ids(found)
-            return self.silent(
-                f"the article does not say {by_noun} (nearest claims, not an answer: {nearest})"
-            )
-        partial = tuple(self.unaccounted) if found else ()
-        if found and not query.words and self.answer_type != Query():
-            # "Which organizations is the CSTO compared with": those it names, but no claim says
-            # what the question's verb asks of them.
-            partial += tuple(self.left_out)
-        if found and (query.any_words or len(query.words) < len(self.asked)):
-            # Words a query that ran left out, or that no answer holds, are what the answer lacks.
-            ids = {c.id for c in found}
-            asked = (*self.asked, *(t for t in query.words if t not in self.asked))
-            counts = counted(self.reading.tokens) if names_count else None
-            missing = [t for t in asked if not (self.store.holding(t) & ids) and counts not in t.tokens]
-            partial += tuple(dict.fromkeys(t.typed for t in missing if t.typed not in partial))
-            held = [t for t in asked if t not in missing and t not in self.ranking]
-            head = self.reading.head
-            if any(t.tokens == (head,) and t.alternatives for t in missing):
-                # "What was Kyrgyzstan's budget …": the claims hold the rest, not what is asked for,
-                # nor the words standing in for it, the article's own word being none of them. (A
-                # word the article uses elsewhere, "the name of …", is how a question is put.)
-                nearest = nearest_ids(found)
-                return self.silent(f"no claim holds {head} (nearest claims, not an answer: {nearest})")
-            if missing and not held and not self._names_a_thing(query):
-                # Only a date, or an entity on most claims, in common with the question: the claims
-                # do not cover part of it, they are about something else.
-                nearest = nearest_ids(found)
-                said = ", ".join(t.typed for t in missing)
-                return self.silent(f"no claim holds {said} (nearest claims, not an answer: {nearest})")
-            if self.reading.listing and query.any_words and not partial:
-                partial = ("every word together",)
-        for term in self.reading.names:
-            self.explained.append((term.typed, "a person or role"))
-        for typed in (t.typed for t in self.reading.category_terms):
-            how = "a category, listed" if self.reading.listing else "a category word, ranking"
-            self.explained.append((typed, how))
-        return Answer(found, self.reading, query, tuple(self.corrections), "", partial, tuple(self.explained))

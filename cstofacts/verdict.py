@@ -1,0 +1,108 @@
+"""The verdict on the claims a reading found: an answer, a partial one, or a silence that says
+what the article does not say (the question asked when, and no claim found has a date). Pure:
+the plan's probes of the store are all it reads."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cstofacts import english
+from cstofacts.carries import CARRIES
+from cstofacts.criteria import Query
+from cstofacts.model import Claim
+from cstofacts.plan import SORTS, Answer, Plan, nearest_ids
+from cstofacts.query.asking import asked_by_noun, counted
+
+
+def judge(plan: Plan, found: Sequence[Claim], query: Query) -> Answer:
+    asks = plan.reading.asks
+    pointed = bool(found) and not plan.reading.listing
+    # "How many countries signed …": a claim that names them says how many.
+    names_count = pointed and asks == "how many" and _names_counted(plan, found[0])
+    if pointed and not names_count:
+        nearest = ", ".join(c.id for c in found)
+        if asks in CARRIES and not CARRIES[asks](found[0]):
+            # "When was X appointed?" and no claim about X has a date: the article does not say.
+            return plan.silent(f"the article does not say {asks} (nearest claims, not an answer: {nearest})")
+        if asks == "how many" and not _counts_what(plan, found[0]):
+            # "How many troops …": a claim that counts something else does not say.
+            noun = counted(plan.reading.tokens)
+            return plan.silent(
+                f"the article does not say how many {noun} (nearest claims, not an answer: {nearest})"
+            )
+    by_noun = None
+    if found and not pointed:
+        by_noun = asked_by_noun(plan.reading.tokens) or (asks if asks in ("when", "where") else None)
+    if by_noun is not None and not any(CARRIES[by_noun](c) for c in found):
+        # "In which city was the summit held?", or "where were the documents signed": none
+        # of the claims a list question finds names a place.
+        nearest = nearest_ids(found)
+        return plan.silent(f"the article does not say {by_noun} (nearest claims, not an answer: {nearest})")
+    partial = tuple(plan.unaccounted) if found else ()
+    if found and not query.words and plan.answer_type != Query():
+        # "Which organizations is the CSTO compared with": those it names, but no claim says
+        # what the question's verb asks of them.
+        partial += tuple(plan.left_out)
+    if found and (query.any_words or len(query.words) < len(plan.asked)):
+        # Words a query that ran left out, or that no answer holds, are what the answer lacks.
+        ids = {c.id for c in found}
+        asked = (*plan.asked, *(t for t in query.words if t not in plan.asked))
+        counts = counted(plan.reading.tokens) if names_count else None
+        missing = [t for t in asked if not (plan.store.holding(t) & ids) and counts not in t.tokens]
+        partial += tuple(dict.fromkeys(t.typed for t in missing if t.typed not in partial))
+        held = [t for t in asked if t not in missing and t not in plan.ranking]
+        head = plan.reading.head
+        if any(t.tokens == (head,) and t.alternatives for t in missing):
+            # "What was Kyrgyzstan's budget …": the claims hold the rest, not what is asked for,
+            # nor the words standing in for it, the article's own word being none of them. (A
+            # word the article uses elsewhere, "the name of …", is how a question is put.)
+            nearest = nearest_ids(found)
+            return plan.silent(f"no claim holds {head} (nearest claims, not an answer: {nearest})")
+        if missing and not held and not _names_a_thing(plan, query):
+            # Only a date, or an entity on most claims, in common with the question: the claims
+            # do not cover part of it, they are about something else.
+            nearest = nearest_ids(found)
+            said = ", ".join(t.typed for t in missing)
+            return plan.silent(f"no claim holds {said} (nearest claims, not an answer: {nearest})")
+        if plan.reading.listing and query.any_words and not partial:
+            partial = ("every word together",)
+    for term in plan.reading.names:
+        plan.explained.append((term.typed, "a person or role"))
+    for typed in (t.typed for t in plan.reading.category_terms):
+        how = "a category, listed" if plan.reading.listing else "a category word, ranking"
+        plan.explained.append((typed, how))
+    return Answer(found, plan.reading, query, tuple(plan.corrections), "", partial, tuple(plan.explained))
+
+
+def _counts_what(plan: Plan, claim: Claim) -> bool:
+    """Whether a claim holds the noun "how many" asks about, when the question names one
+    (a thing nothing in the article accounts for is held by no claim)."""
+    noun = counted(plan.reading.tokens)
+    if noun is None:
+        return True
+    if noun in plan.unaccounted:
+        return False
+    terms = [t for t in plan.asked if noun in t.tokens or t.typed == noun]
+    return not terms or any(plan.store.holds(claim.id, t) for t in terms)
+
+
+def _names_counted(plan: Plan, claim: Claim) -> bool:
+    """Whether "how many" counts a sort of declared entity ("how many countries") that the
+    claim names: the entities it involves are the count."""
+    noun = counted(plan.reading.tokens)
+    if noun is None:
+        return False
+    forms = {b for w in (noun, *english.american(noun)) for b in english.bases(w)}
+    involved = {"country": claim.countries, "org": claim.organizations}
+    return any(SORTS[what] in forms and involved[what] for what in SORTS)
+
+
+def _names_a_thing(plan: Plan, query: Query) -> bool:
+    """Whether a query filters by something the question names, beyond a date or the sort of
+    answer asked for: a filter option given to ask, a paragraph, a category, an entity that narrows."""
+    asked = plan.answer_type
+    return bool(
+        plan.given or query.paragraphs or query.categories
+        or query.all_countries or query.all_organizations
+        or query.countries - asked.countries or query.organizations - asked.organizations
+    )  # fmt: skip
