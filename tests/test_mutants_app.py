@@ -1,12 +1,15 @@
 """cstofacts.cli.app, pinned where mutation testing found the suite silent (docs/testing.md).
 
 A word that is not a command, a bad --color and an unknown shell are quoted back in the error,
-each cut to forty characters, so a pasted paragraph never floods the terminal.
+each cut to forty characters, so a pasted paragraph never floods the terminal. Help that stdout
+cannot take (a full disk, a closed descriptor) is exit 74 and a line that says why in words.
 """
 
 from __future__ import annotations
 
 import os
+import shlex
+import sys
 from collections.abc import Callable
 
 import pytest
@@ -89,3 +92,27 @@ def test_install_completion_says_where_it_installed_the_script(cli: Callable[...
     assert (result.code, result.err) == (0, "")
     assert result.out == f"bash completion installed in {home}/.bash_completions/cstofacts.sh\n"
     assert os.path.isfile(f"{home}/.bash_completions/cstofacts.sh")
+
+
+# `python -m cstofacts` is the command as the package under test has it (the installed script
+# may be another copy's).
+MODULE = f"{shlex.quote(sys.executable)} -m cstofacts"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("words", ["--help", "list --help", "help", "help list"])
+def test_help_that_a_full_disk_cannot_take_says_why_in_words(words: str) -> None:
+    result = shell(f"{MODULE} {words} > /dev/full")
+    assert (result.returncode, result.stderr) == (
+        74,
+        "cstofacts: error: cannot write results: No space left on device\n",
+    )
+
+
+@pytest.mark.parametrize("words", ["--help", "list --help", "list -h", "help", "help list"])
+def test_help_asked_for_with_stdout_closed_is_74_and_says_so(words: str) -> None:
+    result = shell(f"{MODULE} {words} >&-")
+    assert (result.returncode, result.stderr) == (
+        74,
+        "cstofacts: error: cannot write results: stdout is closed\n",
+    )

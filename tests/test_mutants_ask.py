@@ -2,11 +2,13 @@
 
 What ask says on stderr about each word of its reading (--explain) cuts a long word to forty
 characters; a question is 1 to 500 characters of text, and one that is not text is refused in
-words that name the question.
+words that name the question. A question about the works themselves (who wrote the article)
+is answered from their records with exit 0, in every format, and --explain says so.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
@@ -39,3 +41,43 @@ def test_a_question_that_is_not_text_is_refused_in_its_own_words(cli: Callable[.
         "the question holds bytes that are not text in this locale's encoding; use a UTF-8 locale (LANG=C.UTF-8)"
         in result.err
     )
+
+
+# A question about the works themselves is answered from their records, as `cstofacts source`
+# shows them: the report's author and the author of the article it reports.
+AUTHORS = [
+    {
+        "work": "csto-adapts-to-global-changes",
+        "role": "report",
+        "field": "author",
+        "value": "Арестова Татьяна (romanised: Arestova Tatyana; the page prints only the former)",
+        "stated_in": "header",
+    },
+    {
+        "work": "babaev-allies-csto-2023-2025",
+        "role": "reported",
+        "field": "author",
+        "value": "Kirill Babaev",
+        "stated_in": "¶1",
+    },
+]
+
+
+def test_a_question_about_the_works_says_where_its_answer_comes_from(cli: Callable[..., Result]) -> None:
+    explained = cli("ask", "--explain", "who wrote the article")
+    assert (explained.code, explained.err) == (
+        0,
+        "cstofacts: answered from the works' own records, as: cstofacts source\n",
+    )
+    assert explained.out == (
+        "the report, author: Арестова Татьяна (romanised: Arestova Tatyana; the page prints only"
+        " the former) (header)\nthe article it reports, author: Kirill Babaev (¶1)\n"
+    )
+    quiet = cli("ask", "who wrote the article")  # stderr is no terminal: no note without --explain
+    assert (quiet.code, quiet.err, quiet.out) == (0, "", explained.out)
+
+
+def test_a_question_about_the_works_as_json_is_answered_with_exit_0(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "--format", "json", "who wrote the article")
+    assert (result.code, result.err) == (0, "")
+    assert json.loads(result.out) == AUTHORS

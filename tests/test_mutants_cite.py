@@ -2,16 +2,20 @@
 
 Each reference is a block, blocks apart by one blank line; an id that names no claim is said on
 stderr and makes the exit 1, whatever else was cited; CSL-JSON of nothing is `[]` as json and
-no line at all as jsonl.
+no line at all as jsonl. On a terminal the references keep their lines, as a pipe gets them.
 """
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
 
 from helpers import HEAD, Result, claim_toml
+
+from cstofacts.cli.app import run
+from cstofacts.env import Env
 
 IDS = ("khujand-border-agreement-2025-03-31", "dostuk-order-award")
 
@@ -72,3 +76,25 @@ def test_a_report_whose_venue_is_stated_is_cited_in_it(cli: Callable[..., Result
             "section": "World",
         }
     ]
+
+
+def test_a_terminal_shows_the_references_on_their_lines_as_a_pipe_gets_them(
+    cli: Callable[..., Result],
+) -> None:
+    piped = cli("cite", *IDS)
+    out, err = io.StringIO(), io.StringIO()
+    terminal = Env(
+        stdout=out,
+        stderr=err,
+        stdout_isatty=True,
+        stderr_isatty=True,
+        colour=False,
+        stderr_colour=False,
+        width=100,
+        ascii_only=False,
+        json_ascii=False,
+    )
+    assert run(["cite", *IDS], terminal) == 0
+    assert err.getvalue() == ""
+    assert out.getvalue() == piped.out
+    assert len(out.getvalue().splitlines()) == 5  # two blocks of two lines, a blank line apart

@@ -2,7 +2,8 @@
 
 What `new` writes is TOML a person edits and cstofacts reads back: every text must come back
 exactly, whatever characters the article holds, and a line too long to read back is refused,
-at the limit and not one character before it.
+at the limit and not one character before it. A list of strings stays on one line up to 90
+characters, as data/claims.toml writes its lists.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from helpers import Result
+import pytest
+from helpers import BUNDLED, Result
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -75,3 +77,51 @@ def test_a_headline_too_long_is_named_as_the_headline(cli: Callable[..., Result]
     refused = cli("new", str(_article(tmp_path, headline.strip(), "They met in 2024.")))
     assert refused.code == 2
     assert refused.err.startswith("cstofacts: error: the headline is ")
+
+
+MINSK = 'aliases = ["Минск", "Mensk", "Менск"]'
+
+
+@pytest.mark.parametrize(
+    ("extra", "written"),
+    [
+        # The list is 90 characters long: it stays on one line.
+        (
+            "Capital Minsk",
+            [
+                'aliases = ["Минск", "Mensk", "Менск", "Minsk City", "City of Minsk", "Horad Minsk",'
+                ' "Capital Minsk"]'
+            ],
+        ),
+        # 91 characters: one alias a line, as data/claims.toml writes a long list.
+        (
+            "Minsk the City",
+            [
+                "aliases = [",
+                '    "Минск",',
+                '    "Mensk",',
+                '    "Менск",',
+                '    "Minsk City",',
+                '    "City of Minsk",',
+                '    "Horad Minsk",',
+                '    "Minsk the City",',
+                "]",
+            ],
+        ),
+    ],
+)
+def test_a_list_of_90_characters_is_written_on_one_line_and_a_longer_one_is_not(
+    cli: Callable[..., Result], tmp_path: Path, extra: str, written: list[str]
+) -> None:
+    vocabulary = tmp_path / "vocabulary.toml"
+    aliases = (
+        f'aliases = ["Минск", "Mensk", "Менск", "Minsk City", "City of Minsk", "Horad Minsk", "{extra}"]'
+    )
+    vocabulary.write_text(BUNDLED.read_text(encoding="utf-8").replace(MINSK, aliases), encoding="utf-8")
+    article = _article(tmp_path, "Talks in Minsk", "The ministers met in Minsk in 2024.")
+    out = tmp_path / "draft.toml"
+    result = cli("new", str(article), "--vocabulary", str(vocabulary), "-o", str(out))
+    assert result.code == 0, result.err
+    lines = out.read_text(encoding="utf-8").splitlines()
+    at = lines.index("[places.Minsk]")
+    assert lines[at + 1 : at + 2 + len(written)] == ['country = "BY"', *written]

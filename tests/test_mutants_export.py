@@ -2,10 +2,14 @@
 
 The paths export names in its notes and errors come from the user, and may hold anything a
 file name can: control characters are shown as visible escapes, never sent to the terminal.
+A --metadata that names the database itself is refused in words that name the option; the
+note of the metadata written shows a path of 400 characters whole; and the metadata names the
+database as Datasette does, by its file name without the extension.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -117,3 +121,38 @@ def test_the_names_column_spells_a_person_named_by_name_or_by_role(
     db.close()
     spelled = "Ivan Ivanov (the envoy)"
     assert names == {"talks-named": spelled, "talks-role": spelled, "talks-none": ""}
+
+
+def test_metadata_that_would_replace_the_database_is_refused_by_name(
+    cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("export", "x.db", "--metadata", "x.db")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "cstofacts: error: --metadata: the metadata would replace the database: give --metadata another file\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_metadata_path_of_400_characters_is_noted_whole(
+    cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ("d" * 200)).mkdir()
+    described = "d" * 200 + "/" + "m" * 194 + ".json"
+    assert len(described) == 400
+    result = cli("export", "mine.db", "--metadata", described)
+    assert (result.code, result.out) == (0, "")
+    assert result.err.splitlines()[-1] == f"cstofacts: wrote {described}: metadata for datasette -m"
+
+
+def test_the_metadata_describes_the_database_by_its_file_name(
+    cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Datasette names a database by its file name without the extension: mine.db is "mine".
+    monkeypatch.chdir(tmp_path)
+    result = cli("export", "mine.db")
+    assert result.code == 0, result.err
+    about = json.loads((tmp_path / "mine.metadata.json").read_text(encoding="utf-8"))
+    assert list(about["databases"]) == ["mine"]

@@ -32,3 +32,9 @@ def test_a_word_for_a_kind_in_a_question_filters_to_that_kind(
     # category conclusion, and a declared name is read first.)
     result = cli("ask", "--explain", f"list the {word}s of 2024")
     assert f"--kind {kind}" in next(line for line in result.err.splitlines() if "read as" in line)
+
+
+def test_events_in_a_question_filters_to_the_kind_event(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "--explain", "events in Belarus")
+    read_as = next(line for line in result.err.splitlines() if "read as" in line)
+    assert read_as == "cstofacts: read as: cstofacts list --country BY --kind event"
