@@ -58,8 +58,10 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/__main__.py": _t("mutants_main"),
     "cstofacts/answer.py": (*_t("mutants_question"), *_ASK_TESTS, *_t("newcomer")),
     "cstofacts/plan.py": (*_t("mutants_question"), *_ASK_TESTS, *_t("newcomer")),
+    "cstofacts/verdict.py": (*_t("mutants_plan", "mutants_question"), *_ASK_TESTS),
     "cstofacts/carries.py": (*_t("carries"), *_ASK_TESTS),
-    "cstofacts/criteria.py": (*_QUERY_TESTS, *_t("filtering")),
+    # Query.dated is read by answer.py too: the questions' tests see what it decides there.
+    "cstofacts/criteria.py": (*_QUERY_TESTS, *_t("filtering"), *_ASK_TESTS),
     "cstofacts/lexicon.py": (*_t("mutants_words"), *_ASK_TESTS),
     "cstofacts/drafting.py": _t("mutants_security_new", "new"),
     "cstofacts/drafttoml.py": _t("new"),
@@ -122,6 +124,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/query/about.py": (*_ASK_TESTS, *_t("provenance")),
     "cstofacts/query/filters.py": (*_QUERY_TESTS, *_t("questions")),
     "cstofacts/query/question.py": _ASK_TESTS,
+    "cstofacts/query/asking.py": (*_t("mutants_question"), *_ASK_TESTS),
     "cstofacts/query/words.py": (*_ASK_TESTS, *_t("commands")),
     # store
     "cstofacts/store/__init__.py": _t("mutants_store", "cache_trust", "engine", "dataset", "corpus_updates"),
