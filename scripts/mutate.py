@@ -94,7 +94,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/cli/commands/stats.py": (*_COMMAND_TESTS, *_t("honest_views")),
     "cstofacts/cli/commands/timeline.py": (*_COMMAND_TESTS, *_t("honest_views")),
     "cstofacts/cli/commands/validate.py": _t(
-        "mutants_security_validate", "commands", "broken_datasets", "evidence"
+        "mutants_validate", "mutants_security_validate", "commands", "broken_datasets", "evidence"
     ),
     "cstofacts/cli/completion.py": _t("completion"),
     "cstofacts/cli/completers.py": _t("mutants_security_completion", "completion"),
@@ -117,7 +117,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/safe.py": _t("safe", "output", "terminal_formats"),
     "cstofacts/output/views/base.py": _t("output", "honest_views", "newcomer", "terminal_formats"),
     "cstofacts/output/views/claims.py": _t(
-        "mutants_views", "output", "honest_views", "newcomer", "terminal_formats"
+        "mutants_views", "mutants_base", "output", "honest_views", "newcomer", "terminal_formats"
     ),
     "cstofacts/output/views/pages.py": _t("output", "honest_views", "newcomer", "terminal_formats"),
     # query

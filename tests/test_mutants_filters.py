@@ -168,3 +168,10 @@ def test_an_ask_list_comes_oldest_first_with_undated_last(cli: Cli) -> None:
         "summit-15-documents",
         "joint-press-center-provision",
     ]
+
+
+def test_a_value_of_two_words_is_taken_for_its_dashed_name() -> None:
+    from cstofacts.criteria import Prefer
+
+    assert filters.choose("how many", Prefer, "unknown question word") is Prefer.HOW_MANY
+    assert filters.choose(" How  Many ", Prefer, "unknown question word") is Prefer.HOW_MANY

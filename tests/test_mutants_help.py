@@ -20,3 +20,12 @@ def test_help_completes_the_command_names(word: str, offered: list[str]) -> None
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.split() == offered
+
+
+def test_man_with_a_command_is_refused() -> None:
+    result = run("help", "--man", "list")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert (
+        result.stderr
+        == "cstofacts: error: --man: --man prints the whole manual page; give no command with it\n"
+    )

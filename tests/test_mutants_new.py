@@ -37,3 +37,17 @@ def test_a_closed_standard_input_is_asked_nothing(
     [source] = tomllib.loads(out.read_text(encoding="utf-8"))["sources"]
     assert source["headline"] == "Border talks resume after a quiet winter"
     assert "byline" not in source
+
+
+@pytest.mark.parametrize("output", [" ", "drafts/"])
+def test_an_output_that_names_no_file_is_refused(
+    cli: Callable[..., Result], tmp_path: Path, output: str
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("One paragraph.\n", encoding="utf-8")
+    result = cli("new", str(article), "--output", output)
+    assert (result.code, result.out) == (2, "")
+    assert (
+        result.err == "cstofacts: error: --output: give the path of the file to write, such as article.toml\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt"]

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import Result, claim_toml, write_dataset
+from helpers import MINIMAL, Result, claim_toml, write_dataset
 
 
 def test_the_stacked_timeline_stars_an_inferred_date(
@@ -26,4 +26,12 @@ def test_the_stacked_timeline_stars_an_inferred_date(
     assert result.out == (
         "2023\nid: talks\ndate: 2023*\nsummary: Claim talks.\n\n"
         "* date inferred from the paragraph's\ncontext\n"
+    )
+
+
+def test_read_lists_the_citing_ids_apart(cli: Callable[..., Result]) -> None:
+    result = cli("--data", str(MINIMAL), "read", "1", "--format", "table")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        "¶1\nIn 2023 an umbrella exercise [with brackets] was held in Belarus by the CSTO.\ncited by: umbrella, drill\n"
     )

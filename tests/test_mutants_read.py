@@ -31,3 +31,10 @@ def test_in_a_corpus_read_asks_which_source(cli: Callable[..., Result], tmp_path
     result = cli("--data", first, "--data", str(other), "read")
     assert (result.code, result.out) == (2, "")
     assert result.err == "cstofacts: error: SOURCE: the corpus has 2 sources; name one first: doc, other\n"
+
+
+def test_a_source_without_its_text_says_so(cli: Callable[..., Result], tmp_path: Path) -> None:
+    path = write_dataset(tmp_path / "doc.toml", claim_toml("first"))
+    result = cli("--data", path, "read")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == "cstofacts: the dataset does not carry the text of 'A test document'\n"

@@ -50,3 +50,13 @@ def test_a_missed_id_in_a_large_dataset_that_starts_like_no_id_gets_no_suggestio
     data.write_text(generate(1001), encoding="utf-8")  # over 1,000 claims: compared by prefix only
     result = cli("--data", str(data), "show", "qqqq")
     assert (result.code, result.out, result.err) == (1, "", "cstofacts: no claim with id 'qqqq'\n")
+
+
+def test_a_missed_id_among_many_claims_still_gets_a_suggestion(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    # Past a thousand claims the miss is compared with the ids sharing its longest prefix.
+    data = write_dataset(tmp_path / "many.toml", *(claim_toml(f"claim-{n}") for n in range(1, 1002)))
+    result = cli("--data", data, "show", "claim-1001x")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == "cstofacts: no claim with id 'claim-1001x'; did you mean 'claim-1001'?\n"

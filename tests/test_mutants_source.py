@@ -62,3 +62,12 @@ def test_every_work_is_shown_in_each_format_and_the_run_succeeds(cli: Callable[.
         "work\tcsto-adapts-to-global-changes\nrole\treport: the claims are its statements\n"
     )
     assert "\n\nwork\tbabaev-allies-csto-2023-2025\n" in plain  # a blank line between works
+
+
+def test_an_unknown_id_is_refused_under_its_name(cli: Callable[..., Result]) -> None:
+    result = cli("source", "nonsense")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "cstofacts: error: ID: unknown source 'nonsense'; valid values: csto-adapts-to-global-changes,"
+        " babaev-allies-csto-2023-2025\n"
+    )

@@ -48,3 +48,9 @@ def test_organization_is_taken_for_org(cli: Callable[..., Result]) -> None:
     assert result.out == (
         "CSTO\t42\tCollective Security Treaty Organization\nCIS\t4\tCommonwealth of Independent States\n"
     )
+
+
+def test_reverse_turns_the_counts_round_before_the_limit(cli: Callable[..., Result]) -> None:
+    result = cli("stats", "--by", "year", "--reverse", "--limit", "3", "--format", "plain")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == "undated\t28\n2025\t5\n2024..2025\t1\n"

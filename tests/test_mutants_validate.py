@@ -7,8 +7,11 @@ reports for it: the message and the line, and nothing else.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from helpers import Result, claim_toml, long_folder, write_dataset
 
 from cstofacts.errors import DataError
 from cstofacts.records import Dataset
@@ -671,3 +674,15 @@ def test_an_unknown_dotted_key_is_reported_at_its_own_line() -> None:
         f"{NAME}:2: dataset: unknown key 'extra'; known keys: schema, categories, attributions, countries, "
         "organizations, places, people, sources, claims"
     )
+
+
+# cstofacts.cli.commands.validate: the command's own report.
+
+
+def test_validate_names_a_long_path_cut_to_200_characters(cli: Callable[..., Result], tmp_path: Path) -> None:
+    folder = long_folder(long_folder(tmp_path), "e")
+    path = write_dataset(folder / "doc.toml", claim_toml("first"))
+    assert len(path) > 200
+    result = cli("--data", path, "validate")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == path[:199] + "…: ok, 1 claims, 1 source\n"
