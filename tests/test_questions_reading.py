@@ -541,7 +541,7 @@ def test_which_cities_lists_the_claims_at_a_declared_place(cli: Callable[..., Re
 
 @pytest.mark.parametrize(
     ("word", "judging"),
-    [("assessed", True), ("assesses", True), ("judged", True), ("opined", True), ("viewed", True),
+    [("assessed", True), ("assesses", True), ("judged", True), ("opined", True), ("opine", True), ("viewed", True),
      ("assessment", False), ("view", False), ("concluded", False), ("signed", False), ("rated", False)],
 )  # fmt: skip
 def test_a_verb_whose_noun_names_a_judgement_asks_for_one(
