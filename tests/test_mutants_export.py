@@ -156,3 +156,34 @@ def test_the_metadata_describes_the_database_by_its_file_name(
     assert result.code == 0, result.err
     about = json.loads((tmp_path / "mine.metadata.json").read_text(encoding="utf-8"))
     assert list(about["databases"]) == ["mine"]
+
+
+def test_the_names_column_spells_each_entity_of_a_claim_its_place_too(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """store/sql/export.py and store/export.py: every entity a claim involves is spelled, each
+    with its other spellings, one after another with "; ": a place as well as a country."""
+    import sqlite3
+
+    from helpers import HEAD, claim_toml
+
+    data = tmp_path / "claims.toml"
+    data.write_text(
+        HEAD.replace(
+            '[places.Minsk]\ncountry = "BY"\n', '[places.Minsk]\ncountry = "BY"\naliases = ["Менск"]\n'
+        )
+        + claim_toml(
+            "talks-minsk", summary="Talks were held in Minsk.", location="Minsk", organizations=["UN"]
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "claims.db"
+    assert cli("--data", str(data), "export", str(out)).code == 0, "export"
+    with sqlite3.connect(out) as db:
+        ((names,),) = db.execute("SELECT names FROM claims")
+    db.close()
+    assert sorted(names.split("; ")) == [
+        "Belarus (BY, BLR, Belarusian)",
+        "Minsk (Менск)",
+        "UN (United Nations, ООН)",
+    ]
