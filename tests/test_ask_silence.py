@@ -266,3 +266,11 @@ def test_which_organization_did_what_only_the_common_one_did_is_answered_with_it
     exercises = {i for i, c in CLAIMS.items() if c["category"] == "exercise"}
     assert exercises <= set(ids(result))
     assert "does not say" not in result.err
+
+
+@pytest.mark.parametrize("between", ["of the", "of these", "of those", "of"])
+def test_how_many_of_a_thing_counts_that_thing(cli: Callable[..., Result], between: str) -> None:
+    # "How many of the troops": the noun after "of the" is what is counted, and no claim counts troops.
+    result = cli("ask", f"How many {between} troops took part in the 2023 exercises?")
+    assert (result.code, result.out) == (1, "")
+    assert result.err.startswith("cstofacts: the article does not say how many troops ("), result.err
