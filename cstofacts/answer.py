@@ -104,12 +104,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         query = entities(base)._replace(categories=categories)
         untyped = query  # before "which organisations" restricts it
         if plan.answer_type != Query():  # "which organisations …": any of them, and only those
-            sort = plan.answer_type  # unless a filter option already says which (--org UN)
-            query = query._replace(
-                countries=query.countries or sort.countries,
-                organizations=query.organizations or sort.organizations,
-                places=query.places or sort.places,
-            )
+            query = _or_entities(query, plan.answer_type)  # unless a filter option says which (--org UN)
         # "signed or adopted": a claim holding either word answers (--text a --text b).
         choices = [[t for t in required if t.typed in group] for group in reading.either]
         choices = [c for c in choices if len(c) > 1]
@@ -125,12 +120,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         if required and plan.answer_type != Query() and not store.claims(query._replace(limit=1)):
             held = untyped._replace(words=required, texts=query.texts, sort=query.sort, limit=limit)
             anyone = store.claims(held._replace(limit=POINTED))
-            every = plan.sort_any  # of that sort, those on most claims too (the CSTO)
-            held = held._replace(
-                countries=held.countries or every.countries,
-                organizations=held.organizations or every.organizations,
-                places=held.places or every.places,
-            )
+            held = _or_entities(held, plan.sort_any)  # of that sort, those on most claims too (the CSTO)
             if anyone and store.claims(held._replace(limit=1)):
                 # "Which organization held the exercises": the one on most claims did.
                 said = f"{plan.sort_asked}: only one on most claims holds the rest"
@@ -159,10 +149,9 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         )
         tries = [query]
         for some in plan.any_entity():  # no claim involves every entity named: any one of them
-            tries.append(base._replace(countries=base.countries or some.countries,
-                                       organizations=base.organizations or some.organizations,
-                                       words=(*terms, *plan.entity_terms()), any_words=True,
-                                       prefer=query.prefer, limit=limit or POINTED))  # fmt: skip
+            either_one = _or_entities(base, some)
+            tries.append(either_one._replace(words=(*terms, *plan.entity_terms()), any_words=True,
+                                             prefer=query.prefer, limit=limit or POINTED))  # fmt: skip
     if base.attributions and not (narrow and narrow.attributions):
         # "What does the analyst see as …": when no claim of his holds the question, the article's
         # own may; where both do, the words decide (below).
@@ -229,6 +218,15 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         if found:
             return plan.answer(found, last)
     return plan.answer([], last)
+
+
+def _or_entities(query: Query, other: Query) -> Query:
+    """The query, with the countries, organizations and places of another where it names none."""
+    return query._replace(
+        countries=query.countries or other.countries,
+        organizations=query.organizations or other.organizations,
+        places=query.places or other.places,
+    )
 
 
 def _wins(store: Store, other: Sequence[Claim], found: Sequence[Claim], words: tuple[Term, ...]) -> bool:

@@ -166,8 +166,7 @@ class Plan:
             what = next((w for w, name in SORTS.items() if name in forms), None)
             if what is None:
                 continue
-            keys = self.store.lexicon.values(what)
-            shares = {k: self.store.share(_involving(what, {k}, self.drafts)) for k in keys}
+            shares = self._shares(what)
             narrowing = [k for k, share in shares.items() if 0 < share <= COMMON]  # some claims, not most
             if not narrowing and any(shares.values()):  # the only ones claims involve are on most
                 return {term.typed: f"asks which {SORTS[what]}: each is on most claims, so none filters"}
@@ -313,6 +312,12 @@ class Plan:
             self.explained.append((term.typed, "a place"))
         return found
 
+    def _shares(self, what: str) -> dict[str, float]:
+        """Each declared entity of one sort (say country), with the share of the claims it is on."""
+        return {
+            k: self.store.share(_involving(what, {k}, self.drafts)) for k in self.store.lexicon.values(what)
+        }
+
     def _settlement(self) -> dict[str, str]:
         """ "Which cities …", a list asking where by a word for a town: the places the dataset
         declares (each lies in a country) that claims name as where they happened, any of them.
@@ -322,8 +327,7 @@ class Plan:
         typed = next((t for t in self.reading.tokens if SETTLEMENTS.intersection(english.bases(t))), None)
         if typed is None:
             return {}
-        keys = self.store.lexicon.values("place")
-        shares = {k: self.store.share(_involving("place", {k}, self.drafts)) for k in keys}
+        shares = self._shares("place")
         at = [k for k, share in shares.items() if 0 < share <= COMMON]
         if not at:
             return {}
