@@ -65,8 +65,11 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         attributions=reading.facets.attributions,
         paragraphs=reading.facets.paragraphs,
     )
-    base = _narrowed(base, narrow)
     entities, ranking = plan.entities()
+    if not plan.sort_excludes:  # "held outside Belarus": no claim involving it
+        facets = reading.facets
+        base = base._replace(not_countries=facets.not_countries, not_organizations=facets.not_organizations)
+    base = _narrowed(base, narrow)
     names = reading.names + plan.places()
     named = bool(
         names

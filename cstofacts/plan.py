@@ -71,6 +71,8 @@ class Plan:
         self.sort_any = Query()  # every entity of that sort some claim involves, common ones too
         self.sort_word = ""  # the word that asked for it, as typed
         self._narrowing: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+        # "Which organizations other than …": the sort asked for leaves them out, not the claims.
+        self.sort_excludes = False
 
     def words(self) -> tuple[Term, ...]:
         """The question's other words: those claims hold, the thesaurus's words for the rest,
@@ -167,6 +169,11 @@ class Plan:
             if what is None:
                 continue
             shares = self._shares(what)
+            # "Which organizations other than the CSTO": the ones put out are not answers.
+            facets = self.reading.facets
+            out = facets.not_countries if what == "country" else facets.not_organizations
+            shares = {k: share for k, share in shares.items() if k not in out}
+            self.sort_excludes = bool(out)
             narrowing = [k for k, share in shares.items() if 0 < share <= COMMON]  # some claims, not most
             if not narrowing and any(shares.values()):  # the only ones claims involve are on most
                 return {term.typed: f"asks which {SORTS[what]}: each is on most claims, so none filters"}
@@ -274,6 +281,9 @@ class Plan:
             else:
                 typed[key] = term.typed
                 self.explained.append((term.typed, f"{what} {key}: required"))
+        for term in r.excluded:
+            what = "country" if term.tags[0].startswith("xc") else "org"
+            self.explained.append((term.typed, f"{what} {term.tags[0][2:].upper()}: left out"))
         # "Belarus or Kyrgyzstan": entities the question joins with "or" are any one of them.
         either = {key for key, name in typed.items() if any(name in group for group in r.either)}
         self.entity_count = len(countries) + len(organizations)

@@ -109,9 +109,14 @@ def test_which_organizations_signed_lists_the_claims_naming_one(cli: Callable[..
     assert ids(result) == ["beijing-roadmap-2025-09-03", "roadmap-against-transnational-threats"]
 
 
-def test_a_question_naming_a_country_is_not_read_as_asking_which_country(cli: Callable[..., Result]) -> None:
+def test_which_countries_besides_one_asks_which_others(cli: Callable[..., Result]) -> None:
+    # Kyrgyzstan is put out of the answer's sort, not made a filter: the agreement it signed with
+    # others names them.
     result = cli("ask", "which countries besides Kyrgyzstan signed the border agreement", "--explain")
-    assert "asks which country" not in result.err
+    assert "'kyrgyzstan': country KG: left out" in result.err
+    assert "--country KG" not in read_as(result) and "--not-country" not in read_as(result)
+    assert "khujand-border-agreement-2025-03-31" in ids(result)
+    assert all(_involving(set(COUNTRY_CODES) - {"KG"}) >= {i} for i in ids(result))
 
 
 def test_a_month_outside_another_date_of_the_question_is_no_reading_that_cannot_run(
@@ -393,6 +398,7 @@ def test_a_date_no_dated_claim_answers_is_last_tried_as_its_year_alone(
 
 
 COUNTRY_NAMES = sorted((code, entry["name"]) for code, entry in bundled()["countries"].items())
+COUNTRY_CODES = [code for code, _ in COUNTRY_NAMES]
 
 
 def _involving(codes: set[str]) -> set[str]:
@@ -560,3 +566,59 @@ def test_a_choice_left_with_one_word_the_claims_hold_is_that_word(cli: Callable[
     # a word to search for, not a choice of one.
     result = cli("ask", "--explain", "--fields", "id", "list everything signed or ratified in 2025")
     assert read_as(result) == "cstofacts: read as: cstofacts search signed --year 2025 --sort date"
+
+
+EXERCISES = {i for i, c in CLAIMS.items() if c["category"] == "exercise"}
+
+
+@pytest.mark.parametrize(
+    "wording",
+    ["held outside {}", "held outside of {}", "not held in {}", "that weren't held in {}", "other than in {}",
+     "held anywhere except {}", "excluding {}", "apart from those in {}", "held without {}"],
+)  # fmt: skip
+@pytest.mark.parametrize(("code", "name"), COUNTRY_NAMES)
+def test_a_country_put_out_of_a_list_leaves_out_the_claims_involving_it(
+    cli: Callable[..., Result], wording: str, code: str, name: str
+) -> None:
+    result = cli("ask", "--explain", "--fields", "id", "which exercises were " + wording.format(name))
+    assert f"--not-country {code}" in read_as(result) and f"--country {code}" not in read_as(result)
+    assert set(ids(result)) == EXERCISES - _involving({code})
+
+
+@pytest.mark.parametrize("wording", ["not only in {}", "held in {}, not only elsewhere"])
+def test_not_only_includes_what_follows(cli: Callable[..., Result], wording: str) -> None:
+    result = cli("ask", "--explain", "--fields", "id", "which exercises were " + wording.format("Belarus"))
+    assert "--not-country" not in read_as(result)
+    assert set(ids(result)) == EXERCISES & _involving({"BY"})
+
+
+def test_a_negative_question_opening_with_its_subject_keeps_the_subject(cli: Callable[..., Result]) -> None:
+    # "Didn't Armenia …" asks about Armenia: the negation is the question's, not a name put out.
+    result = cli("ask", "--explain", "--fields", "id", "didn't Armenia change its position?")
+    assert "--country AM" in read_as(result)
+    assert ids(result)[0] == "armenia-change-of-position"
+
+
+ORGANIZATIONS = sorted({o for c in CLAIMS.values() for o in c.get("organizations", ())} - {"CSTO"})
+
+
+@pytest.mark.parametrize("left", ORGANIZATIONS)
+@pytest.mark.parametrize(
+    "wording", ["other than the {}", "besides the {}", "apart from the {}", "except the {}"]
+)
+def test_which_organizations_other_than_one_asks_for_the_others_not_for_claims_without_it(
+    cli: Callable[..., Result], wording: str, left: str
+) -> None:
+    # The organization put out is not an answer; a claim naming it and another still names one.
+    others = [o for o in ORGANIZATIONS if o != left]
+    question = f"which organizations {wording.format(left)} does the article mention"
+    result = cli("ask", "--explain", "--fields", "id", question)
+    assert read_as(result) == "cstofacts: read as: cstofacts list " + " ".join(f"--org {o}" for o in others)
+    assert set(ids(result)) == {i for i, c in CLAIMS.items() if set(others) & set(c.get("organizations", ()))}
+
+
+def test_names_in_a_series_after_other_than_are_all_put_out(cli: Callable[..., Result]) -> None:
+    question = "which exercises were held outside Belarus and Kyrgyzstan"
+    result = cli("ask", "--explain", "--fields", "id", question)
+    assert "--not-country BY --not-country KG" in read_as(result)
+    assert set(ids(result)) == EXERCISES - _involving({"BY", "KG"})

@@ -247,6 +247,25 @@ FILTER_TABLE: tuple[Filter, ...] = (
         complete=completers.complete_org,
     ),
     Filter(
+        ("--not-country",),
+        field="not_countries",
+        metavar="X",
+        help="A country no claim may involve, nor lie in (Belarus: the claims outside it); repeat it "
+        "for several.",
+        resolve=_country,
+        typed=_names,
+        complete=completers.complete_country,
+    ),
+    Filter(
+        ("--not-org",),
+        field="not_organizations",
+        metavar="NAME",
+        help="An organization no claim may involve; repeat it for several.",
+        resolve=_organization,
+        typed=_names,
+        complete=completers.complete_org,
+    ),
+    Filter(
         ("--place",),
         field="places",
         metavar="PLACE",

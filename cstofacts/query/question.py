@@ -82,6 +82,24 @@ DATE_CONNECTORS = frozenset(
     """.split()
 )
 _PARAGRAPH = r"(?:¶|§|\bparagraphs?\s*|\bparas?\.?\s*)([0-9]{1,3})((?:\s*(?:,|and|&)\s*[0-9]{1,3})*)"
+# Words that put the country or organization after them out of the answer ("held outside
+# Belarus", "organizations other than the CSTO"), longest first.
+_EXCLUDING: tuple[tuple[str, ...], ...] = (
+    ("other", "than"), ("apart", "from"), ("aside", "from"), ("rather", "than"), ("except", "for"),
+    ("not", "including"), ("outside", "of"), ("outside",), ("except",), ("excluding",),
+    ("besides",), ("without",), ("beyond",),
+)  # fmt: skip
+# "not", "never", "weren't" (read as "weren", "t") negate what follows within a few words,
+# unless they open "not only Belarus but …", which includes it.
+_NEGATING = frozenset({"not", "never"})
+_NOT_NEGATING = frozenset({"only", "just", "merely", "simply", "least"})
+_NEGATION_REACH = 3  # words from a negation to the name it puts out: "not held in Belarus"
+_SERIES_WORDS = frozenset({"and", "or", "nor", "the"})  # "other than Russia and Belarus"
+# The first halves of English's negative contractions as words split them ("weren't": "weren",
+# "t"): function words, never things the article might not mention. ("Won", "can" are words.)
+_CONTRACTED = frozenset(
+    "isn aren wasn weren don doesn didn hasn haven hadn wouldn shouldn couldn mustn needn mightn shan ain".split()
+)
 
 
 class Reading(NamedTuple):  # not a frozen dataclass: cheaper to define at every start
@@ -103,6 +121,7 @@ class Reading(NamedTuple):  # not a frozen dataclass: cheaper to define at every
     capitalised: frozenset[str] = frozenset()  # words written with a capital inside the question
     head: str | None = None  # the noun a "who was …" or "what is …" question asks for (asked_head)
     either: tuple[frozenset[str], ...] = ()  # words joined by "or" ("meetings or signings"): any one will do
+    excluded: tuple[Term, ...] = ()  # countries and organizations put out ("outside Belarus"): facets.not_*
 
 
 def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> Reading:
@@ -141,6 +160,8 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
             categories=frozenset(found.categories),
             countries=frozenset(found.countries),
             organizations=frozenset(found.organizations),
+            not_countries=frozenset(found.not_countries),
+            not_organizations=frozenset(found.not_organizations),
             places=frozenset(found.places),
             kinds=frozenset(kinds),
             attributions=frozenset(found.attributions),
@@ -157,6 +178,7 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
         capitalised=frozenset(w for c in capitalised for w in text.words(c)),
         head=asked_head(tokens, [t.tokens for t in (*found.names, *found.entities)]),
         either=either(tokens, [*found.words, *found.entities, *found.category_words], raw),
+        excluded=tuple(found.excluded),
     )
 
 
@@ -214,6 +236,10 @@ class _Found:
         self.entities: list[Term] = []
         self.category_words: list[Term] = []
         self.words: list[Term] = []
+        self.not_countries: set[str] = set()
+        self.not_organizations: set[str] = set()
+        self.excluded: list[Term] = []
+        self.excluded_end = -1  # where the last name put out ends: a series after it is out too
 
     @property
     def facets(self) -> bool:
@@ -244,6 +270,11 @@ def _match(tokens: Sequence[str], lexicon: Lexicon) -> _Found:
                 found.category_words.append(Term(typed, run, alternatives=lexicon.category_names(run)))
                 if run[-1] != singular(run)[-1]:
                     found.plural = True
+            elif what in ("country", "org") and _put_out(tokens, index, found):
+                out = found.not_countries if what == "country" else found.not_organizations
+                out.add(value)
+                found.excluded.append(Term(typed, run, (tag(what[0], value),)))
+                found.excluded_end = index + size
             elif what == "country":
                 found.countries.add(value)
                 found.entities.append(Term(typed, run, (tag("c", value),)))
@@ -263,6 +294,40 @@ def _match(tokens: Sequence[str], lexicon: Lexicon) -> _Found:
     return found
 
 
+def _put_out(tokens: Sequence[str], at: int, found: _Found) -> bool:
+    """Whether the name starting at `at` is put out of the answer by the words before it ("other
+    than", "outside", "not held in"), or follows one put out in a series ("other than Russia and
+    Belarus"). The words that put it out are no longer words to rank by. Between them and the name
+    only a few function words may come ("other than in", "apart from those in")."""
+    if found.excluded_end >= 0 and set(tokens[found.excluded_end : at]) <= _SERIES_WORDS:
+        return True
+    end = at
+    while end > 0 and at - end <= _NEGATION_REACH:
+        marker = next((m for m in _EXCLUDING if tuple(tokens[max(0, end - len(m)) : end]) == m), None)
+        if marker is not None:
+            _drop_words(found, marker)
+            return True
+        word = tokens[end - 1]
+        if word in _NEGATING or (word == "t" and end > 1 and tokens[end - 2].endswith("n")):
+            if tokens[end] in _NOT_NEGATING:
+                return False  # "not only in Belarus"
+            if word == "t" and set(tokens[end:at]) <= {"the", "a", "an"}:
+                return False  # "didn't Armenia …" opens a question: the name is its subject
+            _drop_words(found, (word,))
+            return True
+        if not (word in text.STOP_WORDS or _filler(word)):
+            return False
+        end -= 1
+    return False
+
+
+def _drop_words(found: _Found, typed: Sequence[str]) -> None:
+    """Take the last words read back out of the words to rank by, where they are these."""
+    for word in reversed(typed):
+        if found.words and found.words[-1].typed == word:
+            found.words.pop()
+
+
 def _word(word: str, lexicon: Lexicon, found: _Found) -> None:
     """A token no declared name starts at: a kind, an attribution, or a word to rank by. (A kind
     word that a dataset also declares, as the bundled one declares the category conclusion, was
@@ -274,7 +339,7 @@ def _word(word: str, lexicon: Lexicon, found: _Found) -> None:
         found.plural = found.plural or word != single
     elif word in ATTRIBUTION_WORDS and lexicon.first((ATTRIBUTION_WORDS[word],)) is not None:
         found.attributions.add(ATTRIBUTION_WORDS[word])
-    elif word not in text.STOP_WORDS and not _filler(word) and len(word) > 1:
+    elif word not in text.STOP_WORDS and word not in _CONTRACTED and not _filler(word) and len(word) > 1:
         found.words.append(Term(word, (word,)))
 
 

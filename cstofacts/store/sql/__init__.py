@@ -163,6 +163,16 @@ def where(q: Query) -> tuple[list[str], Params]:
     for short in q.all_organizations:
         params.append(short)
         clauses.append("c.seq IN (SELECT claim FROM claim_organizations WHERE organization = ?)")
+    if q.not_countries:  # --not-country: neither involved nor where the claim's place lies
+        tagged = _in("country", q.not_countries, params)
+        placed = _in("country", q.not_countries, params)
+        clauses.append(
+            f"c.seq NOT IN (SELECT claim FROM claim_countries WHERE {tagged})"
+            f" AND (c.location IS NULL OR c.location NOT IN (SELECT name FROM places WHERE {placed}))"
+        )
+    if q.not_organizations:
+        inner = _in("organization", q.not_organizations, params)
+        clauses.append(f"c.seq NOT IN (SELECT claim FROM claim_organizations WHERE {inner})")
     if q.places:
         clauses.append(_in("c.location", q.places, params))
     if q.paragraphs:
