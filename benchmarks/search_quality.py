@@ -24,9 +24,9 @@ and how many questions about the source itself (type "source") printed every
 string of their `expect_text`. Then it lists the questions `ask` misses, with what
 was expected and the first three ids it got, unless --quiet: a held-out set
 (tests/questions_heldout.toml) is scored with --quiet, so that it keeps measuring
-and is never tuned against. An exit status of 1 with nothing on stdout means
-nothing matched. The script exits 0 whatever the scores; only a broken script or
-file exits otherwise.
+and is never tuned against. An exit status of 1 with nothing on stdout, or only
+the empty JSON array `[]`, means nothing matched. The script exits 0 whatever the
+scores; only a broken script or file exits otherwise.
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ class Score:
         expect = set(question.expect)
         if question.type == "none":
             self.none += 1
-            self.silent += not answer.output.strip()
+            self.silent += silent(answer)
         elif question.type == "source":
             self.source += 1
             self.sourced += bool(answer.output) and right_text(question, answer)
@@ -102,6 +102,11 @@ class Score:
             self.first_error = self.first_error or answer.error
 
 
+def silent(answer: Answer) -> bool:
+    """Nothing given: stdout empty, or the empty JSON array a lookup that found nothing prints."""
+    return answer.output.strip() in ("", "[]")
+
+
 def right_text(question: Question, answer: Answer) -> bool:
     folded = answer.output.casefold()
     return all(text.casefold() in folded for text in question.expect_text)
@@ -109,7 +114,7 @@ def right_text(question: Question, answer: Answer) -> bool:
 
 def missed(question: Question, answer: Answer) -> bool:
     if question.type == "none":
-        return bool(answer.output.strip())
+        return not silent(answer)
     if question.type == "source":
         return not right_text(question, answer)
     expect = set(question.expect)

@@ -140,8 +140,10 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
                 query._replace(any_words=True, best=True, sort=None, words=(*required, *ranking), limit=limit)
             )
             if query.dated or query.paragraphs or categories or entities(Query()) != Query():
-                # The facets alone ("which claims cite ¶19"), when no claim holds the words.
-                tries.append(query._replace(words=(), sort=None))
+                # The facets alone ("which claims cite ¶19"), when no claim holds the words; a
+                # date no claim has, read as its words, stays ("which exercises were held in
+                # 2026": none; never every exercise).
+                tries.append(query._replace(words=relaxed, sort=SortKey.DATE if relaxed else None))
     else:
         terms = (*names, *words, *reading.category_terms, *ranking)
         query = entities(base)._replace(

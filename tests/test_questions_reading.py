@@ -622,3 +622,36 @@ def test_names_in_a_series_after_other_than_are_all_put_out(cli: Callable[..., R
     result = cli("ask", "--explain", "--fields", "id", question)
     assert "--not-country BY --not-country KG" in read_as(result)
     assert set(ids(result)) == EXERCISES - _involving({"BY", "KG"})
+
+
+CATEGORIES = sorted(bundled()["categories"])
+ENTITY_NAMES = sorted(
+    entry["name"] for table in ("countries", "organizations") for entry in bundled()[table].values()
+)
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+@pytest.mark.parametrize("name", ENTITY_NAMES[::2])
+def test_a_name_before_the_category_a_list_asks_for_describes_it(
+    cli: Callable[..., Result], name: str, category: str
+) -> None:
+    # "Which CSTO exercises …": the category is still what is listed, the name narrows or ranks.
+    result = cli("ask", "--explain", "--fields", "id", f"which {name} {category} are there")
+    assert f"--category {category}" in read_as(result), read_as(result)
+    assert all(CLAIMS[i]["category"] == category for i in ids(result))
+
+
+def _holding(word: str) -> set[str]:
+    return {i for i, c in CLAIMS.items() if word in c["summary"]}
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_a_year_no_claim_is_dated_stays_in_a_list_as_its_words(
+    cli: Callable[..., Result], category: str
+) -> None:
+    # 2026 is no claim's date, only words of one claim (the plan for 2026-2030): a list of a
+    # category "in 2026" is the claims of it holding the year, never every claim of the category.
+    result = cli("ask", "--explain", "--fields", "id", f"which {category} claims are dated 2026?")
+    expected = {i for i in _holding("2026") if CLAIMS[i]["category"] == category}
+    assert set(ids(result)) == expected
+    assert result.code == (0 if expected else 1)

@@ -98,7 +98,9 @@ _SERIES_WORDS = frozenset({"and", "or", "nor", "the"})  # "other than Russia and
 # The first halves of English's negative contractions as words split them ("weren't": "weren",
 # "t"): function words, never things the article might not mention. ("Won", "can" are words.)
 _CONTRACTED = frozenset(
-    "isn aren wasn weren don doesn didn hasn haven hadn wouldn shouldn couldn mustn needn mightn shan ain".split()
+    """
+    isn aren wasn weren don doesn didn hasn haven hadn wouldn shouldn couldn mustn needn mightn shan ain
+    """.split()
 )
 
 
@@ -261,7 +263,8 @@ def _match(tokens: Sequence[str], lexicon: Lexicon) -> _Found:
             what, value = entry
             typed = " ".join(run)
             if what == "category":
-                if not (found.words or found.names or found.entities or found.category_words):
+                # "Which exercises …", "which CSTO exercises …": a name before it describes it.
+                if not (found.words or found.names or found.category_words):
                     found.category_first = True
                 # A word declared for several categories ("document": an agreement signed, a
                 # resolution adopted) names any of them, as --category repeated does.
