@@ -13,18 +13,19 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
+            # English, then Russian in the nominative, genitive ("6 марта") and prepositional ("в мае")
+            ("january", "jan", "январь", "января", "январе"),
+            ("february", "feb", "февраль", "февраля", "феврале"),
+            ("march", "mar", "март", "марта", "марте"),
+            ("april", "apr", "апрель", "апреля", "апреле"),
+            ("may", "май", "мая", "мае"),
+            ("june", "jun", "июнь", "июня", "июне"),
+            ("july", "jul", "июль", "июля", "июле"),
+            ("august", "aug", "август", "августа", "августе"),
+            ("september", "sep", "sept", "сентябрь", "сентября", "сентябре"),
+            ("october", "oct", "октябрь", "октября", "октябре"),
+            ("november", "nov", "ноябрь", "ноября", "ноябре"),
+            ("december", "dec", "декабрь", "декабря", "декабре"),
         ),
         start=1,
     )

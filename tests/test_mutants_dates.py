@@ -45,6 +45,18 @@ MONTH_SPELLINGS = [
     ("december", 12, 31),
     ("dec", 12, 31),
 ]
+# Russian month names in the three cases a date is written in: nominative ("май 2025"),
+# genitive ("6 марта 2023 года") and prepositional ("в мае 2025 года").
+RUSSIAN = [
+    ("январь", "января", "январе"), ("февраль", "февраля", "феврале"), ("март", "марта", "марте"),
+    ("апрель", "апреля", "апреле"), ("май", "мая", "мае"), ("июнь", "июня", "июне"),
+    ("июль", "июля", "июле"), ("август", "августа", "августе"), ("сентябрь", "сентября", "сентябре"),
+    ("октябрь", "октября", "октябре"), ("ноябрь", "ноября", "ноябре"), ("декабрь", "декабря", "декабре"),
+]  # fmt: skip
+LENGTHS_2023 = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+MONTH_SPELLINGS += [
+    (form, month, LENGTHS_2023[month - 1]) for month, forms in enumerate(RUSSIAN, start=1) for form in forms
+]
 
 
 @pytest.mark.parametrize(("name", "month", "last"), MONTH_SPELLINGS)
@@ -55,6 +67,27 @@ def test_every_month_name_and_abbreviation_is_a_whole_month(name: str, month: in
 
 def test_the_month_table_holds_exactly_the_spellings_people_type() -> None:
     assert {name: month for name, month, _ in MONTH_SPELLINGS} == dates.MONTHS
+
+
+@pytest.mark.parametrize(("forms", "month"), [(f, m) for m, f in enumerate(RUSSIAN, start=1)])
+def test_a_russian_question_dates_by_a_month_in_any_of_its_cases(
+    forms: tuple[str, str, str], month: int
+) -> None:
+    from cstofacts.query.question import read
+    from cstofacts.store import open_store
+
+    store = open_store(None, use_cache=False)
+    try:
+        for form in forms:
+            reading = read(f"что было в {form} 2025 года", store.lexicon, store.last_paragraph)
+            assert reading.facets.years == (
+                (date(2025, month, 1), date(2025, month, LENGTHS_2023[month - 1])),
+            )
+            assert reading.span_text == (f"{form} 2025",)
+        day = read(f"что было 6 {forms[1]} 2023 года", store.lexicon, store.last_paragraph)
+        assert day.facets.years == ((date(2023, month, 6), date(2023, month, 6)),)
+    finally:
+        store.close()
 
 
 def test_month_names_are_the_full_english_names_in_order() -> None:

@@ -74,3 +74,33 @@ def test_which_organization_filters_nothing_when_the_one_claims_involve_is_on_mo
     )
     assert "cstofacts: read as: cstofacts search talks --sort date\n" in result.err
     assert ids(result) == ["un-talks"]
+
+
+@pytest.mark.parametrize(("un_claims", "facts"), [(2, False), (3, True)])
+def test_a_question_about_the_works_naming_an_entity_on_at_most_half_the_claims_is_for_the_claims(
+    cli: Callable[..., Result], tmp_path: Path, un_claims: int, facts: bool
+) -> None:
+    # The UN on half the claims narrows them: the question is about its claims. On most, it is
+    # what every claim is about, and the works' own records answer who wrote the report.
+    result = cli(
+        "--data", _dataset(tmp_path, un_claims), "ask", "--explain", "who wrote the report about the UN"
+    )
+    assert result.code == 0
+    if facts:
+        assert result.out == "the report, author: not stated (header)\n"
+    else:
+        assert ids(result) == ["un-roadmap", "un-talks"]
+        assert "cstofacts: read as: cstofacts list --org UN\n" in result.err
+
+
+def test_a_list_no_claim_answers_with_every_word_says_so(cli: Callable[..., Result], tmp_path: Path) -> None:
+    # Each meeting holds one of the words, none both: the claims holding most of them, and the
+    # note says that no answer holds them together (there is no single word they all lack).
+    result = cli(
+        "--data", _dataset(tmp_path, 0), "ask", "--explain", "list the meetings about roadmap and talks"
+    )
+    assert (result.code, ids(result)) == (0, ["un-roadmap", "un-talks"])
+    assert (
+        "cstofacts: read as: cstofacts search roadmap talks --any --best --category meeting\n" in result.err
+    )
+    assert "cstofacts: partial answer: no answer holds every word together\n" in result.err
