@@ -274,3 +274,40 @@ def test_how_many_of_a_thing_counts_that_thing(cli: Callable[..., Result], betwe
     result = cli("ask", f"How many {between} troops took part in the 2023 exercises?")
     assert (result.code, result.out) == (1, "")
     assert result.err.startswith("cstofacts: the article does not say how many troops ("), result.err
+
+
+# -- one thing the article lacks against one thing the question names ------------------------
+
+_NARROWING = sorted(
+    code for code in DATA["countries"] if 0 < sum(code in involved(i) for i in CLAIMS) <= len(CLAIMS) / 2
+)
+
+
+@pytest.mark.parametrize("code", _NARROWING)
+def test_a_country_that_narrows_outweighs_one_thing_the_article_lacks(
+    cli: Callable[..., Result], code: str
+) -> None:
+    # "unrest" is in no claim, name or source; the country is: its claims, the answer marked partial.
+    name = DATA["countries"][code]["name"]
+    result = cli(
+        "ask", "--explain", "--fields", "id", f"what does the article say about the unrest in {name}"
+    )
+    assert result.code == 0 and ids(result)
+    assert all(code in involved(i) for i in ids(result))
+    assert "cstofacts: partial answer: no answer holds unrest\n" in result.err
+
+
+@pytest.mark.parametrize(
+    ("question", "lacking"),
+    [
+        ("tell me about the pensions and the border", "pensions"),  # a word claims hold is no thing named
+        ("what did O'Brien say about Kyrgyzstan", "brien"),  # a name the article lacks outweighs any
+        ("what's the O'Brien plan", "brien"),
+    ],
+)
+def test_one_thing_the_article_lacks_against_a_mere_word_or_beside_a_missing_name_is_silence(
+    cli: Callable[..., Result], question: str, lacking: str
+) -> None:
+    result = cli("ask", "--format", "json", question)
+    assert (result.code, result.out) == (1, "")
+    assert result.err.endswith(f"cstofacts: the article does not say anything about: {lacking}\n")

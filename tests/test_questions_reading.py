@@ -624,13 +624,13 @@ def test_names_in_a_series_after_other_than_are_all_put_out(cli: Callable[..., R
     assert set(ids(result)) == EXERCISES - _involving({"BY", "KG"})
 
 
-CATEGORIES = sorted(bundled()["categories"])
+CATEGORY_NAMES = sorted(bundled()["categories"])
 ENTITY_NAMES = sorted(
     entry["name"] for table in ("countries", "organizations") for entry in bundled()[table].values()
 )
 
 
-@pytest.mark.parametrize("category", CATEGORIES)
+@pytest.mark.parametrize("category", CATEGORY_NAMES)
 @pytest.mark.parametrize("name", ENTITY_NAMES[::2])
 def test_a_name_before_the_category_a_list_asks_for_describes_it(
     cli: Callable[..., Result], name: str, category: str
@@ -645,7 +645,7 @@ def _holding(word: str) -> set[str]:
     return {i for i, c in CLAIMS.items() if word in c["summary"]}
 
 
-@pytest.mark.parametrize("category", CATEGORIES)
+@pytest.mark.parametrize("category", CATEGORY_NAMES)
 def test_a_year_no_claim_is_dated_stays_in_a_list_as_its_words(
     cli: Callable[..., Result], category: str
 ) -> None:
