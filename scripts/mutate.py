@@ -115,9 +115,17 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/output/listview.py": _t("mutants_security_views", "output", "newcomer", "terminal"),
     "cstofacts/output/rows.py": _t("output", "evidence"),
     "cstofacts/safe.py": _t("safe", "output", "terminal_formats"),
-    "cstofacts/output/views/base.py": _t("output", "honest_views", "newcomer", "terminal_formats"),
+    "cstofacts/output/views/base.py": _t(
+        "output", "honest_views", "newcomer", "terminal_formats", "views_labels"
+    ),
     "cstofacts/output/views/claims.py": _t(
-        "mutants_views", "mutants_base", "output", "honest_views", "newcomer", "terminal_formats"
+        "mutants_views",
+        "mutants_base",
+        "output",
+        "honest_views",
+        "newcomer",
+        "terminal_formats",
+        "show_quote_colour",
     ),
     "cstofacts/output/views/pages.py": _t("output", "honest_views", "newcomer", "terminal_formats"),
     # query
@@ -132,7 +140,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/store/checks.py": _VALIDATOR_TESTS,
     "cstofacts/store/claims.py": _VALIDATOR_TESTS,
     "cstofacts/store/corpus.py": _t("corpus", "corpus_updates"),
-    "cstofacts/store/corpusdb.py": _t("corpus_updates", "corpus"),
+    "cstofacts/store/corpusdb.py": _t("corpus_updates", "corpus", "corpus_records"),
     "cstofacts/store/statmap.py": _t("corpus_updates", "corpus"),
     "cstofacts/store/sources.py": _VALIDATOR_TESTS,
     # The evidence table compile writes is read by export alone.
@@ -152,10 +160,12 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/store/fidelity.py": _LINT_TESTS,
     "cstofacts/store/files.py": _t("leftovers", "cache", "engine", "corpus_updates"),
     "cstofacts/store/lint.py": _LINT_TESTS,
-    "cstofacts/store/locate.py": _t("broken_datasets", "mutants_validate", "mutants_claims", "evidence"),
-    "cstofacts/store/names.py": _LINT_TESTS,
+    "cstofacts/store/locate.py": _t(
+        "broken_datasets", "mutants_validate", "mutants_claims", "evidence", "locate_quoted_headers"
+    ),
+    "cstofacts/store/names.py": (*_LINT_TESTS, *_t("names_spans")),
     "cstofacts/store/reader.py": _t(
-        "mutants_security_reader", "broken_datasets", "dataset", "hostile", "engine"
+        "mutants_security_reader", "broken_datasets", "dataset", "hostile", "engine", "stdin_unreadable"
     ),
     "cstofacts/store/sql/__init__.py": (
         *_t("mutants_sql"),
