@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from cstofacts import english
 from cstofacts.carries import CARRIES
-from cstofacts.criteria import Query
+from cstofacts.criteria import Query, Term
 from cstofacts.model import Claim
 from cstofacts.plan import SORTS, Answer, Plan, nearest_ids
 from cstofacts.query.asking import asked_by_noun, counted
@@ -29,6 +29,14 @@ def judge(plan: Plan, found: Sequence[Claim], query: Query) -> Answer:
             noun = counted(plan.reading.tokens)
             return plan.silent(
                 f"the article does not say how many {noun} (nearest claims, not an answer: {nearest})"
+            )
+    if pointed and asks == "who":
+        other = _someone_else(plan)
+        if other is not None and not any(_names_another(plan, c, other[1]) for c in found):
+            # "Who was Secretary General before Tasmagambetov?": the claims name only him.
+            nearest = ", ".join(c.id for c in found)
+            return plan.silent(
+                f"the article does not say who {other[0]} (nearest claims, not an answer: {nearest})"
             )
     by_noun = None
     if found and not pointed:
@@ -72,6 +80,38 @@ def judge(plan: Plan, found: Sequence[Claim], query: Query) -> Answer:
         how = "a category, listed" if plan.reading.listing else "a category word, ranking"
         plan.explained.append((typed, how))
     return Answer(found, plan.reading, query, tuple(plan.corrections), "", partial, tuple(plan.explained))
+
+
+# Words that relate the person after them to someone else in time: "before Tasmagambetov",
+# "who replaced Babaev". Each as its plain form (english.bases). ("His successor" is a noun no
+# claim holds, which says the article does not say, before this is asked.)
+_RELATING = frozenset("before after precede succeed replace".split())
+
+
+def _someone_else(plan: Plan) -> tuple[str, set[str]] | None:
+    """When a who-question asks for someone other than the person it names, related in time
+    ("who was … before Tasmagambetov", "who succeeded Babaev"): how to say so, and the people
+    the question names (their slugs). None for any other who-question ("who is Tasmagambetov")."""
+    tokens = plan.reading.tokens
+    for term in plan.reading.names:
+        slugs = {t[2:] for t in term.tags if t.startswith("xh")}
+        if not slugs or term.tokens[0] not in tokens:
+            continue
+        at = tokens.index(term.tokens[0])
+        before = at - 1
+        while before >= 0 and tokens[before] in ("the", "a", "an"):
+            before -= 1
+        if before >= 0 and _RELATING.intersection(english.bases(tokens[before])):
+            verb = "came " if tokens[before] in ("before", "after") else ""
+            said = f"{verb}{tokens[before]} {term.typed}"  # "came before tasmagambetov", "replaced …"
+            return said, {t[2:] for n in plan.reading.names for t in n.tags if t.startswith("xh")}
+    return None
+
+
+def _names_another(plan: Plan, claim: Claim, named: set[str]) -> bool:
+    """Whether a claim names a declared person other than those the question names."""
+    others = [p for p in plan.store.lexicon.values("person") if p not in named]
+    return any(plan.store.holds(claim.id, Term(p, (), (f"xh{p}",))) for p in others)
 
 
 def _counts_what(plan: Plan, claim: Claim) -> bool:

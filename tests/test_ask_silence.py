@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import helpers
 import pytest
-from helpers import Result, bundled, ids
+from helpers import HEAD, Result, bundled, claim_toml, ids
 
 DATA = bundled()
 CLAIMS = {claim["id"]: claim for claim in DATA["claims"]}
@@ -311,3 +312,56 @@ def test_one_thing_the_article_lacks_against_a_mere_word_or_beside_a_missing_nam
     result = cli("ask", "--format", "json", question)
     assert (result.code, result.out) == (1, "")
     assert result.err.endswith(f"cstofacts: the article does not say anything about: {lacking}\n")
+
+
+# -- who came before or after a person: someone else, whom the claims must name ----------------
+
+_PEOPLE = (
+    '[people.ivanova]\nname = "Anna Ivanova"\nroles = ["Chair"]\n\n'
+    '[people.petrov]\nname = "Oleg Petrov"\n\n[[sources]]'
+)
+
+
+def _two_chairs(tmp_path: Path, successor_named: bool) -> str:
+    summary = (
+        "Oleg Petrov replaced Anna Ivanova as Chair." if successor_named else "Anna Ivanova left the post."
+    )
+    path = tmp_path / "chairs.toml"
+    path.write_text(
+        HEAD.replace("[[sources]]", _PEOPLE, 1)
+        + claim_toml("handover", summary=summary, category="meeting")
+        + claim_toml("elected", summary="Anna Ivanova was elected Chair in Minsk.", category="meeting"),
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Who was Chair before Anna Ivanova?", "came before anna ivanova"),
+        ("who came after Ivanova", "came after ivanova"),
+        ("Who replaced Ivanova?", "replaced ivanova"),
+        ("who succeeded Anna Ivanova", "succeeded anna ivanova"),
+        ("who preceded Ivanova as Chair", "preceded ivanova"),
+    ],
+)
+def test_who_came_before_or_after_a_person_is_someone_the_claims_must_name(
+    cli: Callable[..., Result], tmp_path: Path, question: str, said: str
+) -> None:
+    silent = cli("--data", _two_chairs(tmp_path, False), "ask", "--format", "json", question)
+    assert (silent.code, silent.out) == (1, "")
+    assert f"cstofacts: the article does not say who {said} (nearest claims, not an answer: " in silent.err
+    # Where a claim names someone else beside her, that claim answers.
+    answered = cli("--data", _two_chairs(tmp_path, True), "ask", "--fields", "id", question)
+    assert answered.code == 0 and ids(answered)[0] == "handover"
+
+
+@pytest.mark.parametrize(
+    "question", ["who is Anna Ivanova", "who did Ivanova meet after the election in Minsk"]
+)
+def test_a_who_question_that_relates_no_one_to_the_person_is_answered_by_her_claims(
+    cli: Callable[..., Result], tmp_path: Path, question: str
+) -> None:
+    result = cli("--data", _two_chairs(tmp_path, False), "ask", "--fields", "id", question)
+    assert result.code == 0 and ids(result)
