@@ -69,6 +69,9 @@ VAGUE_WORD = 10
 SENSES = 3
 # Related words whose own senses are this many or more are too vague to stand for one word.
 VAGUE = 8
+# A more general sense stands for a word when it has few synonyms, or few more specific senses
+# ("crime", for cybercrime: six synonyms, and 24 kinds of crime beside it).
+NARROW = 30
 
 
 @dataclass
@@ -201,9 +204,14 @@ def neighbours(wn: WordNet, synset: Synset, *, specific: bool = False) -> Iterat
             target = wn.synsets.get((offset, pos))
             if target is None:
                 continue
-            if specific and symbol == "@" and len(target.lemmas) > 3:
+            if specific and symbol == "@" and len(target.lemmas) > 3 and _covers(target) > NARROW:
                 continue
             yield target
+
+
+def _covers(synset: Synset) -> int:
+    """How many senses are one step more specific than this one: a general sense covers many."""
+    return sum(symbol == "~" for symbol, _, _ in synset.pointers)
 
 
 def derivations(wn: WordNet, synset: Synset, lemma: str) -> Iterator[str]:

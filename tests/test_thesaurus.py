@@ -96,3 +96,19 @@ def test_a_question_s_verb_finds_the_claims_of_its_noun(cli: Callable[..., Resul
     result = cli("ask", "what did Tajikistan and Kyrgyzstan agree on", "--explain")
     assert "cstofacts: 'agree': a word for: agreement\n" in result.err
     assert "khujand-border-agreement-2025-03-31" in ids(result)
+
+
+@pytest.mark.parametrize(("general", "specific"), [("crime", "cybercrime"), ("offence", "cybercrime")])
+def test_a_more_general_word_of_many_synonyms_but_few_kinds_stands_for_the_specific_one(
+    general: str, specific: str
+) -> None:
+    # WordNet's "crime" has six synonyms (offence, law-breaking …) but few kinds under it: it is
+    # as specific a word for cybercrime as a reader uses ("online crime").
+    related = json.loads((ROOT / "data" / "thesaurus.json").read_text(encoding="utf-8"))["related"]
+    assert specific in related[general]
+
+
+def test_a_reader_s_general_word_finds_the_claim_of_the_specific_one(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "--explain", "is online crime named as a threat", "--fields", "id")
+    assert "cstofacts: 'crime': a word for: cybercrime\n" in result.err
+    assert ids(result)[0] == "task-transnational-threats"
