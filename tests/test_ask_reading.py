@@ -350,3 +350,10 @@ def test_a_list_answer_is_written_byte_for_byte_as_its_reading_writes_it(
     assert command is not None and command[0] == "list", asked.err
     assert asked.code == 0
     assert asked.out == cli(*command, "--format", fmt).out
+
+
+def test_explain_says_which_word_was_read_as_a_typo_and_for_what(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "--explain", "--format", "json", "when was the Khujand border agreemnt signed")
+    assert "cstofacts: 'agreemnt': a typo for 'agreement'\n" in result.err
+    assert "cstofacts: read 'agreemnt' as 'agreement'\n" in result.err
+    assert ids(result)[0] == "khujand-border-agreement-2025-03-31"
