@@ -4,6 +4,7 @@ and whether the claims found carry what a pointed question asks for."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import NamedTuple
@@ -24,6 +25,11 @@ COMMON = 0.5
 POINTED_NEAREST = 3  # how many nearest claims a silence names
 # The sorts of declared entity a list question may ask which of, by the sort's English name.
 SORTS = {"country": "country", "org": "organization"}
+# The sorts' names in Russian, as their stems (text.stem_russian), found only for a Russian word.
+_RUSSIAN_SORTS = {
+    "country": functools.cache(lambda: {text.stem_russian(w) for w in ("страна", "государство")}),
+    "organization": functools.cache(lambda: {text.stem_russian("организация")}),
+}
 
 
 class Answer(NamedTuple):  # a NamedTuple, not a frozen dataclass: cheaper to define at every start
@@ -161,10 +167,14 @@ class Plan:
         if settlement:
             return settlement
         for term in terms:
-            if not self.reading.listing or len(term.tokens) != 1:
+            if not self.reading.listing or len(term.tokens) != 1 or self._category_before(term):
                 continue
             typed = (term.tokens[0], *(w for a in term.alternatives for w in a))
             forms = {b for w in typed for b in english.bases(w)}
+            if text.is_cyrillic(term.tokens[0]):  # "организациями": its stem, as the sort's Russian words'
+                forms = {
+                    name for name, words in _RUSSIAN_SORTS.items() if text.stem_russian(typed[0]) in words()
+                }
             what = next((w for w, name in SORTS.items() if name in forms), None)
             if what is None:
                 continue
@@ -192,6 +202,14 @@ class Plan:
                 read[before] = f"describes the {SORTS[what]} asked for"
             return read
         return {}
+
+    def _category_before(self, term: Term) -> bool:
+        """Whether a category word comes before the word: "which military drills did the alliance
+        stage" lists drills, not the alliance's sort; "which organizations signed the roadmap"
+        lists organizations."""
+        tokens = self.reading.tokens
+        at = tokens.index(term.tokens[0]) if term.tokens[0] in tokens else len(tokens)
+        return any(t.tokens[0] in tokens[:at] for t in self.reading.category_terms)
 
     def things(self, words: tuple[Term, ...]) -> float:
         """How many things the question names that the article accounts for: names, places,

@@ -216,18 +216,23 @@ def test_a_verb_claims_hold_is_answered(cli: Callable[..., Result]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "first", "prefer"),
+    ("question", "first", "reading"),
     [
-        ("in which town was the border agreement signed", "khujand-border-agreement-2025-03-31", "where"),
-        ("what year was the roadmap signed", "beijing-roadmap-2025-09-03", "when"),
+        # "which town" asks which of the declared places, as "which cities" does
+        (
+            "in which town was the border agreement signed",
+            "khujand-border-agreement-2025-03-31",
+            "--place Khujand",
+        ),
+        ("what year was the roadmap signed", "beijing-roadmap-2025-09-03", "--prefer when"),
     ],
 )
 def test_which_town_asks_where_and_what_year_asks_when(
-    cli: Callable[..., Result], question: str, first: str, prefer: str
+    cli: Callable[..., Result], question: str, first: str, reading: str
 ) -> None:
     result = cli("ask", question, "--explain")
     assert ids(result)[0] == first
-    assert f"--prefer {prefer}" in read_as(result)
+    assert reading in read_as(result)
     assert "partial answer" not in result.err  # the noun asked by is not a word the answer must hold
 
 
@@ -655,3 +660,46 @@ def test_a_year_no_claim_is_dated_stays_in_a_list_as_its_words(
     expected = {i for i in _holding("2026") if CLAIMS[i]["category"] == category}
     assert set(ids(result)) == expected
     assert result.code == (0 if expected else 1)
+
+
+@pytest.mark.parametrize(
+    "fronted", ["Other than the UN,", "Apart from the UN,", "Besides the UN,", "Except for the UN,"]
+)
+def test_a_phrase_before_the_question_word_leaves_it_a_list_question(
+    cli: Callable[..., Result], fronted: str
+) -> None:
+    # The question is read from "which", after the comma: a list of the organizations, the UN left out.
+    result = cli(
+        "ask", "--explain", "--fields", "id", f"{fronted} which organizations does the CSTO work with?"
+    )
+    others = [o for o in ORGANIZATIONS if o != "UN"]
+    assert read_as(result) == "cstofacts: read as: cstofacts list " + " ".join(f"--org {o}" for o in others)
+
+
+@pytest.mark.parametrize("category", ["drills", "exercises", "meetings", "agreements"])
+def test_a_category_listed_before_a_word_for_a_sort_is_what_is_listed(
+    cli: Callable[..., Result], category: str
+) -> None:
+    # "Which drills did the alliance stage": the alliance did them; the list is of drills, not of
+    # organizations ("alliance" is a word for one).
+    result = cli("ask", "--explain", "--fields", "id", f"which military {category} did the alliance hold")
+    assert "asks which organization" not in result.err
+    assert "--org " not in read_as(result)
+
+
+@pytest.mark.parametrize(
+    ("question", "sort"),
+    [
+        ("С какими организациями сотрудничает ОДКБ?", "organization"),
+        ("Какие организации упоминаются?", "organization"),
+        ("В каких странах проходили учения?", "country"),
+        ("In which countries were exercises held?", "country"),
+    ],
+)
+def test_which_sort_asked_after_a_preposition_or_in_russian_is_a_list_of_that_sort(
+    cli: Callable[..., Result], question: str, sort: str
+) -> None:
+    result = cli("ask", "--explain", "--fields", "id", question)
+    assert f"asks which {sort}: claims involving one of" in result.err
+    flag = "--org" if sort == "organization" else "--country"
+    assert f"{flag} " in read_as(result) and result.code == 0

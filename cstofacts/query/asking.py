@@ -15,7 +15,12 @@ EFFECT_WORDS = frozenset(
     "difference effect effects impact result results outcome significance significant important mean".split()
 )
 # Words that open a list question.
-LIST_OPENERS = ("which", "list", "name", "enumerate", "all", "какие", "перечислите", "перечисли")
+# English, then Russian: "какой" (which) in every case and number, and "list" as a command.
+LIST_OPENERS = (
+    "which", "list", "name", "enumerate", "all",
+    "какие", "каких", "каким", "какими", "какой", "какая", "какое", "какую", "каком", "какого", "какому",
+    "перечислите", "перечисли",
+)  # fmt: skip
 
 
 def units(tokens: Sequence[str], names: Sequence[Sequence[str]]) -> list[str]:
@@ -138,10 +143,18 @@ def asked_as(word: str) -> str | None:
 _OPENING_VERBS = frozenset(("list", "name", "enumerate"))
 
 
+# Prepositions a question word may follow: "in which cities", "с какими организациями".
+_LEADING = frozenset(
+    "in at on for from with by to of about among between during under over through "
+    "с со в во на о об по из к у за для от при".split()
+)
+
+
 def is_list(tokens: Sequence[str]) -> bool:
     if not tokens:
         return False
-    if tokens[0] in LIST_OPENERS or "all" in tokens or "every" in tokens:
+    first = next((t for t in tokens if t not in _LEADING), "")
+    if first in LIST_OPENERS or "all" in tokens or "every" in tokens:
         return True
     opening = " ".join(tokens[:3])
     return opening.startswith(("what happened", "what were", "what are the", "show me all"))

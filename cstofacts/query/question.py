@@ -17,6 +17,7 @@ from cstofacts.criteria import Query, Term
 from cstofacts.lexicon import Lexicon, entity_tags, tag
 from cstofacts.model import KIND_WORDS, Kind
 from cstofacts.query.asking import (
+    LIST_OPENERS,
     asked_as,
     asked_head,
     asks_for,
@@ -141,7 +142,8 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
     found.words = [w for w in found.words if asks not in ("when", "where") or asked_as(w.typed) != asks]
     # A plural category or kind asks for all of them ("exercises in Belarus", "what exercises"),
     # unless the question asks who, why or how, or what someone did ("what did the leaders …").
-    listing = is_list(tokens) or (found.plural and asks not in ("who", "why", "how many") and not did(tokens))
+    asked = _question(raw, tokens)
+    listing = is_list(asked) or (found.plural and asks not in ("who", "why", "how many") and not did(asked))
     # In a list, a kind word after a word it describes ("which country's January 2022 events") is
     # part of a description, not what is listed: it filters only where it is what is asked for.
     narrowed = found.facets or bool(spans or since or until or paragraphs or found.attributions)
@@ -178,10 +180,27 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
         tokens=tuple(tokens),
         absent_paragraphs=frozenset(absent),
         capitalised=frozenset(w for c in capitalised for w in text.words(c)),
-        head=asked_head(tokens, [t.tokens for t in (*found.names, *found.entities)]),
+        head=asked_head(asked, [t.tokens for t in (*found.names, *found.entities)]),
         either=either(tokens, [*found.words, *found.entities, *found.category_words], raw),
         excluded=tuple(found.excluded),
     )
+
+
+# Words a question opens with, after a phrase put before it ("Besides the UN, which …").
+_OPENERS = frozenset(("what", "who", "when", "where", "why", "how", *LIST_OPENERS))
+_FRONTED = 8  # at most so many words before the comma: a phrase, not a question of its own
+
+
+def _question(raw: str, tokens: list[str]) -> list[str]:
+    """The question's own words, without a phrase put before it and a comma ("Other than the
+    UN, which organizations …", "In 2024, what …"), so that it is read from its question word."""
+    before, comma, after = raw.partition(",")
+    if not comma:
+        return tokens
+    fronted, rest = text.words(before), text.words(after)
+    if rest and rest[0] in _OPENERS and 0 < len(fronted) <= _FRONTED and fronted[0] not in _OPENERS:
+        return rest
+    return tokens
 
 
 # "a, b or c": the words before "b or c". Compiled only for a question that holds "or".
@@ -342,7 +361,13 @@ def _word(word: str, lexicon: Lexicon, found: _Found) -> None:
         found.plural = found.plural or word != single
     elif word in ATTRIBUTION_WORDS and lexicon.first((ATTRIBUTION_WORDS[word],)) is not None:
         found.attributions.add(ATTRIBUTION_WORDS[word])
-    elif word not in text.STOP_WORDS and word not in _CONTRACTED and not _filler(word) and len(word) > 1:
+    elif (
+        word not in text.STOP_WORDS
+        and word not in _CONTRACTED
+        and not (word in LIST_OPENERS and text.is_cyrillic(word))  # "какими": which, as "which" is
+        and not _filler(word)
+        and len(word) > 1
+    ):
         found.words.append(Term(word, (word,)))
 
 
