@@ -417,3 +417,19 @@ def test_counts_citations_and_date_ranges_leave_drafts_out_as_lookups_do(cli: Cl
     assert '"claims": []' in cited and '"claims": ["' not in cited
     silent = cli(*data, "ask", "what happened in 2019")
     assert (silent.code, silent.err) == (1, "cstofacts: the article has no claims dated 2019\n")
+
+
+@pytest.mark.parametrize(("writes_role", "roles"), [(True, ["Secretary General"]), (False, [])])
+def test_a_person_keeps_only_the_roles_the_article_writes(
+    cli: Cli, tmp_path: Path, writes_role: bool, roles: list[str]
+) -> None:
+    # A role is the article's own word for a person: one this article never writes is not carried
+    # over from the vocabulary it was drafted with.
+    body = "Tasmagambetov met delegations in Minsk on 4 March 2025 to discuss the border."
+    if writes_role:
+        body += "\n\nThe Secretary General praised the talks in 2025."
+    article = tmp_path / "talks.txt"
+    article.write_text(f"Talks resume\n\nBy A. Writer\n\n{body}\n", encoding="utf-8")
+    out = tmp_path / "talks.toml"
+    assert cli("new", str(article), "-o", str(out), "--section", "World").code == 0
+    assert tomllib.loads(out.read_text(encoding="utf-8"))["people"]["tasmagambetov"]["roles"] == roles
