@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from helpers import Result
+from helpers import Result, claim_toml, write_dataset
 
 
 def test_a_long_explained_word_is_cut_to_forty_characters(cli: Callable[..., Result]) -> None:
@@ -81,3 +82,20 @@ def test_a_question_about_the_works_as_json_is_answered_with_exit_0(cli: Callabl
     result = cli("ask", "--format", "json", "who wrote the article")
     assert (result.code, result.err) == (0, "")
     assert json.loads(result.out) == AUTHORS
+
+
+def test_a_month_asked_finds_a_span_that_ends_in_it_from_the_month_s_first_day(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    # No claim is dated inside March 2025; the talks ran from February to March 10, so they overlap
+    # it: read as from the month's first day to its last (--since, --until), never from its last.
+    data = write_dataset(
+        tmp_path / "span.toml",
+        claim_toml(
+            "talks", summary="Talks ran from February into March.", date="2025-02-20", end_date="2025-03-10"
+        ),
+        claim_toml("later", summary="A later meeting.", date="2025-06-01"),
+    )
+    result = cli("--data", data, "ask", "--explain", "--fields", "id", "what happened in March 2025")
+    assert (result.code, result.out) == (0, "talks\n")
+    assert "cstofacts: read as: cstofacts list --since 2025-03-01 --until 2025-03-31\n" in result.err
