@@ -74,10 +74,6 @@ class Lexicon:
             {value for meanings in self.entries.values() for sort, value in meanings if sort == what}
         )
 
-    def phrases(self, what: str) -> list[str]:
-        """The names of one sort (say person), each as its words joined by spaces."""
-        return [" ".join(k) for k, v in self.entries.items() if any(w == what for w, _ in v)]
-
     def rows(self) -> list[tuple[str, str, str]]:
         return [(" ".join(k), what, value) for k, v in self.entries.items() for what, value in v]
 

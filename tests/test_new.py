@@ -433,3 +433,23 @@ def test_a_person_keeps_only_the_roles_the_article_writes(
     out = tmp_path / "talks.toml"
     assert cli("new", str(article), "-o", str(out), "--section", "World").code == 0
     assert tomllib.loads(out.read_text(encoding="utf-8"))["people"]["tasmagambetov"]["roles"] == roles
+
+
+def test_drafts_that_would_share_an_id_are_numbered_from_2_and_the_body_by_paragraph(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # The same opening words and year in three paragraphs: ids a reader can tell apart, in order,
+    # the first without a number, as a second `-2` and a third `-3`; each body paragraph is
+    # marked with its number as `read` numbers it.
+    sentence = "Tasmagambetov met delegations in Minsk in 2025"
+    body = f"{sentence}.\n\n{sentence} again, the report says.\n\n{sentence} for a third time."
+    article = tmp_path / "talks.txt"
+    article.write_text(f"Talks resume\n\nBy A. Writer\n\n{body}\n", encoding="utf-8")
+    out = tmp_path / "talks.toml"
+    assert cli("new", str(article), "-o", str(out), "--section", "World").code == 0
+    written = out.read_text(encoding="utf-8")
+    ids = [c["id"] for c in tomllib.loads(written)["claims"]]
+    assert ids == [f"tasmagambetov-met-delegations-minsk-2025{n}" for n in ("", "-2", "-3")]
+    marks = [line.strip() for line in written.splitlines() if line.strip().startswith("# ¶")]
+    assert marks == ["# ¶1", "# ¶2", "# ¶3"]
+    assert written.index("# ¶1") < written.index(f'"{sentence}."') < written.index("# ¶2")
