@@ -108,12 +108,13 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
     if listing:
         # A category filters when it is what the list question asks for ("which exercises …");
         # elsewhere in a list question its word must occur like any other.
-        categories = (
-            reading.facets.categories if reading.category_subject or not reading.listing else frozenset()
-        )
-        required = (*names, *words)
-        if not categories:
-            required = (*required, *reading.category_terms)
+        if reading.category_subject:  # "which tasks did the leadership face": tasks, holding "leadership"
+            categories, described = reading.listed_categories, reading.described
+        elif not reading.listing:  # the facets name a set (no word to rank by)
+            categories, described = reading.facets.categories, ()
+        else:
+            categories, described = frozenset(), reading.category_terms
+        required = (*names, *words, *described)
         query = entities(base)._replace(categories=categories)
         untyped = query  # before "which organisations" restricts it
         if plan.answer_type != Query():  # "which organisations …": any of them, and only those
@@ -145,6 +146,11 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
                 return plan.silent(f"the article does not say {plan.sort_asked} "
                                    f"(nearest claims, not an answer: {nearest_ids(anyone)})")  # fmt: skip
         tries = [query]
+        if described:
+            # "Did the leaders … accept the CSTO as a mediator": no claim of the first category holds
+            # the rest; the claims of any category the question names that hold the other words.
+            rest = tuple(t for t in query.words if t not in described)
+            tries.append(query._replace(categories=reading.facets.categories, words=rest))
         if required:  # no claim holds every word: the claims holding most of them, said to be partial
             tries.append(
                 query._replace(any_words=True, best=True, sort=None, words=(*required, *ranking), limit=limit)

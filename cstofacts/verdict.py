@@ -76,8 +76,10 @@ def judge(plan: Plan, found: Sequence[Claim], query: Query) -> Answer:
             partial = ("every word together",)
     for term in plan.reading.names:
         plan.explained.append((term.typed, "a person or role"))
+    described = {t.typed for t in plan.reading.described} if plan.reading.category_subject else set()
     for typed in (t.typed for t in plan.reading.category_terms):
         how = "a category, listed" if plan.reading.listing else "a category word, ranking"
+        how = "a category word, describing what is listed" if typed in described else how
         plan.explained.append((typed, how))
     return Answer(found, plan.reading, query, tuple(plan.corrections), "", partial, tuple(plan.explained))
 

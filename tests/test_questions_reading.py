@@ -703,3 +703,23 @@ def test_which_sort_asked_after_a_preposition_or_in_russian_is_a_list_of_that_so
     assert f"asks which {sort}: claims involving one of" in result.err
     flag = "--org" if sort == "organization" else "--country"
     assert f"{flag} " in read_as(result) and result.code == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "listed"),
+    [
+        ("which tasks did the CSTO leadership face", ["priority-task"]),
+        ("Какие задачи стояли перед новым руководством?", ["priority-task"]),
+        ("list the exercises and meetings", ["exercise", "meeting"]),
+        ("which meetings or agreements were there in 2025", ["agreement", "meeting"]),
+    ],
+)
+def test_a_list_is_of_its_first_category_and_those_joined_to_it(
+    cli: Callable[..., Result], question: str, listed: list[str]
+) -> None:
+    # A later category word describes what is listed ("the tasks of the leadership"): the claims
+    # must hold it, they need not be of its category.
+    result = cli("ask", "--explain", "--fields", "id", question)
+    words = read_as(result).split()
+    assert [words[i + 1] for i, w in enumerate(words) if w == "--category"] == listed, words
+    assert result.code == 0 and all(CLAIMS[i]["category"] in listed for i in ids(result))

@@ -119,6 +119,10 @@ class Reading(NamedTuple):  # not a frozen dataclass: cheaper to define at every
     entity_terms: tuple[Term, ...] = ()  # countries, organizations, places as terms too
     category_terms: tuple[Term, ...] = ()  # the category words as typed: "roadmap", "drills"
     category_subject: bool = False  # the category is what a list question lists ("which exercises")
+    listed_categories: frozenset[str] = (
+        frozenset()
+    )  # which: the first category word's, and those joined to it
+    described: tuple[Term, ...] = ()  # category words after those, describing what is listed
     tokens: tuple[str, ...] = ()  # every word of the question, stop words too
     absent_paragraphs: frozenset[int] = frozenset()  # paragraph numbers the article does not have
     capitalised: frozenset[str] = frozenset()  # words written with a capital inside the question
@@ -177,6 +181,8 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
         entity_terms=tuple(found.entities),
         category_terms=tuple(found.category_words),
         category_subject=listing and found.category_first,
+        listed_categories=frozenset(found.listed),
+        described=tuple(found.described),
         tokens=tuple(tokens),
         absent_paragraphs=frozenset(absent),
         capitalised=frozenset(w for c in capitalised for w in text.words(c)),
@@ -257,6 +263,9 @@ class _Found:
         self.entities: list[Term] = []
         self.category_words: list[Term] = []
         self.words: list[Term] = []
+        self.listed: set[str] = set()  # the categories of the first category word, and those joined to it
+        self.listed_end = -1
+        self.described: list[Term] = []  # later category words
         self.not_countries: set[str] = set()
         self.not_organizations: set[str] = set()
         self.excluded: list[Term] = []
@@ -288,8 +297,17 @@ def _match(tokens: Sequence[str], lexicon: Lexicon) -> _Found:
                 # A word declared for several categories ("document": an agreement signed, a
                 # resolution adopted) names any of them, as --category repeated does.
                 meanings = lexicon.meanings(run) or lexicon.meanings(singular(run))
-                found.categories.update(v for w, v in meanings if w == "category")
-                found.category_words.append(Term(typed, run, alternatives=lexicon.category_names(run)))
+                named = {v for w, v in meanings if w == "category"}
+                found.categories.update(named)
+                term = Term(typed, run, alternatives=lexicon.category_names(run))
+                found.category_words.append(term)
+                # The first category word is what a list is of, with those joined to it ("meetings
+                # and agreements"); a later one describes it ("the tasks of the leadership").
+                if not found.listed or set(tokens[found.listed_end : index]) <= _SERIES_WORDS:
+                    found.listed.update(named)
+                    found.listed_end = index + size
+                else:
+                    found.described.append(term)
                 if run[-1] != singular(run)[-1]:
                     found.plural = True
             elif what in ("country", "org") and _put_out(tokens, index, found):
