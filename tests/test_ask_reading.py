@@ -357,3 +357,22 @@ def test_explain_says_which_word_was_read_as_a_typo_and_for_what(cli: Callable[.
     assert "cstofacts: 'agreemnt': a typo for 'agreement'\n" in result.err
     assert "cstofacts: read 'agreemnt' as 'agreement'\n" in result.err
     assert ids(result)[0] == "khujand-border-agreement-2025-03-31"
+
+
+@pytest.mark.parametrize(
+    ("season", "first", "last"),
+    [("spring", "03", "05"), ("summer", "06", "08"), ("autumn", "09", "11"), ("fall", "09", "11")],
+)
+def test_a_season_is_its_three_months_of_the_northern_hemisphere(
+    cli: Callable[..., Result], season: str, first: str, last: str
+) -> None:
+    # The Beijing roadmap, signed on September 3, 2025, is the autumn's, and no other season's.
+    # Read as the months (--within), or, where no claim is dated inside them, from the first
+    # day to the last (--since, --until).
+    result = cli("ask", "--explain", "--format", "json", f"what happened in {season} 2025")
+    days = {"05": "31", "08": "31", "11": "30"}
+    within = f"--within 2025-{first}..2025-{last}"
+    overlapping = f"--since 2025-{first}-01 --until 2025-{last}-{days[last]}"
+    assert within in result.err or overlapping in result.err, result.err
+    autumn = season in ("autumn", "fall")
+    assert ("beijing-roadmap-2025-09-03" in ids(result)) is autumn
