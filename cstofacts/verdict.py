@@ -76,7 +76,10 @@ def judge(plan: Plan, found: Sequence[Claim], query: Query) -> Answer:
             partial = ("every word together",)
     for term in plan.reading.names:
         plan.explained.append((term.typed, "a person or role"))
-    described = {t.typed for t in plan.reading.described} if plan.reading.category_subject else set()
+    # A later category word describes what is listed, unless the claims of every category named
+    # were listed in the end (no claim of the first held the rest).
+    listed_only = plan.reading.category_subject and query.categories == plan.reading.listed_categories
+    described = {t.typed for t in plan.reading.described} if listed_only else set()
     for typed in (t.typed for t in plan.reading.category_terms):
         how = "a category, listed" if plan.reading.listing else "a category word, ranking"
         how = "a category word, describing what is listed" if typed in described else how

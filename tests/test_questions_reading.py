@@ -722,4 +722,16 @@ def test_a_list_is_of_its_first_category_and_those_joined_to_it(
     result = cli("ask", "--explain", "--fields", "id", question)
     words = read_as(result).split()
     assert [words[i + 1] for i, w in enumerate(words) if w == "--category"] == listed, words
+    said = "a category word, describing what is listed"
+    assert (said in result.err) is (len(listed) == 1), result.err
     assert result.code == 0 and all(CLAIMS[i]["category"] in listed for i in ids(result))
+
+
+def test_when_no_claim_of_the_first_category_holds_the_rest_every_category_named_is_listed(
+    cli: Callable[..., Result],
+) -> None:
+    question = "did the leaders of Kyrgyzstan and Tajikistan accept the CSTO as a mediator?"
+    result = cli("ask", "--explain", "--fields", "id", question)
+    assert "--category leadership --category mediation" in read_as(result)
+    assert "cstofacts: 'mediator': a category, listed\n" in result.err
+    assert ids(result) == ["secretary-general-visits-kg-tj"]
