@@ -56,7 +56,7 @@ _COMMAND_TESTS = _t("commands", "output")
 TARGETS: dict[str, tuple[str, ...]] = {
     # top level
     "cstofacts/__main__.py": _t("mutants_main"),
-    "cstofacts/answer.py": (*_t("mutants_question"), *_ASK_TESTS, *_t("newcomer")),
+    "cstofacts/answer.py": (*_t("mutants_question", "mutants_plan"), *_ASK_TESTS, *_t("newcomer")),
     "cstofacts/plan.py": (*_t("mutants_question"), *_ASK_TESTS, *_t("newcomer")),
     "cstofacts/verdict.py": (*_t("mutants_plan", "mutants_question"), *_ASK_TESTS),
     "cstofacts/carries.py": (*_t("carries"), *_ASK_TESTS),
