@@ -130,6 +130,22 @@ def _in(column: str, values: Iterable[object], params: Params) -> str:
     return f"{column} IN ({', '.join('?' * len(items))})"
 
 
+def _involving_countries(codes: Iterable[str], params: Params) -> str:
+    """A claim involves one of the countries, or is set in a place that lies in one. True or false,
+    never NULL (a claim with no place), so that NOT says "none of them" (--not-country)."""
+    tagged = _in("country", codes, params)
+    placed = _in("country", codes, params)
+    return (
+        f"(c.seq IN (SELECT claim FROM claim_countries WHERE {tagged})"
+        f" OR (c.location IS NOT NULL AND c.location IN (SELECT name FROM places WHERE {placed})))"
+    )
+
+
+def _involving_organizations(shorts: Iterable[str], params: Params) -> str:
+    inner = _in("organization", shorts, params)
+    return f"c.seq IN (SELECT claim FROM claim_organizations WHERE {inner})"
+
+
 def where(q: Query) -> tuple[list[str], Params]:
     """The WHERE clauses of a query's filters (ANDed), and their parameters in order."""
     clauses: list[str] = []
@@ -145,34 +161,17 @@ def where(q: Query) -> tuple[list[str], Params]:
     if q.attributions:
         clauses.append(_in("c.attributed_to", q.attributions, params))
     if q.countries:
-        tagged = _in("country", q.countries, params)
-        placed = _in("country", q.countries, params)
-        clauses.append(
-            f"(c.seq IN (SELECT claim FROM claim_countries WHERE {tagged})"
-            f" OR c.location IN (SELECT name FROM places WHERE {placed}))"
-        )
+        clauses.append(_involving_countries(q.countries, params))
     for code in q.all_countries:  # --with-country: each one, as --country matches it
-        params += [code, code]
-        clauses.append(
-            "(c.seq IN (SELECT claim FROM claim_countries WHERE country = ?)"
-            " OR c.location IN (SELECT name FROM places WHERE country = ?))"
-        )
+        clauses.append(_involving_countries((code,), params))
+    if q.not_countries:  # --not-country: none of them, as --country matches it
+        clauses.append("NOT " + _involving_countries(q.not_countries, params))
     if q.organizations:
-        inner = _in("organization", q.organizations, params)
-        clauses.append(f"c.seq IN (SELECT claim FROM claim_organizations WHERE {inner})")
+        clauses.append(_involving_organizations(q.organizations, params))
     for short in q.all_organizations:
-        params.append(short)
-        clauses.append("c.seq IN (SELECT claim FROM claim_organizations WHERE organization = ?)")
-    if q.not_countries:  # --not-country: neither involved nor where the claim's place lies
-        tagged = _in("country", q.not_countries, params)
-        placed = _in("country", q.not_countries, params)
-        clauses.append(
-            f"c.seq NOT IN (SELECT claim FROM claim_countries WHERE {tagged})"
-            f" AND (c.location IS NULL OR c.location NOT IN (SELECT name FROM places WHERE {placed}))"
-        )
+        clauses.append(_involving_organizations((short,), params))
     if q.not_organizations:
-        inner = _in("organization", q.not_organizations, params)
-        clauses.append(f"c.seq NOT IN (SELECT claim FROM claim_organizations WHERE {inner})")
+        clauses.append("NOT " + _involving_organizations(q.not_organizations, params))
     if q.places:
         clauses.append(_in("c.location", q.places, params))
     if q.paragraphs:
