@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from cstofacts import english
 from cstofacts.carries import CARRIES
 from cstofacts.criteria import Query, Term
+from cstofacts.lexicon import tag
 from cstofacts.model import Claim
 from cstofacts.plan import SORTS, Answer, Plan, nearest_ids
 from cstofacts.query.asking import asked_by_noun, counted
@@ -35,9 +36,8 @@ def judge(plan: Plan, found: Sequence[Claim], query: Query) -> Answer:
         if other is not None and not any(_names_another(plan, c, other[1]) for c in found):
             # "Who was Secretary General before Tasmagambetov?": the claims name only him.
             nearest = ", ".join(c.id for c in found)
-            return plan.silent(
-                f"the article does not say who {other[0]} (nearest claims, not an answer: {nearest})"
-            )
+            said = f"the article does not say who {other[0]} (nearest claims, not an answer: {nearest})"
+            return plan.silent(said)
     by_noun = None
     if found and not pointed:
         by_noun = asked_by_noun(plan.reading.tokens) or (asks if asks in ("when", "where") else None)
@@ -95,28 +95,28 @@ _RELATING = frozenset("before after precede succeed replace".split())
 
 def _someone_else(plan: Plan) -> tuple[str, set[str]] | None:
     """When a who-question asks for someone other than the person it names, related in time
-    ("who was … before Tasmagambetov", "who succeeded Babaev"): how to say so, and the people
-    the question names (their slugs). None for any other who-question ("who is Tasmagambetov")."""
+    ("who was … before Tasmagambetov", "who succeeded Babaev"): how to say so, and the index tags
+    of the people the question names. None for any other who-question ("who is Tasmagambetov")."""
     tokens = plan.reading.tokens
+    named = {t for n in plan.reading.names for t in n.tags if t.startswith("xh")}
     for term in plan.reading.names:
-        slugs = {t[2:] for t in term.tags if t.startswith("xh")}
-        if not slugs or term.tokens[0] not in tokens:
-            continue
+        if named.isdisjoint(term.tags) or term.tokens[0] not in tokens:
+            continue  # not a person's name or role
         at = tokens.index(term.tokens[0])
         before = at - 1
         while before >= 0 and tokens[before] in ("the", "a", "an"):
             before -= 1
         if before >= 0 and _RELATING.intersection(english.bases(tokens[before])):
             verb = "came " if tokens[before] in ("before", "after") else ""
-            said = f"{verb}{tokens[before]} {term.typed}"  # "came before tasmagambetov", "replaced …"
-            return said, {t[2:] for n in plan.reading.names for t in n.tags if t.startswith("xh")}
+            return f"{verb}{tokens[before]} {term.typed}", named  # "came before tasmagambetov", "replaced …"
     return None
 
 
 def _names_another(plan: Plan, claim: Claim, named: set[str]) -> bool:
-    """Whether a claim names a declared person other than those the question names."""
-    others = [p for p in plan.store.lexicon.values("person") if p not in named]
-    return any(plan.store.holds(claim.id, Term(p, (), (f"xh{p}",))) for p in others)
+    """Whether a claim names a declared person other than those the question names (`named`:
+    their index tags)."""
+    others = (tag("h", p) for p in plan.store.lexicon.values("person"))
+    return any(plan.store.holds(claim.id, Term(t, (), (t,))) for t in others if t not in named)
 
 
 def _counts_what(plan: Plan, claim: Claim) -> bool:

@@ -365,3 +365,19 @@ def test_a_who_question_that_relates_no_one_to_the_person_is_answered_by_her_cla
 ) -> None:
     result = cli("--data", _two_chairs(tmp_path, False), "ask", "--fields", "id", question)
     assert result.code == 0 and ids(result)
+
+
+def test_someone_else_with_a_name_of_two_words_is_found_by_that_name(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    # A person declared as `mark-ode` is indexed under the tag of his words; the claim naming him
+    # answers who replaced her.
+    people = '[people.ivanova]\nname = "Anna Ivanova"\n\n[people.mark-ode]\nname = "Mark Ode"\n\n[[sources]]'
+    path = tmp_path / "chairs.toml"
+    path.write_text(
+        HEAD.replace("[[sources]]", people, 1)
+        + claim_toml("handover", summary="Mark Ode replaced Anna Ivanova as Chair."),
+        encoding="utf-8",
+    )
+    result = cli("--data", str(path), "ask", "--fields", "id", "Who replaced Ivanova?")
+    assert (result.code, result.out) == (0, "handover\n")
