@@ -4,7 +4,6 @@ and whether the claims found carry what a pointed question asks for."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import NamedTuple
@@ -25,11 +24,8 @@ COMMON = 0.5
 POINTED_NEAREST = 3  # how many nearest claims a silence names
 # The sorts of declared entity a list question may ask which of, by the sort's English name.
 SORTS = {"country": "country", "org": "organization"}
-# The sorts' names in Russian, as their stems (text.stem_russian), found only for a Russian word.
-_RUSSIAN_SORTS = {
-    "country": functools.cache(lambda: {text.stem_russian(w) for w in ("страна", "государство")}),
-    "organization": functools.cache(lambda: {text.stem_russian("организация")}),
-}
+# The sorts' names in Russian, compared by their stems (text.stem_russian) with a Russian word.
+_RUSSIAN_SORTS = {"country": ("страна", "государство"), "organization": ("организация",)}
 
 
 class Answer(NamedTuple):  # a NamedTuple, not a frozen dataclass: cheaper to define at every start
@@ -171,10 +167,9 @@ class Plan:
                 continue
             typed = (term.tokens[0], *(w for a in term.alternatives for w in a))
             forms = {b for w in typed for b in english.bases(w)}
-            if text.is_cyrillic(term.tokens[0]):  # "организациями": its stem, as the sort's Russian words'
-                forms = {
-                    name for name, words in _RUSSIAN_SORTS.items() if text.stem_russian(typed[0]) in words()
-                }
+            if text.is_cyrillic(term.tokens[0]):  # "организациями": by its stem
+                stem = text.stem_russian(term.tokens[0])
+                forms = {n for n, words in _RUSSIAN_SORTS.items() if stem in map(text.stem_russian, words)}
             what = next((w for w, name in SORTS.items() if name in forms), None)
             if what is None:
                 continue
