@@ -46,18 +46,8 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         return plan.silent(f"the article has no {numbers}{span}")
     words = plan.words()
     head = reading.head
-    unaccounted, things = len(plan.unaccounted), plan.things(words)
-    # A thing the question names that the dataset declares (a country that narrows, a category, a
-    # person, a date) outweighs a thing the article lacks ("the unrest in Kazakhstan"); a word
-    # claims merely hold does not ("the CSTO's annual budget"), and nothing outweighs a name the
-    # article lacks, written with a capital ("the O'Brien plan").
-    named = (plan.things(()) > 0 or bool(reading.span_text or reading.facets.paragraphs)) and not any(
-        w in reading.capitalised for w in plan.unaccounted
-    )
     if plan.unaccounted and (
-        unaccounted > things
-        or (unaccounted == things and not named)
-        or any(text.words(w) == [head] for w in plan.unaccounted)
+        _outweighed(plan, words) or any(text.words(w) == [head] for w in plan.unaccounted)
     ):
         # The question is mostly about things nothing in the article accounts for, or the thing it
         # asks for is one of them. Fewer of them elsewhere in it are what a partial answer lacks.
@@ -239,6 +229,20 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         if found:
             return plan.answer(found, last)
     return plan.answer([], last)
+
+
+def _outweighed(plan: Plan, words: tuple[Term, ...]) -> bool:
+    """Whether the things the article lacks outweigh those the question names that it accounts
+    for. A tie goes to the question when it names something the dataset declares (a country that
+    narrows, a category, a person, a date: "the unrest in Kazakhstan"); not when only words claims
+    merely hold are left ("the CSTO's annual budget"), nor beside a name the article lacks, written
+    with a capital ("the O'Brien plan")."""
+    reading, lacking, things = plan.reading, len(plan.unaccounted), plan.things(words)
+    if lacking != things:
+        return lacking > things
+    if any(w in reading.capitalised for w in plan.unaccounted):
+        return True
+    return not (plan.things(()) > 0 or reading.span_text or reading.facets.paragraphs)
 
 
 def _or_entities(query: Query, other: Query) -> Query:
