@@ -119,9 +119,8 @@ class Reading(NamedTuple):  # not a frozen dataclass: cheaper to define at every
     entity_terms: tuple[Term, ...] = ()  # countries, organizations, places as terms too
     category_terms: tuple[Term, ...] = ()  # the category words as typed: "roadmap", "drills"
     category_subject: bool = False  # the category is what a list question lists ("which exercises")
-    listed_categories: frozenset[str] = (
-        frozenset()
-    )  # which: the first category word's, and those joined to it
+    # The categories a list is of: the first category word's, and those joined to it by and/or.
+    listed_categories: frozenset[str] = frozenset()
     described: tuple[Term, ...] = ()  # category words after those, describing what is listed
     tokens: tuple[str, ...] = ()  # every word of the question, stop words too
     absent_paragraphs: frozenset[int] = frozenset()  # paragraph numbers the article does not have
