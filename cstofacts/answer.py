@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cstofacts import text
+from cstofacts import text, verdict
 from cstofacts.criteria import Prefer, Query, SortKey, Term
 from cstofacts.model import Claim
 from cstofacts.plan import COMMON, Answer, Plan, nearest_ids
@@ -35,7 +35,9 @@ _PREFER = {
 
 def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Query | None = None) -> Answer:
     drafts = narrow is not None and narrow.drafts  # --drafts: the probes below see drafts too
-    known = _about(store, reading, drafts) if _unnarrowed(narrow) else []
+    # "Who succeeded Babaev" asks for someone else than the analyst: not his post (verdict.py).
+    relates = reading.asks == "who" and verdict.someone_else(reading) is not None
+    known = _about(store, reading, drafts) if _unnarrowed(narrow) and not relates else []
     if known:
         return Answer([], reading, None, facts=tuple(known))
     plan = Plan(store, reading, drafts)

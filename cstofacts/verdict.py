@@ -13,6 +13,7 @@ from cstofacts.lexicon import tag
 from cstofacts.model import Claim
 from cstofacts.plan import SORTS, Answer, Plan, nearest_ids
 from cstofacts.query.asking import asked_by_noun, counted
+from cstofacts.query.question import Reading
 
 
 def judge(plan: Plan, found: Sequence[Claim], query: Query) -> Answer:
@@ -32,7 +33,7 @@ def judge(plan: Plan, found: Sequence[Claim], query: Query) -> Answer:
                 f"the article does not say how many {noun} (nearest claims, not an answer: {nearest})"
             )
     if pointed and asks == "who":
-        other = _someone_else(plan)
+        other = someone_else(plan.reading)
         if other is not None and not any(_names_another(plan, c, other[1]) for c in found):
             # "Who was Secretary General before Tasmagambetov?": the claims name only him.
             nearest = ", ".join(c.id for c in found)
@@ -93,13 +94,13 @@ def judge(plan: Plan, found: Sequence[Claim], query: Query) -> Answer:
 _RELATING = frozenset("before after precede succeed replace".split())
 
 
-def _someone_else(plan: Plan) -> tuple[str, set[str]] | None:
+def someone_else(reading: Reading) -> tuple[str, set[str]] | None:
     """When a who-question asks for someone other than the person it names, related in time
     ("who was … before Tasmagambetov", "who succeeded Babaev"): how to say so, and the index tags
     of the people the question names. None for any other who-question ("who is Tasmagambetov")."""
-    tokens = plan.reading.tokens
-    named = {t for n in plan.reading.names for t in n.tags if t.startswith("xh")}
-    for term in plan.reading.names:
+    tokens = reading.tokens
+    named = {t for n in reading.names for t in n.tags if t.startswith("xh")}
+    for term in reading.names:
         if named.isdisjoint(term.tags) or term.tokens[0] not in tokens:
             continue  # not a person's name or role
         at = tokens.index(term.tokens[0])

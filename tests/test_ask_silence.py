@@ -381,3 +381,14 @@ def test_someone_else_with_a_name_of_two_words_is_found_by_that_name(
     )
     result = cli("--data", str(path), "ask", "--fields", "id", "Who replaced Ivanova?")
     assert (result.code, result.out) == (0, "handover\n")
+
+
+@pytest.mark.parametrize("question", ["who succeeded Babaev as analyst", "Who replaced Babaev?"])
+def test_who_came_after_the_analyst_is_not_answered_with_his_post(
+    cli: Callable[..., Result], question: str
+) -> None:
+    # The works' records say who Babaev is; a question for someone who followed him is for the
+    # claims, and none names another person.
+    result = cli("ask", "--format", "json", question)
+    assert (result.code, result.out) == (1, "")
+    assert "the article does not say who " in result.err and "babaev" in result.err
