@@ -227,7 +227,8 @@ def test_questions_in_cyrillic_are_answered_first_time(answers: dict[str, Answer
 # heldout: 0.3.0's held-out set; dev: a second reader's, that 0.4.0 was developed on; sealed: a
 # second reader's, never used to tune, scored with --quiet; fresh: a third reader's (0.6.0), unseen
 # when 0.5.0 was scored on it, scored with --quiet; reader4_a and reader4_b: two more readers'
-# (0.7.0), the first developed on, the second sealed and scored with --quiet only.
+# (0.7.0), the first developed on, the second sealed and scored with --quiet only; reader5_a and
+# reader5_b (0.8.0) and reader6 (0.9.0), since read; reader9 (0.10.0), sealed: scored with --quiet.
 READER_SETS = (
     "questions_heldout.toml",
     "questions_dev.toml",
@@ -235,6 +236,10 @@ READER_SETS = (
     "questions_fresh.toml",
     "questions_reader4_a.toml",
     "questions_reader4_b.toml",
+    "questions_reader5_a.toml",
+    "questions_reader5_b.toml",
+    "questions_reader6.toml",
+    "questions_reader9.toml",
 )
 
 
