@@ -15,7 +15,8 @@ from cstofacts.query import about
 from cstofacts.query.about import Fact
 from cstofacts.query.asking import SETTLEMENTS
 from cstofacts.query.filters import suggest
-from cstofacts.query.question import DATE_CONNECTORS, Reading
+from cstofacts.query.question import Reading
+from cstofacts.query.spans import DATE_CONNECTORS
 from cstofacts.store.engine import Store
 
 # An entity on more than this share of the claims (the CSTO, on almost all of them) does not

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, timedelta
 from typing import NamedTuple
 
-from cstofacts import dates, english, text
+from cstofacts import english, text
 from cstofacts.criteria import Query, Term
 from cstofacts.lexicon import Lexicon, entity_tags, tag
 from cstofacts.model import KIND_WORDS, Kind
@@ -26,6 +25,7 @@ from cstofacts.query.asking import (
     singular,
     units,
 )
+from cstofacts.query.spans import take_dates, take_paragraphs
 
 # Words that say what sort of statement is wanted.
 ATTRIBUTION_WORDS = {"analyst": "analyst", "author": "analyst"}
@@ -45,44 +45,6 @@ QUESTION_WORDS = frozenset(
     """.split()
 )
 _QUOTES = str.maketrans("’‘“”", "''\"\"")
-_YEAR = r"(?:19|20|21)[0-9]{2}"
-_MONTH = dates._MONTH
-# A day or a month as a question writes it: "May 31, 2025", "31 May 2025", "May 2025".
-_MONTH_DAY_YEAR = rf"(?:{_MONTH})\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"
-_DAY_MONTH_YEAR = rf"[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\.?,?\s+{_YEAR}"
-_MONTH_YEAR = rf"(?:{_MONTH})\.?,?\s+(?:of\s+)?{_YEAR}"
-_WHEN = f"(?:{_MONTH_DAY_YEAR}|{_DAY_MONTH_YEAR}|{_MONTH_YEAR}|{_YEAR})"  # or a year
-_DATE_PATTERNS: tuple[tuple[str, str], ...] = (
-    # "between July 2024 and May 2025": from the first day of one to the last of the other.
-    ("between", rf"\b(?:between|from)\s+({_WHEN})\s+(?:and|to|until|till|through)\s+({_WHEN})\b"),
-    ("day", r"\b([0-9]{4}-[0-9]{2}-[0-9]{2})\b"),
-    ("day", rf"\b({_MONTH_DAY_YEAR})\b"),
-    ("day", rf"\b({_DAY_MONTH_YEAR})\b"),
-    ("month", rf"\b({_MONTH_YEAR})\b"),
-    ("month", r"\b([0-9]{4}-[0-9]{2})\b(?!-)"),
-    ("range", rf"\b(?:between|from)\s+({_YEAR})\s+(?:and|to|until|till)\s+({_YEAR})\b"),
-    ("range", rf"(?<![\w-])({_YEAR})\s*(?:\.\.|[-‐‑‒–—]|\bto\b|\bthrough\b|\buntil\b)\s*({_YEAR})\b(?!-\w)"),
-    ("season", rf"\b(spring|summer|autumn|fall)\s+(?:of\s+)?({_YEAR})\b"),
-    # "the first half of 2025", "the third quarter of 2024", "Q3 2024": the months of that part.
-    ("part", rf"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(half|quarter)\s+(?:of\s+)?({_YEAR})\b"),
-    ("part", rf"\b(q[1-4]|h[12])\s+({_YEAR})\b"),
-    # "from 2024" alone names the year ("the news from 2024"); "from 2024 on" is a start.
-    (
-        "since",
-        rf"\b(since|after|starting)\s+(?:from\s+|in\s+)?({_YEAR})\b|\b(from)\s+({_YEAR})\s+(?:on|onwards?|forwards?)\b",
-    ),
-    ("until", rf"\b(before|until|till|up\s+to|by)\s+({_YEAR})\b"),
-    ("year", rf"(?<![\w-])({_YEAR})(?![\w-])"),
-)
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
-# The words the patterns above join or open dates with: no part of what a date describes.
-DATE_CONNECTORS = frozenset(
-    """
-    between from and to until till through since after starting on onwards onward forwards forward
-    before up by of in
-    """.split()
-)
-_PARAGRAPH = r"(?:¶|§|\bparagraphs?\s*|\bparas?\.?\s*)([0-9]{1,3})((?:\s*(?:,|and|&)\s*[0-9]{1,3})*)"
 # Words that put the country or organization after them out of the answer ("held outside
 # Belarus", "organizations other than the CSTO"), longest first.
 _EXCLUDING: tuple[tuple[str, ...], ...] = (
@@ -133,8 +95,8 @@ class Reading(NamedTuple):  # not a frozen dataclass: cheaper to define at every
 def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> Reading:
     """The facets and words of a question. Never raises: an unreadable part becomes words."""
     raw = question.translate(_QUOTES)
-    raw, spans, span_text, since, until = _dates(raw)
-    raw, paragraphs, absent = _paragraphs(raw, last_paragraph)
+    raw, spans, span_text, since, until = take_dates(raw)
+    raw, paragraphs, absent = take_paragraphs(raw, last_paragraph)
     # A word written with a capital inside the question is a name ("O'Brien"): never a typo.
     capitalised = {w.casefold() for w in re.findall(r"(?<=\w)\W+([A-Z][\w'’-]*)", raw)}
     tokens = text.words(raw)
@@ -391,88 +353,3 @@ def _word(word: str, lexicon: Lexicon, found: _Found) -> None:
 def _filler(word: str) -> bool:
     """A verb or filler of questions in any of its forms ("hold", "holds", "holding", "held")."""
     return any(base in QUESTION_WORDS for base in english.verb_forms(word))
-
-
-def _dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None, date | None]:
-    spans: list[dates.Span] = []
-    typed: list[str] = []
-    since = until = None
-    if not any(ch.isdigit() for ch in raw):
-        return raw, spans, typed, since, until  # every date form has a year in digits
-    # Patterns that name a month or a season cost the most to compile: only where one is written.
-    words = set(text.words(raw))
-    named = {
-        "month": bool(words & dates.MONTHS.keys()),
-        "season": bool(words & _SEASONS.keys()),
-        "part": bool(words & _PARTS),
-    }
-    for what, pattern in _DATE_PATTERNS:
-        if (_MONTH in pattern and not named["month"]) or (what in ("season", "part") and not named[what]):
-            continue
-        for match in list(re.finditer(pattern, raw, re.IGNORECASE)):
-            try:
-                if what in ("day", "month"):
-                    spans.append(_when(match[1]))
-                elif what == "between":
-                    if re.fullmatch(_YEAR, match[1]) and re.fullmatch(_YEAR, match[2]):
-                        spans.append(dates.parse_years(f"{match[1]}..{match[2]}"))  # as "range" reads it
-                    else:
-                        since, until = _when(match[1])[0], _when(match[2])[1]
-                elif what == "range":
-                    spans.append(dates.parse_years(f"{match[1]}..{match[2]}"))
-                elif what == "part":
-                    spans.append(_part(*match.groups()))
-                elif what == "season":  # the meteorological seasons of the northern hemisphere
-                    first, last = _SEASONS[match[1].lower()]
-                    year = int(match[2])
-                    spans.append((date(year, first, 1), dates.parse_when(f"{year}-{last:02d}")[1]))
-                elif what == "since":  # after 2024: from 2025 on
-                    named_year = dates.parse_years(match[2] or match[4])
-                    after = (match[1] or "").lower() == "after"
-                    since = named_year[1] + timedelta(days=1) if after else named_year[0]
-                elif what == "until":  # before 2024: up to the end of 2023
-                    named_year = dates.parse_years(match[2])
-                    before = match[1].lower() == "before"
-                    until = named_year[0] - timedelta(days=1) if before else named_year[1]
-                else:
-                    spans.append(dates.parse_years(match[1]))
-            except ValueError:
-                continue
-            typed.append(match.group(0))
-        raw = re.sub(pattern, " ", raw, flags=re.IGNORECASE)
-    return raw, spans, typed, since, until
-
-
-_PARTS = frozenset("half quarter q1 q2 q3 q4 h1 h2".split())
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-
-
-def _part(*groups: str) -> dates.Span:
-    """The months of a half or a quarter of a year: ("first", "half", "2025"), or ("q3", "2024")."""
-    if len(groups) == 2:  # "Q3 2024", "H1 2025"
-        code, year = groups[0].lower(), groups[1]
-        which, size = int(code[1]), 6 if code[0] == "h" else 3
-    else:
-        which, size, year = _ORDINALS[groups[0].lower()], 6 if groups[1].lower() == "half" else 3, groups[2]
-    if which * size > 12:
-        raise ValueError(f"no {groups}")  # "the third half": read as words
-    first = (which - 1) * size + 1
-    return date(int(year), first, 1), dates.parse_when(f"{year}-{first + size - 1:02d}")[1]
-
-
-def _when(typed: str) -> dates.Span:
-    return dates.parse_when(re.sub(r"(?<=[0-9])(st|nd|rd|th)|\bof\b|,", " ", typed))
-
-
-def _paragraphs(raw: str, last: int | None) -> tuple[str, set[int], set[int]]:
-    """The paragraph numbers a question names: those the article has, and those it has not."""
-    numbers: set[int] = set()
-    absent: set[int] = set()
-    for match in re.finditer(_PARAGRAPH, raw, re.IGNORECASE):
-        for value in [match[1], *re.findall(r"[0-9]{1,3}", match[2] or "")]:
-            number = int(value)
-            if last is None or number <= last:  # ¶0 is the headline
-                numbers.add(number)
-            else:
-                absent.add(number)
-    return re.sub(_PARAGRAPH, " ", raw, flags=re.IGNORECASE), numbers, absent
