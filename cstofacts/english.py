@@ -42,6 +42,10 @@ def sort_of(word: str, lookup: Callable[[list[str]], Mapping[str, str]]) -> str 
         return "g"
     if word in lemmas:  # "headquarters" is a noun, whatever "headquarter" is
         return lemmas[word]
+    if any(b in lemmas for b in _strip(word, _VERB_OR_ADJECTIVE[:4])):
+        # "teamed", "inking": a word WordNet lists only as its plain form, with an ending only a
+        # verb takes, is that verb's, however the plain form is mostly used ("team" as a noun).
+        return "g"
     sorts = [lemmas[b] for b in _strip(word, _PLURAL) if b in lemmas]
     if not sorts:
         return None

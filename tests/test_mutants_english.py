@@ -40,6 +40,9 @@ def test_the_plain_forms_a_word_may_inflect(word: str, forms: list[str]) -> None
         ("closer", {"close": "g", "closer": "n"}, "g"),
         ("headquarters", {"headquarters": "n", "headquarter": "g"}, "n"),  # as listed itself
         ("boxer", {"box": "n", "boxer": "n"}, "n"),  # formed like a verb, from no verb
+        ("teamed", {"team": "n"}, "g"),  # a verb's ending on a word listed only as its plain form
+        ("inking", {"inke": "n"}, "g"),
+        ("boxer", {"box": "n"}, None),  # -er makes nouns of verbs too: not a verb's form for it
         ("meetings", {"meeting": "n"}, "n"),
         ("runs", {"run": "g"}, "g"),
         ("boxes", {"box": "n", "boxe": "g"}, "g"),  # any plain form a verb: a verb
