@@ -13,7 +13,7 @@ from cstofacts.criteria import Query, Term
 from cstofacts.model import Claim
 from cstofacts.query import about
 from cstofacts.query.about import Fact
-from cstofacts.query.asking import SETTLEMENTS
+from cstofacts.query.asking import SETTLEMENTS, singular
 from cstofacts.query.filters import suggest
 from cstofacts.query.question import Reading
 from cstofacts.query.spans import DATE_CONNECTORS
@@ -25,6 +25,7 @@ COMMON = 0.5
 POINTED_NEAREST = 3  # how many nearest claims a silence names
 # The sorts of declared entity a list question may ask which of, by the sort's English name.
 SORTS = {"country": "country", "org": "organization"}
+_DEFINITE = frozenset("the this that its their our his her".split())
 # The sorts' names in Russian, compared by their stems (text.stem_russian) with a Russian word.
 _RUSSIAN_SORTS = {"country": ("страна", "государство"), "organization": ("организация",)}
 
@@ -126,6 +127,10 @@ class Plan:
                 self.corrections.append((term.typed, near))
                 self.explained.append((term.typed, f"a typo for {near!r}"))
                 kept.append(Term(near, tuple(text.words(near))))
+            elif heads := self._heads(term):
+                # "the bloc": the last word of a declared name ("post-Soviet security bloc") is
+                # how news writing calls that name, not a thing the article lacks.
+                self.explained.append((term.typed, f"a word the names of {', '.join(heads)} end with"))
             elif sort != "g" and not term.typed.isdigit() and not self.store.in_article(term):
                 # A thing or a name no claim, name, source or thesaurus word accounts for.
                 self.unaccounted.append(term.typed)
@@ -134,6 +139,22 @@ class Plan:
                 self.left_out.append(term.typed)
                 self.explained.append((term.typed, "left out: a word no claim holds"))
         return tuple(kept)
+
+    def _heads(self, term: Term) -> list[str]:
+        """The countries and organizations a declared name of several words of ends with this
+        one word, in its plain form too ("blocs")."""
+        if len(term.tokens) != 1:
+            return []
+        forms = set(english.bases(term.tokens[0]))
+        return sorted(
+            {
+                value
+                for phrase, meanings in self.store.lexicon.entries.items()
+                if len(phrase) > 1 and phrase[-1] in forms
+                for what, value in meanings
+                if what in ("country", "org")
+            }
+        )
 
     def _infinitive(self, word: str) -> bool:
         """Whether the word follows "to" after a verb ("want to fight", "able to counter"), where
@@ -163,15 +184,11 @@ class Plan:
         settlement = self._settlement()
         if settlement:
             return settlement
+        known = self._the_one(terms)
         for term in terms:
-            if not self.reading.listing or len(term.tokens) != 1 or self._category_before(term):
+            if term.typed in known or not self.reading.listing or len(term.tokens) != 1:
                 continue
-            typed = (term.tokens[0], *(w for a in term.alternatives for w in a))
-            forms = {b for w in typed for b in english.bases(w)}
-            if text.is_cyrillic(term.tokens[0]):  # "организациями": by its stem
-                stem = text.stem_russian(term.tokens[0])
-                forms = {n for n, words in _RUSSIAN_SORTS.items() if stem in map(text.stem_russian, words)}
-            what = next((w for w, name in SORTS.items() if name in forms), None)
+            what = None if self._category_before(term) else self._sort_named(term)
             if what is None:
                 continue
             shares = self._shares(what)
@@ -182,7 +199,10 @@ class Plan:
             self.sort_excludes = bool(out)
             narrowing = [k for k, share in shares.items() if 0 < share <= COMMON]  # some claims, not most
             if not narrowing and any(shares.values()):  # the only ones claims involve are on most
-                return {term.typed: f"asks which {SORTS[what]}: each is on most claims, so none filters"}
+                return {
+                    **known,
+                    term.typed: f"asks which {SORTS[what]}: each is on most claims, so none filters",
+                }
             named = self.reading.facets.countries if what == "country" else self.reading.facets.organizations
             if not narrowing or set(narrowing) & named:
                 continue  # "which other countries than …" is not read so
@@ -196,8 +216,43 @@ class Plan:
             before = tokens[at - 1] if at else ""
             if any(t.typed == before for t in terms) and self.store.sort_of(before) == "g":
                 read[before] = f"describes the {SORTS[what]} asked for"
-            return read
-        return {}
+            return {**known, **read}
+        return known
+
+    def _sort_named(self, term: Term) -> str | None:
+        """The sort of declared entity a one-word term names ("countries", "alliance": through
+        the thesaurus, an organization), or None."""
+        typed = (term.tokens[0], *(w for a in term.alternatives for w in a))
+        forms = {b for w in typed for b in english.bases(w)}
+        if text.is_cyrillic(term.tokens[0]):  # "организациями": by its stem
+            stem = text.stem_russian(term.tokens[0])
+            forms = {n for n, words in _RUSSIAN_SORTS.items() if stem in map(text.stem_russian, words)}
+        return next((w for w, name in SORTS.items() if name in forms), None)
+
+    def _the_one(self, terms: tuple[Term, ...]) -> dict[str, str]:
+        """In a list question, "the alliance's drills": a singular word for a sort after "the" or
+        a possessive names the one the article is about, when most claims involve one; a word
+        for it that only ranks, not a question of which. The typed words so read, with how."""
+        known: dict[str, str] = {}
+        for term in terms:
+            if not self.reading.listing or len(term.tokens) != 1 or not self._definite(term):
+                continue
+            what = self._sort_named(term)
+            if what is not None:
+                main = ", ".join(k for k, share in self._shares(what).items() if share > COMMON)
+                if main:
+                    known[term.typed] = f"the {SORTS[what]} most claims involve ({main}): it only ranks"
+        return known
+
+    def _definite(self, term: Term) -> bool:
+        """Whether a one-word term is singular and follows "the", "this" or a possessive: it
+        names one thing the reader knows ("the alliance"), where "which alliances" asks."""
+        word = term.tokens[0]
+        tokens = self.reading.tokens
+        if word not in tokens or singular((word,)) != (word,):
+            return False
+        at = tokens.index(word)
+        return at > 0 and tokens[at - 1] in _DEFINITE
 
     def _category_before(self, term: Term) -> bool:
         """Whether a category word comes before the word: "which military drills did the alliance
