@@ -79,11 +79,13 @@ def judge(plan: Plan, found: Sequence[Claim], query: Query) -> Answer:
         plan.explained.append((term.typed, "a person or role"))
     # A later category word describes what is listed, unless the claims of every category named
     # were listed in the end (no claim of the first held the rest).
-    listed_only = plan.reading.category_subject and query.categories == plan.reading.listed_categories
+    subject = plan.reading.category_subject
+    listed_only = subject and query.categories == plan.reading.listed_categories
     described = {t.typed for t in plan.reading.described} if listed_only else set()
     for typed in (t.typed for t in plan.reading.category_terms):
         how = "a category, listed" if plan.reading.listing else "a category word, ranking"
-        how = "a category word, describing what is listed" if typed in described else how
+        if plan.reading.listing and (typed in described or not subject):
+            how = "a category word, describing what is listed"
         plan.explained.append((typed, how))
     return Answer(found, plan.reading, query, tuple(plan.corrections), "", partial, tuple(plan.explained))
 

@@ -735,3 +735,35 @@ def test_when_no_claim_of_the_first_category_holds_the_rest_every_category_named
     assert "--category leadership --category mediation" in read_as(result)
     assert "cstofacts: 'mediator': a category, listed\n" in result.err
     assert ids(result) == ["secretary-general-visits-kg-tj"]
+
+
+_CATEGORIES = sorted(bundled()["categories"])
+
+
+@pytest.mark.parametrize("category", _CATEGORIES)
+def test_a_category_word_in_a_phrase_after_the_question_word_describes_rather_than_lists(
+    cli: Callable[..., Result], category: str
+) -> None:
+    # "What happened in 2024 in the CSTO's relations with the UN": the claims of 2024, holding the
+    # word (or its category's names); "which exercises …" lists the category.
+    word = category.replace("-", " ")
+    phrased = cli("ask", "--explain", "--fields", "id", f"what happened in 2024 in the {word}s")
+    if phrased.code == 0:
+        assert f"'{word}s': a category word, describing what is listed" in phrased.err
+        assert "--category" not in read_as(phrased)
+    else:  # no claim of 2024 holds the word: said so, not "no claim of that category"
+        assert f"cstofacts: no claim holds {word}s (nearest claims, not an answer: " in phrased.err
+    listed = cli("ask", "--explain", "--fields", "id", f"which {word}s were there in 2024")
+    assert f"--category {category}" in read_as(listed)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["list claims about the {}s", "which of the {}s are named", "which facts about the {}s are there"],
+)
+def test_a_preposition_after_a_word_for_anything_or_of_after_which_still_lists_the_category(
+    cli: Callable[..., Result], question: str
+) -> None:
+    for category in _CATEGORIES:
+        result = cli("ask", "--explain", "--fields", "id", question.format(category.replace("-", " ")))
+        assert f"--category {category}" in read_as(result), (question, category, read_as(result))

@@ -150,6 +150,30 @@ _LEADING = frozenset(
 )
 
 
+_QUESTION_WORDS = frozenset(("what", "which", "who", "when", "where", "why", "how", *LIST_OPENERS))
+
+
+def in_phrase(tokens: Sequence[str], at: int) -> bool:
+    """Whether the word at `at` follows a preposition after the question word: part of a phrase
+    that describes ("what happened in 2024 in the CSTO's relations with the UN"), not what the
+    question asks for ("which exercises"). "Which of the exercises" keeps "of" beside it."""
+    start = next((i for i in range(at) if tokens[i] in _QUESTION_WORDS), None)
+    if start is None:
+        return False
+    between = list(tokens[start + 1 : at])
+    if between[:1] == ["of"]:
+        between = between[1:]
+    return any(t in _LEADING and (i == 0 or between[i - 1] not in _TOPIC) for i, t in enumerate(between))
+
+
+# Nouns for what a question asks for in general: a preposition after them names the topic, which
+# is what a list is of ("claims about the leadership", "news on the exercises").
+_TOPIC = frozenset(
+    "claim claims fact facts thing things everything anything something information info detail "
+    "details news statement statements record records entry entries item items".split()
+)
+
+
 def is_list(tokens: Sequence[str]) -> bool:
     if not tokens:
         return False

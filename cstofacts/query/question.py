@@ -21,6 +21,7 @@ from cstofacts.query.asking import (
     asked_head,
     asks_for,
     did,
+    in_phrase,
     is_list,
     singular,
     units,
@@ -231,6 +232,7 @@ class _Found:
         self.not_organizations: set[str] = set()
         self.excluded: list[Term] = []
         self.excluded_end = -1  # where the last name put out ends: a series after it is out too
+        self.named: list[str] = []  # the tokens read so far, a declared name's as "" (its "of" is no phrase)
 
     @property
     def facets(self) -> bool:
@@ -252,8 +254,9 @@ def _match(tokens: Sequence[str], lexicon: Lexicon) -> _Found:
             what, value = entry
             typed = " ".join(run)
             if what == "category":
-                # "Which exercises …", "which CSTO exercises …": a name before it describes it.
-                if not (found.words or found.names or found.category_words):
+                # "Which exercises …", "which CSTO exercises …": a name before it describes it,
+                # as a phrase it is part of does ("what happened in the CSTO's relations").
+                if not (found.words or found.names or found.category_words or in_phrase(found.named, index)):
                     found.category_first = True
                 # A word declared for several categories ("document": an agreement signed, a
                 # resolution adopted) names any of them, as --category repeated does.
@@ -288,9 +291,11 @@ def _match(tokens: Sequence[str], lexicon: Lexicon) -> _Found:
             elif what == "person":
                 found.names.append(Term(typed, run, entity_tags("person", value)))
             index += size
+            found.named += [""] * size
             break
         else:
             _word(tokens[index], lexicon, found)
+            found.named.append(tokens[index])
             index += 1
     return found
 
