@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from cstofacts import text, verdict
 from cstofacts.criteria import Prefer, Query, SortKey, Term
 from cstofacts.model import Claim
-from cstofacts.plan import COMMON, Answer, Plan, nearest_ids
+from cstofacts.plan import Answer, Plan, nearest_ids
 from cstofacts.query import about
 from cstofacts.query.about import Fact
 from cstofacts.query.question import ATTRIBUTION_WORDS, Reading
+from cstofacts.sorts import COMMON
 from cstofacts.store.engine import Store
 
 POINTED = 3  # how many answers a pointed question gets unless --limit says otherwise

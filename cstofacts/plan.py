@@ -8,26 +8,18 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import NamedTuple
 
-from cstofacts import dates, english, text
+from cstofacts import dates, english, sorts, text
 from cstofacts.criteria import Query, Term
 from cstofacts.model import Claim
 from cstofacts.query import about
 from cstofacts.query.about import Fact
-from cstofacts.query.asking import SETTLEMENTS, singular
 from cstofacts.query.filters import suggest
 from cstofacts.query.question import Reading
 from cstofacts.query.spans import DATE_CONNECTORS
+from cstofacts.sorts import COMMON
 from cstofacts.store.engine import Store
 
-# An entity on more than this share of the claims (the CSTO, on almost all of them) does not
-# narrow anything: it ranks a pointed question's answers and filters nothing.
-COMMON = 0.5
 POINTED_NEAREST = 3  # how many nearest claims a silence names
-# The sorts of declared entity a list question may ask which of, by the sort's English name.
-SORTS = {"country": "country", "org": "organization"}
-_DEFINITE = frozenset("the this that its their our his her".split())
-# The sorts' names in Russian, compared by their stems (text.stem_russian) with a Russian word.
-_RUSSIAN_SORTS = {"country": ("страна", "государство"), "organization": ("организация",)}
 
 
 class Answer(NamedTuple):  # a NamedTuple, not a frozen dataclass: cheaper to define at every start
@@ -44,15 +36,6 @@ class Answer(NamedTuple):  # a NamedTuple, not a frozen dataclass: cheaper to de
 def nearest_ids(found: Sequence[Claim]) -> str:
     """The first few claims' ids, named by a silence as the nearest claims, not an answer."""
     return ", ".join(c.id for _, c in zip(range(POINTED_NEAREST), found, strict=False))
-
-
-def _involving(what: str, keys: set[str], drafts: bool = False) -> Query:
-    """The claims involving any of some countries or organizations, or at any of some places."""
-    if what == "country":
-        return Query(countries=frozenset(keys), drafts=drafts)
-    if what == "place":
-        return Query(places=frozenset(keys), drafts=drafts)
-    return Query(organizations=frozenset(keys), drafts=drafts)
 
 
 class Plan:
@@ -177,90 +160,13 @@ class Plan:
         return None
 
     def _answer_type(self, terms: tuple[Term, ...]) -> dict[str, str]:
-        """A list question's word for a sort of declared entity ("which countries", "which
-        organisations") asks which of them: the claims must involve one, and need not hold the
-        word. An adjective right before it ("international organisations") describes the
-        entities, not the claims' words. The typed words so read, each with how."""
-        settlement = self._settlement()
-        if settlement:
-            return settlement
-        known = self._the_one(terms)
-        for term in terms:
-            if term.typed in known or not self.reading.listing or len(term.tokens) != 1:
-                continue
-            what = None if self._category_before(term) else self._sort_named(term)
-            if what is None:
-                continue
-            shares = self._shares(what)
-            # "Which organizations other than the CSTO": the ones put out are not answers.
-            facets = self.reading.facets
-            out = facets.not_countries if what == "country" else facets.not_organizations
-            shares = {k: share for k, share in shares.items() if k not in out}
-            self.sort_excludes = bool(out)
-            narrowing = [k for k, share in shares.items() if 0 < share <= COMMON]  # some claims, not most
-            if not narrowing and any(shares.values()):  # the only ones claims involve are on most
-                return {
-                    **known,
-                    term.typed: f"asks which {SORTS[what]}: each is on most claims, so none filters",
-                }
-            named = self.reading.facets.countries if what == "country" else self.reading.facets.organizations
-            if not narrowing or set(narrowing) & named:
-                continue  # "which other countries than …" is not read so
-            self.answer_type = _involving(what, set(narrowing))
-            self.sort_asked = f"which {SORTS[what]}"
-            self.sort_any = _involving(what, {k for k, share in shares.items() if share})
-            self.sort_word = term.typed
-            read = {term.typed: f"asks which {SORTS[what]}: claims involving one of {', '.join(narrowing)}"}
-            tokens = self.reading.tokens
-            at = tokens.index(term.tokens[0]) if term.tokens[0] in tokens else 0
-            before = tokens[at - 1] if at else ""
-            if any(t.typed == before for t in terms) and self.store.sort_of(before) == "g":
-                read[before] = f"describes the {SORTS[what]} asked for"
-            return {**known, **read}
-        return known
-
-    def _sort_named(self, term: Term) -> str | None:
-        """The sort of declared entity a one-word term names ("countries", "alliance": through
-        the thesaurus, an organization), or None."""
-        typed = (term.tokens[0], *(w for a in term.alternatives for w in a))
-        forms = {b for w in typed for b in english.bases(w)}
-        if text.is_cyrillic(term.tokens[0]):  # "организациями": by its stem
-            stem = text.stem_russian(term.tokens[0])
-            forms = {n for n, words in _RUSSIAN_SORTS.items() if stem in map(text.stem_russian, words)}
-        return next((w for w, name in SORTS.items() if name in forms), None)
-
-    def _the_one(self, terms: tuple[Term, ...]) -> dict[str, str]:
-        """In a list question, "the alliance's drills": a singular word for a sort after "the" or
-        a possessive names the one the article is about, when most claims involve one; a word
-        for it that only ranks, not a question of which. The typed words so read, with how."""
-        known: dict[str, str] = {}
-        for term in terms:
-            if not self.reading.listing or len(term.tokens) != 1 or not self._definite(term):
-                continue
-            what = self._sort_named(term)
-            if what is not None:
-                main = ", ".join(k for k, share in self._shares(what).items() if share > COMMON)
-                if main:
-                    known[term.typed] = f"the {SORTS[what]} most claims involve ({main}): it only ranks"
-        return known
-
-    def _definite(self, term: Term) -> bool:
-        """Whether a one-word term is singular and follows "the", "this" or a possessive: it
-        names one thing the reader knows ("the alliance"), where "which alliances" asks."""
-        word = term.tokens[0]
-        tokens = self.reading.tokens
-        if word not in tokens or singular((word,)) != (word,):
-            return False
-        at = tokens.index(word)
-        return at > 0 and tokens[at - 1] in _DEFINITE
-
-    def _category_before(self, term: Term) -> bool:
-        """Whether a category word comes before the word: "which military drills did the alliance
-        stage" lists drills, not the alliance's sort; "which organizations signed the roadmap"
-        lists organizations."""
-        tokens = self.reading.tokens
-        at = tokens.index(term.tokens[0]) if term.tokens[0] in tokens else len(tokens)
-        return any(t.tokens[0] in tokens[:at] for t in self.reading.category_terms)
+        """What a list question's words for a sort of declared entity ask (sorts.py); the typed
+        words so read, each with how."""
+        asked = sorts.asked(self.store, self.reading, terms, self.drafts)
+        self.answer_type, self.sort_asked, self.sort_any = asked.answer_type, asked.sort_asked, asked.sort_any
+        self.sort_word, self.sort_excludes = asked.sort_word, asked.excludes
+        self.explained += asked.explained
+        return asked.read
 
     def things(self, words: tuple[Term, ...]) -> float:
         """How many things the question names that the article accounts for: names, places,
@@ -390,33 +296,6 @@ class Plan:
         for term in found:
             self.explained.append((term.typed, "a place"))
         return found
-
-    def _shares(self, what: str) -> dict[str, float]:
-        """Each declared entity of one sort (say country), with the share of the claims it is on."""
-        return {
-            k: self.store.share(_involving(what, {k}, self.drafts)) for k in self.store.lexicon.values(what)
-        }
-
-    def _settlement(self) -> dict[str, str]:
-        """ "Which cities …", a list asking where by a word for a town: the places the dataset
-        declares (each lies in a country) that claims name as where they happened, any of them.
-        ("Which places" may mean countries too: the claims with a place answer it, as ever.)"""
-        if not self.reading.listing or self.reading.asks != "where":
-            return {}
-        typed = next((t for t in self.reading.tokens if SETTLEMENTS.intersection(english.bases(t))), None)
-        if typed is None:
-            return {}
-        shares = self._shares("place")
-        at = [k for k, share in shares.items() if 0 < share <= COMMON]
-        if not at:
-            return {}
-        noun = min(SETTLEMENTS.intersection(english.bases(typed)))
-        self.answer_type = _involving("place", set(at))
-        self.sort_any = _involving("place", {k for k, share in shares.items() if share})
-        self.sort_word = typed
-        self.sort_asked = f"which {noun}"
-        self.explained.append((typed, f"asks which {noun}: claims at one of {', '.join(at)}"))
-        return {typed: ""}
 
     def answer(self, found: Sequence[Claim], query: Query) -> Answer:
         from cstofacts import verdict

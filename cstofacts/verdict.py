@@ -11,9 +11,10 @@ from cstofacts.carries import CARRIES
 from cstofacts.criteria import Query, Term
 from cstofacts.lexicon import tag
 from cstofacts.model import Claim
-from cstofacts.plan import SORTS, Answer, Plan, nearest_ids
+from cstofacts.plan import Answer, Plan, nearest_ids
 from cstofacts.query.asking import asked_by_noun, counted
 from cstofacts.query.question import Reading
+from cstofacts.sorts import SORTS
 
 
 def judge(plan: Plan, found: Sequence[Claim], query: Query) -> Answer:
