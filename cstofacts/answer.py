@@ -19,7 +19,8 @@ from cstofacts.model import Claim
 from cstofacts.plan import Answer, Plan, nearest_ids
 from cstofacts.query import about
 from cstofacts.query.about import Fact
-from cstofacts.query.question import ATTRIBUTION_WORDS, Reading
+from cstofacts.query.matching import ATTRIBUTION_WORDS
+from cstofacts.query.question import Reading
 from cstofacts.sorts import COMMON
 from cstofacts.store.engine import Store
 
@@ -67,6 +68,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         kinds=reading.facets.kinds,
         attributions=reading.facets.attributions,
         paragraphs=reading.facets.paragraphs,
+        not_texts=reading.facets.not_texts,  # "apart from internal unity": no claim saying it
     )
     entities, ranking = plan.entities()
     if not plan.sort_excludes:  # "held outside Belarus": no claim involving it

@@ -78,6 +78,7 @@ class Query(NamedTuple):  # a NamedTuple, not a dataclass: a fifth of the cost t
     all_organizations: tuple[str, ...] = ()  # --with-org: every one is involved (AND)
     not_countries: frozenset[str] = frozenset()  # --not-country: none of these is involved
     not_organizations: frozenset[str] = frozenset()  # --not-org: none of these is involved
+    not_texts: tuple[tuple[Term, ...], ...] = ()  # --not-text: no claim holds every term of any value
     within: tuple[dates.Span, ...] = ()  # --within: dated inside one of these spans, not just overlapping
     sources: frozenset[str] = frozenset()  # --source: the claims of these sources (articles)
     drafts: bool = False  # --drafts: draft claims too (draft = true, as `cstofacts new` writes them)

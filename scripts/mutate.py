@@ -134,6 +134,8 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/query/filters.py": (*_QUERY_TESTS, *_t("questions")),
     "cstofacts/query/question.py": _ASK_TESTS,
     "cstofacts/query/spans.py": (*_ASK_TESTS, *_t("mutants_dates")),
+    "cstofacts/query/matching.py": (*_ASK_TESTS, *_t("ask_references")),
+    "cstofacts/query/excluding.py": (*_ASK_TESTS, *_t("excluding", "filtering")),
     "cstofacts/query/asking.py": (*_t("mutants_question"), *_ASK_TESTS),
     "cstofacts/query/words.py": (*_ASK_TESTS, *_t("commands")),
     # store

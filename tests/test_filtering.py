@@ -59,6 +59,10 @@ EXPECTED: dict[str, tuple[str, Any]] = {
     "--attributed-to": ("Babaev", lambda c: c["attributed_to"] == "analyst"),
     "--paragraph": ("13", lambda c: 13 in c["paragraphs"]),
     "--text": ("Khujand", lambda c: "Khujand" in c["summary"] or "Khujand" in str(c.get("location"))),
+    "--not-text": (
+        "Khujand",
+        lambda c: not ("Khujand" in c["summary"] or "Khujand" in str(c.get("location"))),
+    ),
 }
 
 
@@ -112,6 +116,7 @@ TYPED_BACK: dict[str, list[str]] = {
     "--attributed-to": ["Babaev"],
     "--paragraph": ["¶13"],
     "--text": ["border agreements"],
+    "--not-text": ["internal unity"],
 }
 
 
@@ -129,3 +134,27 @@ def test_what_a_filter_writes_back_resolves_to_the_same_value(kind: Any) -> None
     finally:
         engine.close()
     assert set(TYPED_BACK) == {f.flag for f in FILTER_TABLE}
+
+
+@pytest.mark.parametrize(
+    "value", ["internal unity", "exercises", "Khujand border", "NATO", "signed agreement"]
+)
+def test_not_text_keeps_exactly_the_claims_text_does_not(cli: Cli, value: str) -> None:
+    every = {c["id"] for c in _claims()}
+
+    def listed(*args: str) -> set[str]:
+        result = cli("list", *args, "--format", "json")
+        return {r["id"] for r in json.loads(result.out)} if result.out else set()
+
+    held, not_held = listed("--text", value), listed("--not-text", value)
+    assert held and not_held
+    assert held | not_held == every and not held & not_held
+
+
+def test_several_not_text_values_each_put_claims_out(cli: Cli) -> None:
+    def listed(*args: str) -> set[str]:
+        return {r["id"] for r in json.loads(cli("list", *args, "--format", "json").out)}
+
+    both = listed("--not-text", "internal unity", "--not-text", "NATO")
+    assert both == listed("--not-text", "internal unity") & listed("--not-text", "NATO")
+    assert both < listed("--not-text", "NATO")

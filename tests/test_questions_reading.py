@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Callable
 
@@ -10,7 +11,7 @@ from helpers import Result, bundled, ids, involved
 
 from cstofacts import text
 from cstofacts.query.asking import asked_head
-from cstofacts.query.question import _filler
+from cstofacts.query.matching import _filler
 
 CLAIMS = {claim["id"]: claim for claim in bundled()["claims"]}
 # Every declared name, of one word or many, as a possessor.
@@ -767,3 +768,39 @@ def test_a_preposition_after_a_word_for_anything_or_of_after_which_still_lists_t
     for category in _CATEGORIES:
         result = cli("ask", "--explain", "--fields", "id", question.format(category.replace("-", " ")))
         assert f"--category {category}" in read_as(result), (question, category, read_as(result))
+
+
+def _distinct_words(claim_id: str, among: list[str]) -> list[str]:
+    """Two lower-case words of a claim's summary that no other claim of `among` holds, nor are
+    function or filler words (longest first)."""
+    others = {w for i in among if i != claim_id for w in text.words(CLAIMS[i]["summary"])}
+    lower = re.findall(r"\b[a-z]+\b", CLAIMS[claim_id]["summary"])
+    own = [w for w in lower if w not in others and w not in text.STOP_WORDS and not _filler(w)]
+    return sorted(dict.fromkeys(own), key=lambda w: (-len(w), w))[:2]
+
+
+_TASKS = sorted(i for i, c in CLAIMS.items() if c["category"] == "priority-task")
+
+
+@pytest.mark.parametrize("claim_id", _TASKS)
+@pytest.mark.parametrize(
+    "form",
+    ["Apart from {}, which tasks were on the list?", "Which tasks other than {} were on the list?"],
+)
+def test_a_phrase_put_out_with_words_leaves_out_the_claims_holding_them(
+    cli: Callable[..., Result], claim_id: str, form: str
+) -> None:
+    words = _distinct_words(claim_id, _TASKS)
+    assert len(words) == 2, claim_id
+    result = cli("ask", "--explain", "--fields", "id", form.format(" ".join(words)))
+    assert f"--not-text '{' '.join(words)}'" in read_as(result)
+    assert result.code == 0
+    assert claim_id not in ids(result)
+    assert set(ids(result)) == set(_TASKS) - {claim_id}
+
+
+def test_a_name_put_out_is_not_a_phrase_even_before_a_verb(cli: Callable[..., Result]) -> None:
+    # "besides Kyrgyzstan signed the border agreement": Kyrgyzstan is put out, the verb and what
+    # follows are the question's own words.
+    result = cli("ask", "--explain", "which countries besides Kyrgyzstan signed the border agreement")
+    assert "--not-text" not in read_as(result)

@@ -124,9 +124,17 @@ def _day(value: date | None) -> list[str]:
 
 
 def _words(store: Store, typed: str) -> tuple[Term, ...]:
+    """Every word of one value, each to occur; words in "double quotes" together, as a phrase
+    (search reads its separate arguments so)."""
     from cstofacts.query import words
 
-    return tuple(words.terms(store.lexicon, [filters.plain(typed)]))
+    value = filters.plain(typed)
+    return tuple(words.terms(store.lexicon, [value] if '"' in value else value.split()))
+
+
+def _typed_words(value: tuple[tuple[Term, ...], ...]) -> list[str]:
+    """--text and --not-text values as typed: a phrase or a name of several words in quotes."""
+    return [" ".join(f'"{t.typed}"' if len(t.tokens) > 1 else t.typed for t in terms) for terms in value]
 
 
 def _attribution(store: Store, value: str) -> str:
@@ -314,10 +322,21 @@ FILTER_TABLE: tuple[Filter, ...] = (
         ("--text", "-t"),
         field="texts",
         metavar="WORDS",
-        help="Every word occurs, as a whole word or a form of it (exercises finds exercise).",
+        help="Every word occurs, as a whole word or a form of it (exercises finds exercise); "
+        '"words in double quotes" together; repeat it for claims holding any one value.',
         resolve=_words,
         gather=tuple,
-        typed=lambda v: [" ".join(t.typed for t in terms) for terms in v],
+        typed=_typed_words,
+    ),
+    Filter(
+        ("--not-text",),
+        field="not_texts",
+        metavar="WORDS",
+        help="Claims not holding every word of it, as --text matches them (--not-text 'internal unity': "
+        "all but those holding both words); repeat it to put out several.",
+        resolve=_words,
+        gather=tuple,
+        typed=_typed_words,
     ),
 )
 

@@ -11,61 +11,24 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from cstofacts import english, text
+from cstofacts import text
 from cstofacts.criteria import Query, Term
-from cstofacts.lexicon import Lexicon, entity_tags, tag
-from cstofacts.model import KIND_WORDS, Kind
+from cstofacts.lexicon import Lexicon
+from cstofacts.model import Kind
+from cstofacts.query import excluding
 from cstofacts.query.asking import (
     LIST_OPENERS,
     asked_as,
     asked_head,
     asks_for,
     did,
-    in_phrase,
     is_list,
-    singular,
     units,
 )
+from cstofacts.query.matching import match
 from cstofacts.query.spans import take_dates, take_paragraphs
 
-# Words that say what sort of statement is wanted.
-ATTRIBUTION_WORDS = {"analyst": "analyst", "author": "analyst"}
-# Verbs and fillers of questions that say nothing about which claim is meant. A verb is listed
-# by its plain form, and its irregular forms beside it; the regular ones (holds, holding,
-# happened) are found through english.verb_forms.
-QUESTION_WORDS = frozenset(
-    """
-    hold held happen occur occurred take took taken place conduct carry carried out do done
-    go went get got make made new also
-    know known learn see look info information detail details many much
-    involve involves involved involving concern concerns concerned concerning regard regards relate
-    everything anything something thing things item items fact facts record records entry entries
-    effort efforts activity activities work step steps measure measures action actions
-    develop development developments news statement statements name names called as like
-    both either neither
-    """.split()
-)
 _QUOTES = str.maketrans("’‘“”", "''\"\"")
-# Words that put the country or organization after them out of the answer ("held outside
-# Belarus", "organizations other than the CSTO"), longest first.
-_EXCLUDING: tuple[tuple[str, ...], ...] = (
-    ("other", "than"), ("apart", "from"), ("aside", "from"), ("rather", "than"), ("except", "for"),
-    ("not", "including"), ("outside", "of"), ("outside",), ("except",), ("excluding",),
-    ("besides",), ("without",), ("beyond",),
-)  # fmt: skip
-# "not", "never", "weren't" (read as "weren", "t") negate what follows within a few words,
-# unless they open "not only Belarus but …", which includes it.
-_NEGATING = frozenset({"not", "never"})
-_NOT_NEGATING = frozenset({"only", "just", "merely", "simply", "least"})
-_NEGATION_REACH = 3  # words from a negation to the name it puts out: "not held in Belarus"
-_SERIES_WORDS = frozenset({"and", "or", "nor", "the"})  # "other than Russia and Belarus"
-# The first halves of English's negative contractions as words split them ("weren't": "weren",
-# "t"): function words, never things the article might not mention. ("Won", "can" are words.)
-_CONTRACTED = frozenset(
-    """
-    isn aren wasn weren don doesn didn hasn haven hadn wouldn shouldn couldn mustn needn mightn shan ain
-    """.split()
-)
 
 
 class Reading(NamedTuple):  # not a frozen dataclass: cheaper to define at every start
@@ -102,7 +65,7 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
     capitalised = {w.casefold() for w in re.findall(r"(?<=\w)\W+([A-Z][\w'’-]*)", raw)}
     tokens = text.words(raw)
     asks = asks_for(tokens)
-    found = _match(tokens, lexicon)
+    found = match(tokens, lexicon, excluding.comma_positions(raw, text.words))
     # The nouns for what a when or where question asks ("in which city", "the venues") are what
     # the answer gives, not words it holds.
     found.words = [w for w in found.words if asks not in ("when", "where") or asked_as(w.typed) != asks]
@@ -132,6 +95,7 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
             organizations=frozenset(found.organizations),
             not_countries=frozenset(found.not_countries),
             not_organizations=frozenset(found.not_organizations),
+            not_texts=tuple(tuple(phrase) for phrase in found.out_texts if phrase),
             places=frozenset(found.places),
             kinds=frozenset(kinds),
             attributions=frozenset(found.attributions),
@@ -205,156 +169,3 @@ def either(tokens: Sequence[str], terms: Sequence[Term], raw: str = "") -> tuple
             groups[-1].add(str(said[back]))
             back -= 1
     return tuple(frozenset(g) for g in groups)
-
-
-class _Found:
-    """What a question's words name: facets, declared names, and the words left to rank by.
-    A plain class: a dataclass costs start-up time to define."""
-
-    def __init__(self) -> None:
-        self.plural = False  # a plural category or kind asks for all of them
-        self.categories: set[str] = set()
-        self.countries: set[str] = set()
-        self.organizations: set[str] = set()
-        self.places: set[str] = set()
-        self.kinds: set[Kind] = set()
-        self.attributions: set[str] = set()
-        self.names: list[Term] = []
-        self.category_first = False  # a category word comes before any other word to rank by or name
-        self.kind_described = False  # a word to rank by comes before a kind word ("the country's events")
-        self.entities: list[Term] = []
-        self.category_words: list[Term] = []
-        self.words: list[Term] = []
-        self.listed: set[str] = set()  # the categories of the first category word, and those joined to it
-        self.listed_end = -1
-        self.described: list[Term] = []  # later category words
-        self.not_countries: set[str] = set()
-        self.not_organizations: set[str] = set()
-        self.excluded: list[Term] = []
-        self.excluded_end = -1  # where the last name put out ends: a series after it is out too
-        self.named: list[str] = []  # the tokens read so far, a declared name's as "" (its "of" is no phrase)
-
-    @property
-    def facets(self) -> bool:
-        return bool(self.categories or self.countries or self.organizations or self.places or self.kinds)
-
-
-def _match(tokens: Sequence[str], lexicon: Lexicon) -> _Found:
-    """Tokens matched against the lexicon, the longest run first; a token no run starts at is a
-    kind word, an attribution word, or a word to rank by unless it is filler."""
-    found = _Found()
-    longest = lexicon.longest
-    index = 0
-    while index < len(tokens):
-        for size in range(min(longest, len(tokens) - index), 0, -1):
-            run = tuple(tokens[index : index + size])
-            entry = lexicon.first(run) or lexicon.first(singular(run))
-            if entry is None or entry[0] == "attribution":  # "analyst" is read below, "article" is filler
-                continue
-            what, value = entry
-            typed = " ".join(run)
-            if what == "category":
-                # "Which exercises …", "which CSTO exercises …": a name before it describes it,
-                # as a phrase it is part of does ("what happened in the CSTO's relations").
-                if not (found.words or found.names or found.category_words or in_phrase(found.named, index)):
-                    found.category_first = True
-                # A word declared for several categories ("document": an agreement signed, a
-                # resolution adopted) names any of them, as --category repeated does.
-                meanings = lexicon.meanings(run) or lexicon.meanings(singular(run))
-                named = {v for w, v in meanings if w == "category"}
-                found.categories.update(named)
-                term = Term(typed, run, alternatives=lexicon.category_names(run))
-                found.category_words.append(term)
-                # The first category word is what a list is of, with those joined to it ("meetings
-                # and agreements"); a later one describes it ("the tasks of the leadership").
-                if not found.listed or set(tokens[found.listed_end : index]) <= _SERIES_WORDS:
-                    found.listed.update(named)
-                    found.listed_end = index + size
-                else:
-                    found.described.append(term)
-                if run[-1] != singular(run)[-1]:
-                    found.plural = True
-            elif what in ("country", "org") and _put_out(tokens, index, found):
-                out = found.not_countries if what == "country" else found.not_organizations
-                out.add(value)
-                found.excluded.append(Term(typed, run, (tag(what[0], value),)))
-                found.excluded_end = index + size
-            elif what == "country":
-                found.countries.add(value)
-                found.entities.append(Term(typed, run, (tag("c", value),)))
-            elif what == "org":
-                found.organizations.add(value)
-                found.entities.append(Term(typed, run, (tag("o", value),)))
-            elif what == "place":
-                found.places.add(value)
-                found.entities.append(Term(typed, run, (tag("p", value),)))
-            elif what == "person":
-                found.names.append(Term(typed, run, entity_tags("person", value)))
-            index += size
-            found.named += [""] * size
-            break
-        else:
-            _word(tokens[index], lexicon, found)
-            found.named.append(tokens[index])
-            index += 1
-    return found
-
-
-def _put_out(tokens: Sequence[str], at: int, found: _Found) -> bool:
-    """Whether the name starting at `at` is put out of the answer by the words before it ("other
-    than", "outside", "not held in"), or follows one put out in a series ("other than Russia and
-    Belarus"). The words that put it out are no longer words to rank by. Between them and the name
-    only a few function words may come ("other than in", "apart from those in")."""
-    if found.excluded_end >= 0 and set(tokens[found.excluded_end : at]) <= _SERIES_WORDS:
-        return True
-    end = at
-    while end > 0 and at - end <= _NEGATION_REACH:
-        marker = next((m for m in _EXCLUDING if tuple(tokens[max(0, end - len(m)) : end]) == m), None)
-        if marker is not None:
-            _drop_words(found, marker)
-            return True
-        word = tokens[end - 1]
-        if word in _NEGATING or (word == "t" and end > 1 and tokens[end - 2].endswith("n")):
-            if tokens[end] in _NOT_NEGATING:
-                return False  # "not only in Belarus"
-            if word == "t" and set(tokens[end:at]) <= {"the", "a", "an"}:
-                return False  # "didn't Armenia …" opens a question: the name is its subject
-            _drop_words(found, (word,))
-            return True
-        if not (word in text.STOP_WORDS or _filler(word)):
-            return False
-        end -= 1
-    return False
-
-
-def _drop_words(found: _Found, typed: Sequence[str]) -> None:
-    """Take the last words read back out of the words to rank by, where they are these."""
-    for word in reversed(typed):
-        if found.words and found.words[-1].typed == word:
-            found.words.pop()
-
-
-def _word(word: str, lexicon: Lexicon, found: _Found) -> None:
-    """A token no declared name starts at: a kind, an attribution, or a word to rank by. (A kind
-    word that a dataset also declares, as the bundled one declares the category conclusion, was
-    read as that declared name already.)"""
-    single = singular((word,))[0]
-    if single in KIND_WORDS:
-        found.kinds.add(KIND_WORDS[single])
-        found.kind_described = found.kind_described or bool(found.words)
-        found.plural = found.plural or word != single
-    elif word in ATTRIBUTION_WORDS and lexicon.first((ATTRIBUTION_WORDS[word],)) is not None:
-        found.attributions.add(ATTRIBUTION_WORDS[word])
-    elif (
-        word not in text.STOP_WORDS
-        and word not in _CONTRACTED
-        and not (word in LIST_OPENERS and text.is_cyrillic(word))  # "какими": which, as "which" is
-        and not _filler(word)
-        and len(word) > 1
-    ):
-        found.words.append(Term(word, (word,)))
-
-
-def _filler(word: str) -> bool:
-    """A verb or filler of questions in any of its forms ("hold", "holds", "holding", "held")."""
-    return any(base in QUESTION_WORDS for base in english.verb_forms(word))

@@ -200,6 +200,9 @@ def where(q: Query) -> tuple[list[str], Params]:
     if q.texts:
         clauses.append("c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
         params.append(" OR ".join(f"({match_all(terms)})" for terms in q.texts))
+    for terms in q.not_texts:  # --not-text: none holding every word, as --text matches them
+        clauses.append("c.seq NOT IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+        params.append(match_all(terms))
     if not q.drafts:
         clauses.append(_NOT_DRAFT)
     return clauses, params

@@ -1,0 +1,46 @@
+"""The phrases a question puts out with words (query/excluding.py), read from tokens alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from cstofacts import text
+from cstofacts.query.excluding import comma_positions, phrases
+
+NAMES = {"kyrgyzstan", "nato"}
+
+
+def _phrases(question: str) -> list[str]:
+    tokens = text.words(question)
+
+    def plain(i: int) -> bool:
+        return tokens[i] not in NAMES and tokens[i] not in text.STOP_WORDS
+
+    found = phrases(tokens, comma_positions(question, text.words), plain, lambda i: tokens[i] in NAMES)
+    return [" ".join(tokens[i] for i in span) for span in found]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Apart from internal unity, which tasks were set?", ["internal unity"]),  # to the comma
+        ("which tasks other than internal unity were set", ["internal unity"]),  # to the verb
+        ("which tasks besides internal unity", ["internal unity"]),  # to the end
+        ("which tasks except for countering nato did it face", ["countering nato"]),  # a name inside
+        ("Apart from nato drills, which tasks were set?", ["nato drills"]),  # closed: the name and all
+        ("which countries besides kyrgyzstan signed the deal", []),  # a name, then the question's own words
+        ("which organizations other than the nato", []),  # a name only: put out as a name
+        ("which tasks excluding one two three four five six seven", []),  # too long to be a phrase
+        ("which tasks were set", []),
+        ("other than", []),
+    ],
+)
+def test_the_phrase_after_a_marker_runs_to_a_comma_a_verb_a_question_word_or_the_end(
+    question: str, expected: list[str]
+) -> None:
+    assert _phrases(question) == expected
+
+
+def test_comma_positions_count_the_tokens_before_each_comma() -> None:
+    assert comma_positions("a b, c, d", text.words) == frozenset({2, 3})
+    assert comma_positions("no comma", text.words) == frozenset()
