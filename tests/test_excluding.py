@@ -7,7 +7,7 @@ import pytest
 from cstofacts import text
 from cstofacts.query.excluding import comma_positions, phrases
 
-NAMES = {"kyrgyzstan", "nato"}
+NAMES = {"kyrgyzstan", "tajikistan", "nato", "csto"}  # countries and organizations, here
 
 
 def _phrases(question: str) -> list[str]:
@@ -16,7 +16,11 @@ def _phrases(question: str) -> list[str]:
     def plain(i: int) -> bool:
         return tokens[i] not in NAMES and tokens[i] not in text.STOP_WORDS
 
-    found = phrases(tokens, comma_positions(question, text.words), plain, lambda i: tokens[i] in NAMES)
+    def verb(i: int) -> bool:
+        return tokens[i].endswith("ed") or tokens[i] == "took"
+
+    commas = comma_positions(question, text.words)
+    found = phrases(tokens, commas, plain, lambda i: tokens[i] in NAMES, verb)
     return [" ".join(tokens[i] for i in span) for span in found]
 
 
@@ -29,6 +33,11 @@ def _phrases(question: str) -> list[str]:
         ("which tasks except for countering nato did it face", ["countering nato"]),  # a name inside
         ("Apart from nato drills, which tasks were set?", ["nato drills"]),  # closed: the name and all
         ("which countries besides kyrgyzstan signed the deal", []),  # a name, then the question's own words
+        ("which countries besides kyrgyzstan and tajikistan come up", []),  # a word right after names
+        ("which countries besides kyrgyzstan took part", []),  # an irregular past
+        ("which organisations other than the alliance signed the roadmap", ["the alliance"]),
+        ("which conclusions besides the csto's regional role", ["the csto s regional role"]),  # possessive
+        ("which meetings were held apart from the minsk meeting", ["the minsk meeting"]),
         ("which organizations other than the nato", []),  # a name only: put out as a name
         ("which tasks excluding one two three four five six seven", []),  # too long to be a phrase
         ("which tasks were set", []),

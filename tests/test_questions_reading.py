@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shlex
 from collections.abc import Callable
@@ -804,3 +805,48 @@ def test_a_name_put_out_is_not_a_phrase_even_before_a_verb(cli: Callable[..., Re
     # follows are the question's own words.
     result = cli("ask", "--explain", "which countries besides Kyrgyzstan signed the border agreement")
     assert "--not-text" not in read_as(result)
+
+
+_PLACED = sorted(
+    (i, c["location"], c["category"])
+    for i, c in CLAIMS.items()
+    if c.get("location") in bundled()["places"] and c["category"] in ("meeting", "agreement")
+)
+
+
+@pytest.mark.parametrize(("claim_id", "place", "category"), _PLACED)
+def test_a_declared_place_and_category_put_out_are_a_phrase_not_what_is_asked(
+    cli: Callable[..., Result], claim_id: str, place: str, category: str
+) -> None:
+    # "Which meetings were held apart from the Minsk meeting?": every other meeting.
+    result = cli(
+        "ask",
+        "--explain",
+        "--fields",
+        "id",
+        f"Which {category}s were there apart from the {place} {category}?",
+    )
+    assert "--not-text" in read_as(result) and f"--category {category}" in read_as(result)
+    assert claim_id not in ids(result)
+    assert set(ids(result)) <= {i for i, c in CLAIMS.items() if c["category"] == category}
+
+
+_TITLED_2023 = sorted(
+    i for i, c in CLAIMS.items() if c["category"] == "exercise" and re.fullmatch(r"[a-z]+-2023", i)
+)
+
+
+@pytest.mark.parametrize("pair", list(itertools.pairwise(_TITLED_2023)))
+def test_each_of_a_series_put_out_is_put_out_on_its_own(
+    cli: Callable[..., Result], pair: tuple[str, str]
+) -> None:
+    first, second = (i.capitalize() for i in pair)
+    result = cli(
+        "ask",
+        "--explain",
+        "--fields",
+        "id",
+        f"Which exercises were held in 2023 excluding {first} and {second}?",
+    )
+    assert read_as(result).count("--not-text") == 2
+    assert not set(pair) & set(ids(result)) and ids(result)

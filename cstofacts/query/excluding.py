@@ -2,8 +2,9 @@
 strengthening internal unity, which tasks …", "which exercises besides Interaction-2023 …". Pure.
 
 The phrase after the marker runs to a comma, a verb that opens the question's clause ("were",
-"did"), a question word, or the end. It is put out only when it holds a word no declared name
-accounts for: "other than the UN" names an organization, which query.question puts out as one.
+"did", "signed"), a question word, or the end. It is put out only when it holds a word that says
+something besides a country or organization: "other than the UN" names an organization, which
+query.matching puts out as one.
 """
 
 from __future__ import annotations
@@ -26,13 +27,20 @@ _LONGEST = 6  # words a phrase may hold: past that, it is no phrase put out
 
 
 def phrases(
-    tokens: Sequence[str], commas: frozenset[int], plain: Callable[[int], bool], named: Callable[[int], bool]
+    tokens: Sequence[str],
+    commas: frozenset[int],
+    plain: Callable[[int], bool],
+    named: Callable[[int], bool],
+    verb: Callable[[int], bool],
 ) -> list[range]:
     """The token positions of each phrase put out, after its marker. `commas` are the positions
-    a comma comes before; `plain(i)` says whether token i is a word no declared name covers
-    that says something (not a function word), `named(i)` whether a declared name starts there.
-    A phrase without a plain word is not one here, nor one that opens with a name and runs to
-    the end of the question ("besides Kyrgyzstan signed the agreement": the name is put out)."""
+    a comma comes before; `plain(i)` says whether token i says something (a word no declared
+    name covers, not a function word, or the start of a declared place, person or category),
+    `named(i)` whether a country's or organization's name starts there, and `verb(i)` whether
+    the token is a verb's past or a question's filler verb ("signed", "held"). A phrase ends at a
+    comma, a verb or question word, a past verb after its first word, or a word right after a
+    country or organization ("besides Kyrgyzstan come up …"); without a plain word it is none
+    here: "other than the UN" is put out as a name (query.matching)."""
     found: list[range] = []
     at = 0
     while at < len(tokens):
@@ -41,22 +49,27 @@ def phrases(
             at += 1
             continue
         start = end = at + len(marker)
-        while end < len(tokens) and end - start < _LONGEST and tokens[end] not in _ENDS:
-            if end > start and end in commas:
+        # Put before a comma ("Apart from NATO drills, which …"), the phrase is all up to it.
+        comma = next((c for c in sorted(commas) if start < c <= start + _LONGEST), None)
+        if comma is not None and not _ENDS.intersection(tokens[start:comma]):
+            end = comma
+        after_name = False
+        while end < len(tokens) and end - start < _LONGEST and tokens[end] not in _ENDS and comma != end:
+            if end > start and (end in commas or verb(end) or (after_name and plain(end))):
                 break
+            after_name = named(end) or (after_name and not plain(end) and tokens[end] in _SERIES)
             end += 1
         span = range(start, end)
-        opening = next((i for i in span if plain(i) or named(i)), None)
-        closed = end < len(tokens) and end - start < _LONGEST  # by a comma, a verb or a question word
-        # Run to the end of the question, a phrase that opens with a name puts out the name only.
-        if (
-            opening is not None
-            and any(plain(i) for i in span)
-            and (closed or (end == len(tokens) and plain(opening)))
-        ):
+        closed = end - start < _LONGEST or end == len(tokens)
+        if closed and any(plain(i) for i in span):
             found.append(span)
         at = max(end, at + 1)
     return found
+
+
+# Words that join names put out: "Kyrgyzstan and Tajikistan". (A possessive "s" makes the name
+# part of a phrase: "the CSTO's regional role".)
+_SERIES = frozenset({"and", "or", "nor", "the"})
 
 
 def comma_positions(raw: str, words: Callable[[str], list[str]]) -> frozenset[int]:

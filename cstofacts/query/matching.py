@@ -109,8 +109,18 @@ def match(tokens: Sequence[str], lexicon: Lexicon, commas: frozenset[int] = froz
     found = _Found()
     sizes = _runs(tokens, lexicon)
     inside = {i for at, size in enumerate(sizes) for i in range(at + 1, at + size)}
+    entities = {  # the tokens of country and organization names: put out as names
+        i
+        for at, size in enumerate(sizes)
+        if size and (lexicon.first(tuple(tokens[at : at + size])) or ("", ""))[0] in ("country", "org")
+        for i in range(at, at + size)
+    }
     phrases = excluding.phrases(
-        tokens, commas, lambda i: not (sizes[i] or i in inside) and _saying(tokens[i]), lambda i: sizes[i] > 0
+        tokens,
+        commas,
+        lambda i: i not in entities and (sizes[i] > 0 or (i not in inside and _saying(tokens[i]))),
+        lambda i: i in entities,
+        lambda i: i not in inside and _past(tokens[i]),
     )
     longest = lexicon.longest
     index = 0
@@ -208,6 +218,8 @@ def _put_out_words(
     if at == span.start:  # a new phrase: its marker ("apart from") is no word to rank by
         found.out_texts.append([])
         _drop_words(found, tokens[max(0, at - 2) : at])
+    elif tokens[at] in ("and", "or") and found.out_texts[-1]:  # "Search-2023 and Echelon-2023": each
+        found.out_texts.append([])
     if size:
         run = tuple(tokens[at : at + size])
         what, value = lexicon.first(run) or lexicon.first(singular(run)) or ("", "")
@@ -220,6 +232,18 @@ def _put_out_words(
         found.out_texts[-1].append(Term(tokens[at], (tokens[at],)))
     found.named.append(tokens[at])
     return at + 1
+
+
+# Irregular pasts, which end a phrase put out as a regular -ed verb does ("besides Kyrgyzstan
+# took part"); WordNet lists them (english.txt.gz), but matching reads no database.
+_IRREGULAR_PASTS = frozenset(
+    "held took made got went came gave met led won sent began brought found kept put set saw".split()
+)
+
+
+def _past(word: str) -> bool:
+    """Whether a word is a verb's past: an -ed form, or an irregular one."""
+    return (word.endswith("ed") and len(word) > 4) or word in _IRREGULAR_PASTS
 
 
 def _saying(word: str) -> bool:
