@@ -38,3 +38,27 @@ def test_a_paragraph_past_the_last_is_said_to_be_missing(cli: Callable[..., Resu
     assert result.err == (
         f"cstofacts: the article has no ¶{number} (its paragraphs are ¶1 to ¶20, and the headline)\n"
     )
+
+
+def _reading(result: Result) -> str:
+    return next(line for line in result.err.splitlines() if "read as:" in line)
+
+
+@pytest.mark.parametrize(("first", "last"), [(2023, 2024), (2022, 2025), (2024, 2025)])
+def test_between_two_years_is_a_range_of_years(cli: Callable[..., Result], first: int, last: int) -> None:
+    # spans.py: two bare years are one --year range, as "2023-2024" is; a month makes it --since/--until.
+    result = cli("ask", "--explain", "--fields", "id", f"what happened between {first} and {last}")
+    assert _reading(result).endswith(f"--year {first}..{last}")
+    months = cli("ask", "--explain", "--fields", "id", f"what happened between March {first} and May {last}")
+    assert f"--since {first}-03-01 --until {last}-05-31" in _reading(months)
+
+
+@pytest.mark.parametrize("asked", ["what did the leaders {} accept", "what do the leaders {} accept",
+                                   "what have the leaders {} accepted", "what will the leaders {} accept"])  # fmt: skip
+def test_what_someone_did_is_a_pointed_question_even_with_a_plural_category(
+    cli: Callable[..., Result], asked: str
+) -> None:
+    # asking.did: "what did the leaders … accept" asks what they did, not for every leadership claim.
+    result = cli("ask", "--explain", "--fields", "id", asked.format("of Kyrgyzstan and Tajikistan"))
+    assert "'leaders': a category word, ranking" in result.err
+    assert "--limit 3" in _reading(result)

@@ -74,7 +74,8 @@ def _judging(word: str) -> bool:
         return False  # the noun itself is a kind, which filters (_word)
     for base in english.bases(word):
         stem = base[:-1] if base.endswith("e") else base
-        for noun in (base, f"{base}ment", f"{stem}ment", f"{base}ion", f"{stem}ion"):
+        # "{base}ion" would be "{stem}ion", or no word ("assesseion").
+        for noun in (base, f"{base}ment", f"{stem}ment", f"{stem}ion"):
             if KIND_WORDS.get(noun) is Kind.ASSESSMENT:
                 return True
     return False
