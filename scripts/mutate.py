@@ -133,7 +133,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/query/about.py": (*_ASK_TESTS, *_t("provenance")),
     "cstofacts/query/filters.py": (*_QUERY_TESTS, *_t("questions")),
     "cstofacts/query/question.py": _ASK_TESTS,
-    "cstofacts/query/spans.py": (*_ASK_TESTS, *_t("mutants_dates")),
+    "cstofacts/query/spans.py": (*_ASK_TESTS, *_t("mutants_dates", "mutants_question")),
     "cstofacts/query/matching.py": (*_ASK_TESTS, *_t("ask_references")),
     "cstofacts/query/excluding.py": (*_ASK_TESTS, *_t("excluding", "filtering")),
     "cstofacts/query/asking.py": (*_t("mutants_question"), *_ASK_TESTS),
