@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cstofacts import text
-from cstofacts.query.excluding import comma_positions, phrases
+from cstofacts.query.excluding import MARKERS, comma_positions, phrases
 
 NAMES = {"kyrgyzstan", "tajikistan", "nato", "csto"}  # countries and organizations, here
 
@@ -53,3 +53,9 @@ def test_the_phrase_after_a_marker_runs_to_a_comma_a_verb_a_question_word_or_the
 def test_comma_positions_count_the_tokens_before_each_comma() -> None:
     assert comma_positions("a b, c, d", text.words) == frozenset({2, 3})
     assert comma_positions("no comma", text.words) == frozenset()
+
+
+@pytest.mark.parametrize("marker", [" ".join(m) for m in MARKERS])
+def test_every_marker_puts_out_the_phrase_after_it(marker: str) -> None:
+    assert _phrases(f"which tasks {marker} internal unity were set") == ["internal unity"]
+    assert _phrases(f"which tasks {marker.split()[-1]}ish internal unity were set") == []

@@ -33,7 +33,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("store", ("cstofacts.store",)),
     ("query", ("cstofacts.query",)),
-    ("answer", ("cstofacts.answer", "cstofacts.plan", "cstofacts.verdict", "cstofacts.carries")),
+    (
+        "answer",
+        ("cstofacts.answer", "cstofacts.plan", "cstofacts.sorts", "cstofacts.verdict", "cstofacts.carries"),
+    ),
     ("drafting", ("cstofacts.drafting", "cstofacts.drafttoml", "cstofacts.mentions")),
     ("output", ("cstofacts.output",)),
     ("cli", ("cstofacts.cli", "cstofacts.__main__")),

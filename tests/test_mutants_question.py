@@ -51,6 +51,11 @@ def test_between_two_years_is_a_range_of_years(cli: Callable[..., Result], first
     assert _reading(result).endswith(f"--year {first}..{last}")
     months = cli("ask", "--explain", "--fields", "id", f"what happened between March {first} and May {last}")
     assert f"--since {first}-03-01 --until {last}-05-31" in _reading(months)
+    # A month on one side only: from its first day, or to its last, and the other year whole.
+    start = cli("ask", "--explain", "--fields", "id", f"what happened between March {first} and {last}")
+    assert f"--since {first}-03-01 --until {last}-12-31" in _reading(start)
+    end = cli("ask", "--explain", "--fields", "id", f"what happened between {first} and May {last}")
+    assert f"--since {first}-01-01 --until {last}-05-31" in _reading(end)
 
 
 @pytest.mark.parametrize("asked", ["what did the leaders {} accept", "what do the leaders {} accept",
