@@ -850,3 +850,13 @@ def test_each_of_a_series_put_out_is_put_out_on_its_own(
     )
     assert read_as(result).count("--not-text") == 2
     assert not set(pair) & set(ids(result)) and ids(result)
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["outside", "outside of", "except", "except for", "other than", "apart from", "besides", "excluding"],
+)
+def test_each_marker_puts_a_country_after_it_out(cli: Callable[..., Result], marker: str) -> None:
+    result = cli("ask", "--explain", "--fields", "id", f"which exercises were held {marker} Belarus")
+    assert "--not-country BY" in read_as(result)
+    assert set(ids(result)) == EXERCISES - _involving({"BY"})

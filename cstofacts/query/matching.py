@@ -32,11 +32,11 @@ QUESTION_WORDS = frozenset(
     """.split()
 )
 # Words that put the country or organization after them out of the answer ("held outside
-# Belarus", "organizations other than the CSTO"), longest first.
+# Belarus", "organizations other than the CSTO"), longest first. ("Outside of", "except for":
+# the function word between is passed over, as in "other than in".)
 _EXCLUDING: tuple[tuple[str, ...], ...] = (
-    ("other", "than"), ("apart", "from"), ("aside", "from"), ("rather", "than"), ("except", "for"),
-    ("not", "including"), ("outside", "of"), ("outside",), ("except",), ("excluding",),
-    ("besides",), ("without",), ("beyond",),
+    ("other", "than"), ("apart", "from"), ("aside", "from"), ("rather", "than"), ("not", "including"),
+    ("outside",), ("except",), ("excluding",), ("besides",), ("without",), ("beyond",),
 )  # fmt: skip
 # "not", "never", "weren't" (read as "weren", "t") negate what follows within a few words,
 # unless they open "not only Belarus but …", which includes it.
