@@ -32,12 +32,10 @@ QUESTION_WORDS = frozenset(
     """.split()
 )
 # Words that put the country or organization after them out of the answer ("held outside
-# Belarus", "organizations other than the CSTO"), longest first. ("Outside of", "except for":
-# the function word between is passed over, as in "other than in".)
-_EXCLUDING: tuple[tuple[str, ...], ...] = (
-    ("other", "than"), ("apart", "from"), ("aside", "from"), ("rather", "than"), ("not", "including"),
-    ("outside",), ("except",), ("excluding",), ("besides",), ("without",), ("beyond",),
-)  # fmt: skip
+# Belarus", "organizations other than the CSTO"), longest first: those that put a phrase out
+# too, and three that put out places and names only. ("Outside of": the function word between is
+# passed over, as in "other than in".)
+_EXCLUDING: tuple[tuple[str, ...], ...] = (*excluding.MARKERS, ("outside",), ("without",), ("beyond",))
 # "not", "never", "weren't" (read as "weren", "t") negate what follows within a few words,
 # unless they open "not only Belarus but …", which includes it.
 _NEGATING = frozenset({"not", "never"})
@@ -86,20 +84,31 @@ class _Found:
         return bool(self.categories or self.countries or self.organizations or self.places or self.kinds)
 
 
-def _runs(tokens: Sequence[str], lexicon: Lexicon) -> list[int]:
-    """For each token, the size of the declared name's run that starts there (0 for none),
-    longest first, as match reads them; a token inside a run is 0 too."""
-    sizes = [0] * len(tokens)
+# A declared name as a question writes it: its tokens, and its entry (sort, value).
+_Name = tuple[tuple[str, ...], tuple[str, str]]
+
+
+def _runs(tokens: Sequence[str], lexicon: Lexicon) -> dict[int, _Name]:
+    """The declared names a question's tokens hold, the longest run first, by where each starts:
+    its tokens and its entry (sort, value). Attributions are read as words ("analyst")."""
+    runs: dict[int, _Name] = {}
     index = 0
     while index < len(tokens):
         for size in range(min(lexicon.longest, len(tokens) - index), 0, -1):
             run = tuple(tokens[index : index + size])
             entry = lexicon.first(run) or lexicon.first(singular(run))
-            if entry is not None and entry[0] != "attribution":  # "analyst" is read as a word
-                sizes[index] = size
+            if entry is not None and entry[0] != "attribution":
+                runs[index] = (run, entry)
                 break
-        index += max(sizes[index], 1)
-    return sizes
+        index += len(runs[index][0]) if index in runs else 1
+    return runs
+
+
+def _tags(what: str, value: str) -> tuple[str, ...]:
+    """The index tags of a declared country, organization, place or person (none for a category)."""
+    if what == "person":
+        return entity_tags("person", value)
+    return (tag(what[0], value),) if what in ("country", "org", "place") else ()
 
 
 def match(tokens: Sequence[str], lexicon: Lexicon, commas: frozenset[int] = frozenset()) -> _Found:
@@ -107,79 +116,68 @@ def match(tokens: Sequence[str], lexicon: Lexicon, commas: frozenset[int] = froz
     kind word, an attribution word, or a word to rank by unless it is filler. A phrase put out
     with words ("apart from internal unity") is read apart, as words no claim may hold."""
     found = _Found()
-    sizes = _runs(tokens, lexicon)
-    inside = {i for at, size in enumerate(sizes) for i in range(at + 1, at + size)}
+    runs = _runs(tokens, lexicon)
+    inside = {i for at, (run, _) in runs.items() for i in range(at + 1, at + len(run))}
     entities = {  # the tokens of country and organization names: put out as names
         i
-        for at, size in enumerate(sizes)
-        if size and (lexicon.first(tuple(tokens[at : at + size])) or ("", ""))[0] in ("country", "org")
-        for i in range(at, at + size)
+        for at, (run, (what, _)) in runs.items()
+        if what in ("country", "org")
+        for i in range(at, at + len(run))
     }
     phrases = excluding.phrases(
         tokens,
         commas,
-        lambda i: i not in entities and (sizes[i] > 0 or (i not in inside and _saying(tokens[i]))),
+        lambda i: i not in entities and (i in runs or (i not in inside and _saying(tokens[i]))),
         lambda i: i in entities,
         lambda i: i not in inside and _past(tokens[i]),
     )
-    longest = lexicon.longest
     index = 0
     while index < len(tokens):
         span = next((span for span in phrases if index in span), None)
         if span is not None:
-            index = _put_out_words(tokens, index, sizes[index], span, lexicon, found)
+            index = _put_out_words(tokens, index, runs.get(index), span, found)
             continue
-        for size in range(min(longest, len(tokens) - index), 0, -1):
-            run = tuple(tokens[index : index + size])
-            entry = lexicon.first(run) or lexicon.first(singular(run))
-            if entry is None or entry[0] == "attribution":  # "analyst" is read below, "article" is filler
-                continue
-            what, value = entry
-            typed = " ".join(run)
-            if what == "category":
-                # "Which exercises …", "which CSTO exercises …": a name before it describes it,
-                # as a phrase it is part of does ("what happened in the CSTO's relations").
-                if not (found.words or found.names or found.category_words or in_phrase(found.named, index)):
-                    found.category_first = True
-                # A word declared for several categories ("document": an agreement signed, a
-                # resolution adopted) names any of them, as --category repeated does.
-                meanings = lexicon.meanings(run) or lexicon.meanings(singular(run))
-                named = {v for w, v in meanings if w == "category"}
-                found.categories.update(named)
-                term = Term(typed, run, alternatives=lexicon.category_names(run))
-                found.category_words.append(term)
-                # The first category word is what a list is of, with those joined to it ("meetings
-                # and agreements"); a later one describes it ("the tasks of the leadership").
-                if not found.listed or set(tokens[found.listed_end : index]) <= _SERIES_WORDS:
-                    found.listed.update(named)
-                    found.listed_end = index + size
-                else:
-                    found.described.append(term)
-                if run[-1] != singular(run)[-1]:
-                    found.plural = True
-            elif what in ("country", "org") and _put_out(tokens, index, found):
-                out = found.not_countries if what == "country" else found.not_organizations
-                out.add(value)
-                found.excluded.append(Term(typed, run, (tag(what[0], value),)))
-                found.excluded_end = index + size
-            elif what == "country":
-                found.countries.add(value)
-                found.entities.append(Term(typed, run, (tag("c", value),)))
-            elif what == "org":
-                found.organizations.add(value)
-                found.entities.append(Term(typed, run, (tag("o", value),)))
-            elif what == "place":
-                found.places.add(value)
-                found.entities.append(Term(typed, run, (tag("p", value),)))
-            elif what == "person":
-                found.names.append(Term(typed, run, entity_tags("person", value)))
-            index += size
-            found.named += [""] * size
-            break
-        else:
+        if index not in runs:  # "analyst" is read here, "article" is filler
             _word(tokens[index], lexicon, found)
             found.named.append(tokens[index])
             index += 1
+            continue
+        run, (what, value) = runs[index]
+        size, typed = len(run), " ".join(run)
+        if what == "category":
+            # "Which exercises …", "which CSTO exercises …": a name before it describes it,
+            # as a phrase it is part of does ("what happened in the CSTO's relations").
+            if not (found.words or found.names or found.category_words or in_phrase(found.named, index)):
+                found.category_first = True
+            # A word declared for several categories ("document": an agreement signed, a
+            # resolution adopted) names any of them, as --category repeated does.
+            meanings = lexicon.meanings(run) or lexicon.meanings(singular(run))
+            named = {v for w, v in meanings if w == "category"}
+            found.categories.update(named)
+            term = Term(typed, run, alternatives=lexicon.category_names(run))
+            found.category_words.append(term)
+            # The first category word is what a list is of, with those joined to it ("meetings
+            # and agreements"); a later one describes it ("the tasks of the leadership").
+            if not found.listed or set(tokens[found.listed_end : index]) <= _SERIES_WORDS:
+                found.listed.update(named)
+                found.listed_end = index + size
+            else:
+                found.described.append(term)
+            if run[-1] != singular(run)[-1]:
+                found.plural = True
+        elif what in ("country", "org") and _put_out(tokens, index, found):
+            out = found.not_countries if what == "country" else found.not_organizations
+            out.add(value)
+            found.excluded.append(Term(typed, run, _tags(what, value)))
+            found.excluded_end = index + size
+        elif what == "person":
+            found.names.append(Term(typed, run, _tags(what, value)))
+        else:  # a country, an organization or a place
+            facet = {"country": found.countries, "org": found.organizations, "place": found.places}[what]
+            facet.add(value)
+            found.entities.append(Term(typed, run, _tags(what, value)))
+        index += size
+        found.named += [""] * size
     return found
 
 
@@ -211,23 +209,24 @@ def _put_out(tokens: Sequence[str], at: int, found: _Found) -> bool:
 
 
 def _put_out_words(
-    tokens: Sequence[str], at: int, size: int, span: range, lexicon: Lexicon, found: _Found
+    tokens: Sequence[str],
+    at: int,
+    name: _Name | None,
+    span: range,
+    found: _Found,
 ) -> int:
-    """Read the token (or declared name of `size` tokens) at `at`, in a phrase put out, as a word
-    of that phrase; the next position to read."""
+    """Read the token at `at` (or the declared name starting there, with its entry), in a phrase
+    put out, as a word of that phrase; the next position to read."""
     if at == span.start:  # a new phrase: its marker ("apart from") is no word to rank by
         found.out_texts.append([])
         _drop_words(found, tokens[max(0, at - 2) : at])
     elif tokens[at] in ("and", "or") and found.out_texts[-1]:  # "Search-2023 and Echelon-2023": each
         found.out_texts.append([])
-    if size:
-        run = tuple(tokens[at : at + size])
-        what, value = lexicon.first(run) or lexicon.first(singular(run)) or ("", "")
-        tags: tuple[str, ...] = (tag(what[0], value),) if what in ("country", "org", "place") else ()
-        tags = entity_tags("person", value) if what == "person" else tags
-        found.out_texts[-1].append(Term(" ".join(run), run, tags))
-        found.named += [""] * size
-        return at + size
+    if name is not None:
+        run, (what, value) = name
+        found.out_texts[-1].append(Term(" ".join(run), run, _tags(what, value)))
+        found.named += [""] * len(run)
+        return at + len(run)
     if _saying(tokens[at]):
         found.out_texts[-1].append(Term(tokens[at], (tokens[at],)))
     found.named.append(tokens[at])
@@ -269,13 +268,7 @@ def _word(word: str, lexicon: Lexicon, found: _Found) -> None:
         found.plural = found.plural or word != single
     elif word in ATTRIBUTION_WORDS and lexicon.first((ATTRIBUTION_WORDS[word],)) is not None:
         found.attributions.add(ATTRIBUTION_WORDS[word])
-    elif (
-        word not in text.STOP_WORDS
-        and word not in _CONTRACTED
-        and not (word in LIST_OPENERS and text.is_cyrillic(word))  # "какими": which, as "which" is
-        and not _filler(word)
-        and len(word) > 1
-    ):
+    elif _saying(word) and not (word in LIST_OPENERS and text.is_cyrillic(word)):  # "какими": which
         found.words.append(Term(word, (word,)))
 
 
