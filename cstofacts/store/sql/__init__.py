@@ -146,6 +146,16 @@ def _involving_organizations(shorts: Iterable[str], params: Params) -> str:
     return f"c.seq IN (SELECT claim FROM claim_organizations WHERE {inner})"
 
 
+# A claim the FTS index finds for the match expression given as the parameter.
+_HOLDS = "c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)"
+
+
+def _holding(values: Iterable[Sequence[Term]], params: Params) -> str:
+    """A claim holds every term of one of the values (--text, each value's words)."""
+    params.append(" OR ".join(f"({match_all(terms)})" for terms in values))
+    return _HOLDS
+
+
 def where(q: Query) -> tuple[list[str], Params]:
     """The WHERE clauses of a query's filters (ANDed), and their parameters in order."""
     clauses: list[str] = []
@@ -198,11 +208,9 @@ def where(q: Query) -> tuple[list[str], Params]:
             params += [low.isoformat(), high.isoformat()]
         clauses.append("(" + " OR ".join(spans) + ")")
     if q.texts:
-        clauses.append("c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-        params.append(" OR ".join(f"({match_all(terms)})" for terms in q.texts))
-    for terms in q.not_texts:  # --not-text: none holding every word, as --text matches them
-        clauses.append("c.seq NOT IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-        params.append(match_all(terms))
+        clauses.append(_holding(q.texts, params))
+    if q.not_texts:  # --not-text: none of them, as --text matches them
+        clauses.append("NOT " + _holding(q.not_texts, params))
     if not q.drafts:
         clauses.append(_NOT_DRAFT)
     return clauses, params
@@ -237,8 +245,7 @@ _PREFER = {
 def _coverage(terms: Sequence[Term], params: Params) -> str:
     """How many of the terms a claim holds."""
     params.extend(match_term(t) for t in terms)
-    held = "(c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?))"
-    return "(" + " + ".join([held] * len(terms)) + ")"
+    return "(" + " + ".join([f"({_HOLDS})"] * len(terms)) + ")"
 
 
 def select(q: Query, columns: str = _PREFIXED) -> tuple[str, Params]:
