@@ -151,14 +151,15 @@ _LEADING = frozenset(
 )
 
 
-_QUESTION_WORDS = frozenset(("what", "which", "who", "when", "where", "why", "how", *LIST_OPENERS))
+# The words a question opens with ("which" is a list's opener too).
+OPENERS = frozenset(("what", "who", "when", "where", "why", "how", *LIST_OPENERS))
 
 
 def in_phrase(tokens: Sequence[str], at: int) -> bool:
     """Whether the word at `at` follows a preposition after the question word: part of a phrase
     that describes ("what happened in 2024 in the CSTO's relations with the UN"), not what the
     question asks for ("which exercises"). "Which of the exercises" keeps "of" beside it."""
-    start = next((i for i in range(at) if tokens[i] in _QUESTION_WORDS), None)
+    start = next((i for i in range(at) if tokens[i] in OPENERS), None)
     if start is None:
         return False
     between = list(tokens[start + 1 : at])

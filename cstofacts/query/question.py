@@ -17,7 +17,7 @@ from cstofacts.lexicon import Lexicon
 from cstofacts.model import Kind
 from cstofacts.query import excluding
 from cstofacts.query.asking import (
-    LIST_OPENERS,
+    OPENERS,
     asked_as,
     asked_head,
     asks_for,
@@ -118,8 +118,8 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
     )
 
 
-# Words a question opens with, after a phrase put before it ("Besides the UN, which …").
-_OPENERS = frozenset(("what", "who", "when", "where", "why", "how", *LIST_OPENERS))
+# A question is read from its opener (asking.OPENERS) after a phrase put before it ("Besides
+# the UN, which …").
 _FRONTED = 8  # at most so many words before the comma: a phrase, not a question of its own
 
 
@@ -130,7 +130,7 @@ def _question(raw: str, tokens: list[str]) -> list[str]:
     if not comma:
         return tokens
     fronted, rest = text.words(before), text.words(after)
-    if rest and rest[0] in _OPENERS and 0 < len(fronted) <= _FRONTED and fronted[0] not in _OPENERS:
+    if rest and rest[0] in OPENERS and 0 < len(fronted) <= _FRONTED and fronted[0] not in OPENERS:
         return rest
     return tokens
 
