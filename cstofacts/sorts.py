@@ -5,6 +5,8 @@ plan.py makes of those words; the answer is the claims involving one of that sor
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import NamedTuple
 
 from cstofacts import english, text
@@ -50,10 +52,12 @@ def asked(store: Store, reading: Reading, terms: tuple[Term, ...], drafts: bool 
     organisations") asks which of them: the claims must involve one, and need not hold the
     word. An adjective right before it ("international organisations") describes the
     entities, not the claims' words."""
-    settlement = _settlement(store, reading, drafts)
+    # Each sort's shares are counted once, however many of the question's words ask of it.
+    shares_of = functools.cache(lambda what: _shares(store, what, drafts))
+    settlement = _settlement(reading, shares_of)
     if settlement is not None:
         return settlement
-    known = _the_one(store, reading, terms, drafts)
+    known = _the_one(reading, terms, shares_of)
     excludes = False
     for term in terms:
         if term.typed in known or not reading.listing or len(term.tokens) != 1:
@@ -61,7 +65,7 @@ def asked(store: Store, reading: Reading, terms: tuple[Term, ...], drafts: bool 
         what = None if _category_before(reading, term) else _sort_named(term)
         if what is None:
             continue
-        shares = _shares(store, what, drafts)
+        shares = shares_of(what)
         # "Which organizations other than the CSTO": the ones put out are not answers.
         facets = reading.facets
         out = facets.not_countries if what == "country" else facets.not_organizations
@@ -102,7 +106,9 @@ def _sort_named(term: Term) -> str | None:
     return next((w for w, name in SORTS.items() if name in forms), None)
 
 
-def _the_one(store: Store, reading: Reading, terms: tuple[Term, ...], drafts: bool) -> dict[str, str]:
+def _the_one(
+    reading: Reading, terms: tuple[Term, ...], shares_of: Callable[[str], dict[str, float]]
+) -> dict[str, str]:
     """In a list question, "the alliance's drills": a singular word for a sort after "the" or a
     possessive names the one the article is about, when most claims involve one; a word for it
     that only ranks, not a question of which. The typed words so read, with how."""
@@ -112,7 +118,7 @@ def _the_one(store: Store, reading: Reading, terms: tuple[Term, ...], drafts: bo
             continue
         what = _sort_named(term)
         if what is not None:
-            main = ", ".join(k for k, share in _shares(store, what, drafts).items() if share > COMMON)
+            main = ", ".join(k for k, share in shares_of(what).items() if share > COMMON)
             if main:
                 known[term.typed] = f"the {SORTS[what]} most claims involve ({main}): it only ranks"
     return known
@@ -143,7 +149,7 @@ def _shares(store: Store, what: str, drafts: bool) -> dict[str, float]:
     return {k: store.share(involving(what, {k}, drafts)) for k in store.lexicon.values(what)}
 
 
-def _settlement(store: Store, reading: Reading, drafts: bool) -> Asked | None:
+def _settlement(reading: Reading, shares_of: Callable[[str], dict[str, float]]) -> Asked | None:
     """ "Which cities …", a list asking where by a word for a town: the places the dataset
     declares (each lies in a country) that claims name as where they happened, any of them.
     ("Which places" may mean countries too: the claims with a place answer it, as ever.)"""
@@ -152,7 +158,7 @@ def _settlement(store: Store, reading: Reading, drafts: bool) -> Asked | None:
     typed = next((t for t in reading.tokens if SETTLEMENTS.intersection(english.bases(t))), None)
     if typed is None:
         return None
-    shares = _shares(store, "place", drafts)
+    shares = shares_of("place")
     at = [k for k, share in shares.items() if 0 < share <= COMMON]
     if not at:
         return None
