@@ -52,6 +52,7 @@ class Plan:
         self.entity_count = 0
         self.ranking: tuple[Term, ...] = ()  # entities on most claims: they rank, never filter
         self.asked: tuple[Term, ...] = ()  # the words the first query asked for; answer.py sets them
+        self.date_terms: tuple[Term, ...] = ()  # a date no claim has, as the words claims hold (dates)
         self.given = False  # a filter option was given to ask (--year 2022): what it names is asked
         self.answer_type = Query()  # "which countries": the entities of that sort, any of them
         self.sort_asked = ""  # and how a silence says it: "which country"
@@ -208,7 +209,9 @@ class Plan:
             for typed in r.span_text:
                 self.explained.append((typed, "a date"))
             return f.years, f.since, f.until, ()
-        words = self.date_words()
+        # "for 2026 to 2030": the span's years, as the claims write them ("2026-2030").
+        words = self.date_words() or self.date_words(bare=True)
+        self.date_terms = words
         if words:
             for typed in r.span_text:
                 self.explained.append((typed, "words claims hold (no claim is dated so)"))

@@ -19,6 +19,10 @@ from cstofacts.sorts import SORTS
 
 def judge(plan: Plan, found: Sequence[Claim], query: Query) -> Answer:
     asks = plan.reading.asks
+    if plan.date_terms and not any(plan.store.holding(t) & {c.id for c in found} for t in plan.date_terms):
+        # "Which exercises are planned for 2026": no claim is so dated, and no answer holds the
+        # year as words (the plan for 2026-2030 does, but is no exercise): what the date asks is not said.
+        return plan.silent(plan.no_date())
     pointed = bool(found) and not plan.reading.listing
     # "How many countries signed …": a claim that names them says how many.
     names_count = pointed and asks == "how many" and _names_counted(plan, found[0])

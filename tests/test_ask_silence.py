@@ -7,6 +7,7 @@ its opposite answers, so that a rule serving a single question would fail here.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -392,3 +393,49 @@ def test_who_came_after_the_analyst_is_not_answered_with_his_post(
     result = cli("ask", "--format", "json", question)
     assert (result.code, result.out) == (1, "")
     assert "the article does not say who " in result.err and "babaev" in result.err
+
+
+def _undated_years() -> list[tuple[str, list[str]]]:
+    """Years claims' summaries write that no claim is dated in ("the plan for 2026-2030"), each
+    with the claims that write it."""
+    dated = {str(c[key])[:4] for c in DATA["claims"] for key in ("date", "end_date") if c.get(key)}
+    found: dict[str, list[str]] = {}
+    for claim in DATA["claims"]:
+        for year in re.findall(r"\b(?:19|20)\d\d\b", claim["summary"]):
+            if year not in dated:
+                found.setdefault(year, []).append(claim["id"])
+    return sorted(found.items())
+
+
+UNDATED_YEARS = _undated_years()
+
+
+def test_the_bundled_claims_write_years_no_claim_is_dated_in() -> None:
+    assert UNDATED_YEARS  # else the tests below test nothing
+
+
+@pytest.mark.parametrize(("year", "holders"), UNDATED_YEARS)
+def test_a_list_of_a_category_in_a_year_only_other_claims_write_is_silence(
+    cli: Callable[..., Result], year: str, holders: list[str]
+) -> None:
+    # "Which exercises are planned for 2026": the plan for 2026-2030 writes the year, but no
+    # exercise does; listing every exercise would answer what was not asked.
+    categories = {CLAIMS[i]["category"] for i in holders}
+    other = next(c for c in sorted(DATA["categories"]) if c not in categories)
+    result = cli("ask", f"Which {other} claims are planned for {year}?")
+    assert (result.code, result.out) == (1, "")
+    assert f"the article has no claims dated {year} " in result.err
+
+
+@pytest.mark.parametrize(("year", "holders"), UNDATED_YEARS)
+def test_a_span_of_years_no_claim_is_dated_in_is_read_as_the_words_claims_write(
+    cli: Callable[..., Result], year: str, holders: list[str]
+) -> None:
+    for claim_id in holders:
+        written = re.search(rf"\b{year}\s*[-–]\s*(\d{{4}})\b", CLAIMS[claim_id]["summary"])
+        if written is None:
+            continue
+        result = cli("ask", f"What does the plan for {year} to {written[1]} cover?", "--explain")
+        assert result.code == 0
+        assert ids(result)[0] == claim_id
+        assert f"'{year} to {written[1]}': words claims hold (no claim is dated so)" in result.err

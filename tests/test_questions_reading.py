@@ -11,7 +11,7 @@ import pytest
 from helpers import Result, bundled, ids, involved
 
 from cstofacts import text
-from cstofacts.query.asking import asked_head
+from cstofacts.query.asking import QUESTION_WORDS_ASK, asked_head, asks_for
 from cstofacts.query.matching import _filler
 
 CLAIMS = {claim["id"]: claim for claim in bundled()["claims"]}
@@ -860,3 +860,27 @@ def test_each_marker_puts_a_country_after_it_out(cli: Callable[..., Result], mar
     result = cli("ask", "--explain", "--fields", "id", f"which exercises were held {marker} Belarus")
     assert "--not-country BY" in read_as(result)
     assert set(ids(result)) == EXERCISES - _involving({"BY"})
+
+
+@pytest.mark.parametrize("clause", ["when", "where", "who", "whom", "why", "когда", "где", "кто"])
+@pytest.mark.parametrize("opener", ["what did", "which leaders", "how did", "что", "какие"])
+def test_a_question_word_after_what_which_or_how_opens_a_clause_not_the_question(
+    opener: str, clause: str
+) -> None:
+    # "What did the leaders do when the Secretary General visited": it asks what, not when.
+    assert asks_for(f"{opener} the leaders do {clause} the secretary general visited".split()) is None
+
+
+@pytest.mark.parametrize("word", ["when", "where", "who", "why", "когда", "где"])
+def test_a_question_word_before_what_or_which_still_asks(word: str) -> None:
+    # "When was the agreement signed, and what did it settle?", "tell me where …"
+    asked = asks_for(f"tell me {word} the agreement was signed and what it settled".split())
+    assert asked == QUESTION_WORDS_ASK[word]
+
+
+def test_a_clause_with_when_leaves_a_what_question_answered_by_what_was_done(
+    cli: Callable[..., Result],
+) -> None:
+    result = cli("ask", "What did both the Kyrgyz and Tajik leaders do when the Secretary General visited?")
+    assert result.code == 0
+    assert ids(result)[0] == "secretary-general-visits-kg-tj"

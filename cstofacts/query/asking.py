@@ -52,6 +52,14 @@ _ASKED_BY_NOUN = {
 }
 
 
+# Question words that ask by what follows them ("what", "which", "how"): one of these first makes
+# a later "when" or "who" a clause's word ("what did the leaders do when the Secretary General
+# visited", "what is the post of the man who heads it"), not what the question asks.
+_ASKING_BY_WHAT_FOLLOWS = frozenset(
+    ("what", "which", "how", "что", "как", *(w for w in LIST_OPENERS if w.startswith("как")))
+)
+
+
 def asks_for(tokens: Sequence[str]) -> str | None:
     """What sort of answer the question word asks for."""
     if "how" in tokens and ("many" in tokens or "much" in tokens):
@@ -59,6 +67,8 @@ def asks_for(tokens: Sequence[str]) -> str | None:
     for word in tokens:
         if word in QUESTION_WORDS_ASK:
             return QUESTION_WORDS_ASK[word]
+        if word in _ASKING_BY_WHAT_FOLLOWS:
+            break
     by_noun = asked_by_noun(tokens)
     if by_noun is not None:
         return by_noun
