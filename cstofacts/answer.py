@@ -42,6 +42,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
     known = _about(store, reading, drafts) if _unnarrowed(narrow) and not relates else []
     if known:
         return Answer([], reading, None, facts=tuple(known))
+    reading = _graded_subject(store, reading)
     plan = Plan(store, reading, drafts)
     if reading.absent_paragraphs:
         numbers = ", ".join(f"¶{n}" for n in sorted(reading.absent_paragraphs))
@@ -141,6 +142,13 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
                 return plan.silent(f"the article does not say {plan.sort_asked} "
                                    f"(nearest claims, not an answer: {nearest_ids(anyone)})")  # fmt: skip
         tries = [query]
+        graded = tuple(t for t in required if len(t.tokens) == 1 and store.grades(t.tokens[0]))
+        if graded and not choices:
+            # "The key events of 2025", "which major agreements": the article does not grade its
+            # claims by how much they matter; when no claim holds such a word with the rest, the
+            # rest decides.
+            plan.graded = graded
+            tries.append(query._replace(words=tuple(t for t in query.words if t not in graded)))
         if described:
             # "Did the leaders … accept the CSTO as a mediator": no claim of the first category holds
             # the rest; the claims of any category the question names that hold the other words.
@@ -234,6 +242,22 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         if found:
             return plan.answer(found, last)
     return plan.answer([], last)
+
+
+def _graded_subject(store: Store, reading: Reading) -> Reading:
+    """A list whose first category word follows only words of how much it matters ("which major
+    agreements", "the key exercises") lists that category, as without them: the article does not
+    grade its claims so (Store.grades)."""
+    if not reading.listing or reading.category_subject or not reading.category_terms:
+        return reading
+    first = reading.category_terms[0].tokens[0]
+    if first not in reading.tokens:
+        return reading
+    before = set(reading.tokens[: reading.tokens.index(first)])
+    words = [t for t in reading.words if t.tokens[0] in before]
+    if words and all(len(t.tokens) == 1 and store.grades(t.tokens[0]) for t in words):
+        return reading._replace(category_subject=True)
+    return reading
 
 
 def _outweighed(plan: Plan, words: tuple[Term, ...]) -> bool:

@@ -1,5 +1,6 @@
 """What sort of English word a word is, from WordNet's word list (data/english.txt.gz, compiled
-into every database's `english` table): a thing, or a verb, adjective, adverb or vague word."""
+into every database's `english` table): a thing, or a verb, adjective, adverb or vague word. (A
+sort followed by `i` is an adjective that grades how much something matters: Store.grades.)"""
 
 from __future__ import annotations
 

@@ -52,6 +52,7 @@ class Plan:
         self.entity_count = 0
         self.ranking: tuple[Term, ...] = ()  # entities on most claims: they rank, never filter
         self.asked: tuple[Term, ...] = ()  # the words the first query asked for; answer.py sets them
+        self.graded: tuple[Term, ...] = ()  # a list's words of how much it matters ("key"): answer.py
         self.date_terms: tuple[Term, ...] = ()  # a date no claim has, as the words claims hold (dates)
         self.given = False  # a filter option was given to ask (--year 2022): what it names is asked
         self.answer_type = Query()  # "which countries": the entities of that sort, any of them

@@ -62,6 +62,7 @@ def judge(plan: Plan, found: Sequence[Claim], query: Query) -> Answer:
         ids = {c.id for c in found}
         asked = (*plan.asked, *(t for t in query.words if t not in plan.asked))
         counts = counted(plan.reading.tokens) if names_count else None
+        asked = tuple(t for t in asked if t not in plan.graded)  # "key": never what an answer lacks
         missing = [t for t in asked if not (plan.store.holding(t) & ids) and counts not in t.tokens]
         partial += tuple(dict.fromkeys(t.typed for t in missing if t.typed not in partial))
         held = [t for t in asked if t not in missing and t not in plan.ranking]
@@ -80,6 +81,9 @@ def judge(plan: Plan, found: Sequence[Claim], query: Query) -> Answer:
             return plan.silent(f"no claim holds {said} (nearest claims, not an answer: {nearest})")
         if plan.reading.listing and query.any_words and not partial:
             partial = ("every word together",)
+    for term in plan.graded:
+        if found and term not in query.words:
+            plan.explained.append((term.typed, "how much it matters: the article does not grade claims so"))
     for term in plan.reading.names:
         plan.explained.append((term.typed, "a person or role"))
     # A later category word describes what is listed, unless the claims of every category named

@@ -276,12 +276,43 @@ def build(wn: WordNet, dataset: dict) -> dict[str, object]:
     }
 
 
+# The nouns whose values grading adjectives are (WordNet's attribute pointer, "="): how much
+# something matters, which the article does not grade its claims by.
+GRADED = ("importance", "significance")
+_GRADING_GLOSS = re.compile(r"(being )?of\b[^;]*\b(importance|significance)\b")
+
+
+def grading(wn: WordNet) -> set[str]:
+    """The adjectives whose most frequent sense says how much something matters ("key", "main",
+    "major", "crucial"): a value of importance or significance (WordNet's attribute pointer), a
+    sense similar to one, or a sense its gloss defines so ("of greater importance or stature")."""
+    attributes = {(s.offset, "n") for noun in GRADED for s in wn.senses(noun, "n")[:1]}
+
+    def valued(synset: Synset) -> bool:
+        return any(symbol == "=" and (offset, pos) in attributes for symbol, offset, pos in synset.pointers)
+
+    def grades(synset: Synset) -> bool:
+        if valued(synset) or _GRADING_GLOSS.match(synset.gloss):
+            return True
+        similar = (wn.synsets.get((o, p)) for symbol, o, p in synset.pointers if symbol == "&")
+        return any(other is not None and valued(other) for other in similar)
+
+    adjectives = ((lemma, by_pos["a"]) for lemma, by_pos in wn.index.items() if by_pos.get("a"))
+    # WordNet lists a word's senses most frequent first: "big" is of size before importance.
+    return {
+        lemma
+        for lemma, senses in adjectives
+        if lemma.isalpha() and lemma.isascii() and grades(wn.synsets[(senses[0], "a")])
+    }
+
+
 def english(wn: WordNet, function_words: Iterable[str] = ()) -> str:
     """Every one-word lemma WordNet has, and every irregular form of one (wrote, closer), a line
     each, with a tab and `n` when it names a thing (mostly a noun, of few senses) or `g` when it
     is mostly a verb, adjective or adverb, or so vague that it names nothing in particular; and,
     as `g`, every function word WordNet does not have (WordNet holds only nouns, verbs,
-    adjectives and adverbs, so "than", "because" or "via" would otherwise read as names)."""
+    adjectives and adverbs, so "than", "because" or "via" would otherwise read as names). An `i`
+    after `g` marks an adjective that grades how much something matters (grading)."""
     sorts = {
         lemma: "g" if _mostly_not_noun(by_pos) or _vague(by_pos) else "n"
         for lemma, by_pos in wn.index.items()
@@ -298,7 +329,10 @@ def english(wn: WordNet, function_words: Iterable[str] = ()) -> str:
     for word in function_words:
         if word.isalpha() and word.isascii() and word not in sorts and word not in wn.exceptions:
             sorts[word] = "g"
-    return "".join(f"{word}\t{sort}\n" for word, sort in sorted(sorts.items()))
+    graded = grading(wn)  # only where the word is not mostly a noun ("chief", "peanut")
+    return "".join(
+        f"{word}\t{sort}{'i' * (sort == 'g' and word in graded)}\n" for word, sort in sorted(sorts.items())
+    )
 
 
 def _function_words(path: Path) -> list[str]:

@@ -8,7 +8,7 @@ import shlex
 from collections.abc import Callable
 
 import pytest
-from helpers import Result, bundled, ids, involved
+from helpers import ROOT, Result, bundled, ids, involved
 
 from cstofacts import text
 from cstofacts.query.asking import QUESTION_WORDS_ASK, asked_head, asks_for
@@ -884,3 +884,78 @@ def test_a_clause_with_when_leaves_a_what_question_answered_by_what_was_done(
     result = cli("ask", "What did both the Kyrgyz and Tajik leaders do when the Secretary General visited?")
     assert result.code == 0
     assert ids(result)[0] == "secretary-general-visits-kg-tj"
+
+
+def _grading() -> list[str]:
+    """The adjectives WordNet's word list marks as grading how much something matters."""
+    import gzip
+
+    lines = gzip.decompress((ROOT / "data" / "english.txt.gz").read_bytes()).decode().splitlines()
+    return sorted(word for word, _, sort in (line.partition("\t") for line in lines) if sort.endswith("i"))
+
+
+GRADING = _grading()
+YEARS = sorted({str(c["date"])[:4] for c in CLAIMS.values() if c.get("date")})
+
+
+def test_the_word_list_marks_the_adjectives_of_importance_and_no_others() -> None:
+    assert {"key", "main", "major", "crucial", "important", "significant", "pivotal"} <= set(GRADING)
+    # Not "last" or "big" (their first sense is of time or size), nor a word mostly a noun ("chief").
+    assert not {"last", "new", "big", "joint", "signed", "capital", "recent", "chief", "peanut"} & set(
+        GRADING
+    )
+
+
+SUMMARIES = " ".join(c["summary"].casefold() for c in CLAIMS.values())
+
+
+# Each category and a year its claims are dated in.
+CATEGORY_YEARS = sorted({(c["category"], str(c["date"])[:4]) for c in CLAIMS.values() if c.get("date")})
+
+
+@pytest.mark.parametrize("word", GRADING)
+def test_a_word_of_importance_before_a_category_lists_that_category(
+    cli: Callable[..., Result], word: str
+) -> None:
+    # "The key exercises of 2023", "which major agreements": the article does not grade its
+    # claims by how much they matter. (Where a claim of the list holds the word, it narrows:
+    # the next test.)
+    if word[:6] in SUMMARIES:  # "coordinate": the claims' "coordination"
+        return
+    category, year = CATEGORY_YEARS[len(word) % len(CATEGORY_YEARS)]
+    plural = f"{category.replace('-', ' ')}s"
+    plain = cli("ask", f"List the {plural} of {year}", "--explain")
+    graded = cli("ask", f"List the {word} {plural} of {year}", "--explain")
+    assert plain.code == 0
+    assert f"--category {category}" in plain.err
+    assert (graded.code, ids(graded)) == (0, ids(plain)), word
+
+
+@pytest.mark.parametrize(("category", "year"), CATEGORY_YEARS)
+def test_a_word_of_importance_claims_hold_but_not_in_the_list_says_it_did_not_filter(
+    cli: Callable[..., Result], category: str, year: str
+) -> None:
+    plural = f"{category.replace('-', ' ')}s"
+    plain = cli("ask", f"Which {plural} are from {year}?")
+    graded = cli("ask", f"Which key {plural} are from {year}?", "--explain")
+    assert plain.code == 0
+    if not set(ids(plain)) & {i for i, c in CLAIMS.items() if "key" in c["summary"].split()}:
+        assert (graded.code, ids(graded)) == (0, ids(plain))
+        assert "cstofacts: 'key': how much it matters: the article does not grade claims so\n" in graded.err
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_a_word_of_importance_some_claims_hold_narrows_where_the_rest_allows(
+    cli: Callable[..., Result], year: str
+) -> None:
+    # "Key" is a word two claims hold ("a key security structure"): asked of claims that hold
+    # it, it narrows; asked with a year none of them has, the year's claims are the answer.
+    holding = sorted(i for i, c in CLAIMS.items() if re.search(r"\bkey\b", c["summary"], re.IGNORECASE))
+    assert holding
+    result = cli("ask", "Which claims call the CSTO a key structure?")
+    assert result.code == 0 and set(ids(result)) <= set(holding)
+    dated = cli("ask", f"Which key claims are dated {year}?")
+    assert dated.code == 0
+    assert all(
+        any(str(CLAIMS[i].get(k, "")).startswith(year) for k in ("date", "end_date")) for i in ids(dated)
+    )

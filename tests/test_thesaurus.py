@@ -78,7 +78,7 @@ def test_the_word_list_is_plain_and_sorted() -> None:
     lines = gzip.decompress((ROOT / "data" / "english.txt.gz").read_bytes()).decode("ascii").splitlines()
     words = [line.split("\t")[0] for line in lines]
     assert words == sorted(words)
-    assert {line.split("\t")[1] for line in lines} == {"n", "g"}
+    assert {line.split("\t")[1] for line in lines} == {"n", "g", "gi"}  # gi: grades importance
     assert len(words) > 50_000
 
 

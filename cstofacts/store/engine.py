@@ -104,9 +104,17 @@ class Store:
 
         def lookup(words: list[str]) -> dict[str, str]:
             statement, params = sql.english(words)
-            return dict(self.connection.execute(statement, params).fetchall())
+            return {w: sort[0] for w, sort in self.connection.execute(statement, params)}
 
         return english.sort_of(word, lookup)
+
+    def grades(self, word: str) -> bool:
+        """Whether a word is an adjective that grades how much something matters ("key",
+        "major", "most important"; WordNet's values of importance), in any of its forms."""
+        from cstofacts.english import bases
+
+        statement, params = sql.english(bases(word))
+        return any(sort.endswith("i") for _, sort in self.connection.execute(statement, params))
 
     def in_article(self, term: Term) -> bool:
         """Whether the article's own text (any paragraph, or the header) holds a term's words."""
