@@ -254,9 +254,13 @@ def build(wn: WordNet, dataset: dict) -> dict[str, object]:
                 senses = wn.senses(base, pos)
                 offsets = {s.offset for s in senses}
                 # WordNet lists a word's senses most frequent first: a rare sense rarely is ours.
-                for synset in senses[:SENSES]:
-                    if not fits(wn, synset, base, context, offsets):
-                        continue
+                fitting = [s for s in senses[:SENSES] if fits(wn, s, base, context, offsets)]
+                # When none fits, the most frequent sense (the usual back-off of Lesk's method),
+                # for a word that names a thing: "threat", whose glosses share too few words with
+                # the article, is still a menace; "still" or "lays" are not nouns in a claim.
+                by_pos = wn.index.get(base, {})
+                names_a_thing = pos == "n" and not (_mostly_not_noun(by_pos) or _vague(by_pos))
+                for synset in fitting or senses[: int(names_a_thing)]:
                     # Verbs: their synonyms only; nouns: one step more specific or more general too.
                     nearby = neighbours(wn, synset, specific=True) if pos == "n" else ()
                     for other in (synset, *nearby):

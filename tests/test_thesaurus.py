@@ -112,3 +112,18 @@ def test_a_reader_s_general_word_finds_the_claim_of_the_specific_one(cli: Callab
     result = cli("ask", "--explain", "is online crime named as a threat", "--fields", "id")
     assert "cstofacts: 'crime': a word for: cybercrime\n" in result.err
     assert ids(result)[0] == "task-transnational-threats"
+
+
+def test_a_noun_no_sense_of_which_fits_the_article_keeps_its_most_frequent_sense() -> None:
+    # "threat": none of its senses' glosses shares enough words with the article; its first
+    # (most frequent) sense still gives the words readers use for it.
+    related = json.loads((ROOT / "data" / "thesaurus.json").read_text(encoding="utf-8"))["related"]
+    assert "threats" in related["danger"] and "threats" in related["menace"]
+    # Not for a word the claims use mostly as something else: "still", "lays" are no nouns there.
+    assert "still" not in related.get("photo", []) and "lays" not in related.get("song", [])
+
+
+def test_a_reader_s_word_for_a_threat_finds_the_claims_about_threats(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "Which dangers did the new Secretariat leadership have to respond to?", "--explain")
+    assert "cstofacts: 'dangers': a word for: threats\n" in result.err
+    assert ids(result)[0] == "task-transnational-threats"
