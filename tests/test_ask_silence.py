@@ -345,6 +345,9 @@ def _two_chairs(tmp_path: Path, successor_named: bool) -> str:
         ("Who replaced Ivanova?", "replaced ivanova"),
         ("who succeeded Anna Ivanova", "succeeded anna ivanova"),
         ("who preceded Ivanova as Chair", "preceded ivanova"),
+        # An article between the verb and a role is passed over, one word at a time.
+        ("Who replaced the Chair?", "replaced chair"),
+        ("who came after a chair", "came after chair"),
     ],
 )
 def test_who_came_before_or_after_a_person_is_someone_the_claims_must_name(

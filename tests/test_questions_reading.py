@@ -433,6 +433,8 @@ def test_two_countries_joined_by_or_are_either_of_them(
         ("what did the UN or the SCO do", [{"un", "sco"}]),
         ("the Commonwealth of Independent States or NATO", [{"commonwealth of independent states", "nato"}]),
         ("border talks or visits", [{"talks", "visits"}]),
+        ("a visit or a meeting", [{"visit", "meeting"}]),  # every article is passed over
+        ("an award or an order", [{"award", "order"}]),
         ("signed and adopted", []),
         ("signed or or adopted", []),
         ("signed or signed", []),

@@ -39,7 +39,6 @@ _EXCLUDING: tuple[tuple[str, ...], ...] = (*excluding.MARKERS, ("outside",), ("w
 # "not", "never", "weren't" (read as "weren", "t") negate what follows within a few words,
 # unless they open "not only Belarus but …", which includes it.
 _NEGATING = frozenset({"not", "never"})
-_NOT_NEGATING = frozenset({"only", "just", "merely", "simply", "least"})
 _NEGATION_REACH = 3  # words from a negation to the name it puts out: "not held in Belarus"
 _SERIES_WORDS = frozenset({"and", "or", "nor", "the"})  # "other than Russia and Belarus"
 # The first halves of English's negative contractions as words split them ("weren't": "weren",
@@ -185,7 +184,8 @@ def _put_out(tokens: Sequence[str], at: int, found: _Found) -> bool:
     """Whether the name starting at `at` is put out of the answer by the words before it ("other
     than", "outside", "not held in"), or follows one put out in a series ("other than Russia and
     Belarus"). The words that put it out are no longer words to rank by. Between them and the name
-    only a few function words may come ("other than in", "apart from those in")."""
+    only a few function words may come ("other than in", "apart from those in"; in "not only in
+    Belarus", "only" is none, so Belarus stays)."""
     if found.excluded_end >= 0 and set(tokens[found.excluded_end : at]) <= _SERIES_WORDS:
         return True
     end = at
@@ -196,8 +196,6 @@ def _put_out(tokens: Sequence[str], at: int, found: _Found) -> bool:
             return True
         word = tokens[end - 1]
         if word in _NEGATING or (word == "t" and end > 1 and tokens[end - 2].endswith("n")):
-            if tokens[end] in _NOT_NEGATING:
-                return False  # "not only in Belarus"
             if word == "t" and set(tokens[end:at]) <= {"the", "a", "an"}:
                 return False  # "didn't Armenia …" opens a question: the name is its subject
             _drop_words(found, (word,))
