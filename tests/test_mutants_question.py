@@ -67,3 +67,33 @@ def test_what_someone_did_is_a_pointed_question_even_with_a_plural_category(
     result = cli("ask", "--explain", "--fields", "id", asked.format("of Kyrgyzstan and Tajikistan"))
     assert "'leaders': a category word, ranking" in result.err
     assert "--limit 3" in _reading(result)
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]  # fmt: skip
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_after_before_since_and_until_a_month_bound_at_that_month(month: int) -> None:
+    # "After March 2024" starts in April 2024; it is not March 2024 with "after" left as a word.
+    from datetime import date, timedelta
+
+    from cstofacts.query.spans import take_dates
+
+    name = MONTHS[month - 1]
+    first = date(2024, month, 1)
+    last = (date(2024 + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
+    cases = {
+        f"what happened after {name} 2024": (last + timedelta(days=1), None),
+        f"what happened since {name} 2024": (first, None),
+        f"what happened from {name} 2024 on": (first, None),
+        f"what was signed before {name} 2024": (None, first - timedelta(days=1)),
+        f"what was signed until {name} 2024": (None, last),
+        f"what was signed by the end of {name} 2024": (None, last),
+        f"what happened after {name} 3, 2024": (date(2024, month, 4), None),
+        f"what happened before 3 {name} 2024": (None, date(2024, month, 2)),
+    }
+    for question, (since, until) in cases.items():
+        rest, spans, _typed, got_since, got_until = take_dates(question)
+        assert (spans, got_since, got_until) == ([], since, until), question
+        assert str(2024) not in rest and name.casefold() not in rest.casefold(), question

@@ -18,10 +18,18 @@ _MONTH = dates._MONTH
 _MONTH_DAY_YEAR = rf"(?:{_MONTH})\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"
 _DAY_MONTH_YEAR = rf"[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\.?,?\s+{_YEAR}"
 _MONTH_YEAR = rf"(?:{_MONTH})\.?,?\s+(?:of\s+)?{_YEAR}"
-_WHEN = f"(?:{_MONTH_DAY_YEAR}|{_DAY_MONTH_YEAR}|{_MONTH_YEAR}|{_YEAR})"  # or a year
+_DATED = f"(?:{_MONTH_DAY_YEAR}|{_DAY_MONTH_YEAR}|{_MONTH_YEAR})"  # a day or a month
+_WHEN = f"(?:{_DATED}|{_YEAR})"  # or a year
 _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     # "between July 2024 and May 2025": from the first day of one to the last of the other.
     ("between", rf"\b(?:between|from)\s+({_WHEN})\s+(?:and|to|until|till|through)\s+({_WHEN})\b"),
+    # "after March 2024", "before May 31, 2025": a start or an end at a month or a day (the
+    # years alone are read below, where a pattern that names no month costs less).
+    (
+        "since",
+        rf"\b(since|after|starting)\s+(?:from\s+|in\s+|on\s+)?({_DATED})\b|\b(from)\s+({_DATED})\s+(?:on|onwards?|forwards?)\b",
+    ),
+    ("until", rf"\b(before|until|till|up\s+to|by)\s+(?:the\s+end\s+of\s+)?({_DATED})\b"),
     ("day", r"\b([0-9]{4}-[0-9]{2}-[0-9]{2})\b"),
     ("day", rf"\b({_MONTH_DAY_YEAR})\b"),
     ("day", rf"\b({_DAY_MONTH_YEAR})\b"),
@@ -85,14 +93,14 @@ def take_dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None,
                     first, last = _SEASONS[match[1].lower()]
                     year = int(match[2])
                     spans.append((date(year, first, 1), dates.parse_when(f"{year}-{last:02d}")[1]))
-                elif what == "since":  # after 2024: from 2025 on
-                    named_year = dates.parse_years(match[2] or match[4])
+                elif what == "since":  # after 2024: from 2025 on; after March 2024: from April
+                    bound = _when(match[2] or match[4])
                     after = (match[1] or "").lower() == "after"
-                    since = named_year[1] + timedelta(days=1) if after else named_year[0]
+                    since = bound[1] + timedelta(days=1) if after else bound[0]
                 elif what == "until":  # before 2024: up to the end of 2023
-                    named_year = dates.parse_years(match[2])
+                    bound = _when(match[2])
                     before = match[1].lower() == "before"
-                    until = named_year[0] - timedelta(days=1) if before else named_year[1]
+                    until = bound[0] - timedelta(days=1) if before else bound[1]
                 else:
                     spans.append(dates.parse_years(match[1]))
             except ValueError:
