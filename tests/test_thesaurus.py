@@ -127,3 +127,11 @@ def test_a_reader_s_word_for_a_threat_finds_the_claims_about_threats(cli: Callab
     result = cli("ask", "Which dangers did the new Secretariat leadership have to respond to?", "--explain")
     assert "cstofacts: 'dangers': a word for: threats\n" in result.err
     assert ids(result)[0] == "task-transnational-threats"
+
+
+def test_explain_lists_every_word_a_reader_s_word_stands_for(cli: Callable[..., Result]) -> None:
+    # The thesaurus's words for "boss", each named, as a reader can check them.
+    related = json.loads((ROOT / "data" / "thesaurus.json").read_text(encoding="utf-8"))["related"]
+    result = cli("ask", "what did the boss do", "--explain")
+    assert f"cstofacts: 'boss': a word for: {', '.join(related['boss'])}\n" in result.err
+    assert len(related["boss"]) > 1
