@@ -961,3 +961,19 @@ def test_a_word_of_importance_some_claims_hold_narrows_where_the_rest_allows(
     assert all(
         any(str(CLAIMS[i].get(k, "")).startswith(year) for k in ("date", "end_date")) for i in ids(dated)
     )
+
+
+@pytest.mark.parametrize(
+    "opener", ["Did", "Do", "Does", "Have", "Has", "Were", "Are", "Can", "Could", "Would"]
+)
+def test_a_yes_or_no_question_with_a_plural_category_word_is_answered_not_listed(
+    cli: Callable[..., Result], opener: str
+) -> None:
+    # "Did the leaders … agree": it asks whether, and the claim that says so answers; "leaders"
+    # does not turn it into the list of leadership claims.
+    result = cli(
+        "ask", f"{opener} the leaders of Kyrgyzstan and Tajikistan agree to the mediation?", "--explain"
+    )
+    assert result.code == 0
+    assert "--limit 3" in read_as(result) and "--category" not in read_as(result)
+    assert "secretary-general-visits-kg-tj" in ids(result)

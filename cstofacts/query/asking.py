@@ -204,5 +204,11 @@ def did(tokens: Sequence[str]) -> bool:
     return len(tokens) > 1 and tokens[0] == "what" and tokens[1] in _AUXILIARIES
 
 
+def whether(tokens: Sequence[str]) -> bool:
+    """Whether a question asks yes or no: it opens with an auxiliary ("did the leaders agree …",
+    "were exercises held in Belarus"), and its answer is the claim that says so, not a list."""
+    return bool(tokens) and (tokens[0] in _AUXILIARIES or tokens[0] in ("were", "are", "should"))
+
+
 def singular(run: tuple[str, ...]) -> tuple[str, ...]:
     return (*run[:-1], text.singular(run[-1]))

@@ -24,6 +24,7 @@ from cstofacts.query.asking import (
     did,
     is_list,
     units,
+    whether,
 )
 from cstofacts.query.matching import match
 from cstofacts.query.spans import take_dates, take_paragraphs
@@ -70,9 +71,11 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
     # the answer gives, not words it holds.
     found.words = [w for w in found.words if asks not in ("when", "where") or asked_as(w.typed) != asks]
     # A plural category or kind asks for all of them ("exercises in Belarus", "what exercises"),
-    # unless the question asks who, why or how, or what someone did ("what did the leaders …").
+    # unless the question asks who, why or how, what someone did ("what did the leaders …"), or
+    # whether ("did the leaders agree …").
     asked = _question(raw, tokens)
-    listing = is_list(asked) or (found.plural and asks not in ("who", "why", "how many") and not did(asked))
+    plural_asks = found.plural and asks not in ("who", "why", "how many") and not did(asked)
+    listing = is_list(asked) or (plural_asks and not whether(asked))
     # In a list, a kind word after a word it describes ("which country's January 2022 events") is
     # part of a description, not what is listed: it filters only where it is what is asked for.
     narrowed = found.facets or bool(spans or since or until or paragraphs or found.attributions)
