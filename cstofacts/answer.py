@@ -21,6 +21,7 @@ from cstofacts.query import about
 from cstofacts.query.about import Fact
 from cstofacts.query.matching import ATTRIBUTION_WORDS
 from cstofacts.query.question import Reading
+from cstofacts.query.spans import DATE_CONNECTORS
 from cstofacts.sorts import COMMON
 from cstofacts.store.engine import Store
 
@@ -201,7 +202,10 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
                 every = undated._replace(any_words=False, best=False, sort=SortKey.DATE)
                 undated = every if store.claims(every._replace(limit=1)) else undated
             other = store.found(undated) if undated.limit is None else store.claims(undated)
-            if _wins(store, other, found, (*asked, *written)):
+            # The date's own words among them: a claim of another time that holds the rest
+            # ("approved by the defense ministers in 2023", the plan of 2025) does not win.
+            holds_date = bool(other) and _says_the_date(store, other[0], written)
+            if holds_date and _wins(store, other, found, (*asked, *written)):
                 plan.explained[:] = [
                     (typed, "words claims hold (a description, not when)") if typed in reading.span_text
                     else (typed, how) for typed, how in plan.explained
@@ -239,8 +243,14 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         last = undated._replace(words=(*last.words, *written), any_words=True,
                                    best=listing, sort=None)  # fmt: skip
         found = store.claims(last)
-        if found:
+        # "After 2022" may name an era the claims describe; "in 2023" is when, and a best claim
+        # that holds the rest but not the date is said of another time.
+        joined = any(set(text.words(typed)) & DATE_CONNECTORS for typed in reading.span_text)
+        if found and (joined or _says_the_date(store, found[0], written)):
             return plan.answer(found, last)
+        if found:
+            when, nearest = " and ".join(reading.span_text), nearest_ids(found)
+            return plan.silent(f"no claim dated {when} answers that (claims of another time: {nearest})")
     return plan.answer([], last)
 
 
@@ -281,6 +291,13 @@ def _or_entities(query: Query, other: Query) -> Query:
         organizations=query.organizations or other.organizations,
         places=query.places or other.places,
     )
+
+
+def _says_the_date(store: Store, claim: Claim, written: tuple[Term, ...]) -> bool:
+    """Whether a claim holds the words of the dates a question writes, or is dated in their
+    years ("after 2022": a claim of 2022 is what the date describes)."""
+    years = {c[:4] for c in (claim.date, claim.end_date) if c}
+    return all(store.holds(claim.id, t) or years & set(t.tokens) for t in written)
 
 
 def _wins(store: Store, other: Sequence[Claim], found: Sequence[Claim], words: tuple[Term, ...]) -> bool:

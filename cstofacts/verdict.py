@@ -11,7 +11,7 @@ from cstofacts.carries import CARRIES
 from cstofacts.criteria import Query, Term
 from cstofacts.lexicon import tag
 from cstofacts.model import Claim
-from cstofacts.plan import Answer, Plan, nearest_ids
+from cstofacts.plan import POINTED_NEAREST, Answer, Plan, nearest_ids
 from cstofacts.query.asking import asked_by_noun, counted
 from cstofacts.query.question import Reading
 from cstofacts.sorts import SORTS
@@ -79,6 +79,9 @@ def judge(plan: Plan, found: Sequence[Claim], query: Query) -> Answer:
             nearest = nearest_ids(found)
             said = ", ".join(t.typed for t in missing)
             return plan.silent(f"no claim holds {said} (nearest claims, not an answer: {nearest})")
+        undated = _said_at_another_time(plan, query, found, asked, missing)
+        if undated is not None:
+            return undated
         if plan.reading.listing and query.any_words and not partial:
             partial = ("every word together",)
     for term in plan.graded:
@@ -152,6 +155,38 @@ def _names_counted(plan: Plan, claim: Claim) -> bool:
     forms = {b for w in (noun, *english.american(noun)) for b in english.bases(w)}
     involved = {"country": claim.countries, "org": claim.organizations}
     return any(SORTS[what] in forms and involved[what] for what in SORTS)
+
+
+def _said_at_another_time(
+    plan: Plan, query: Query, found: Sequence[Claim], asked: tuple[Term, ...], missing: list[Term]
+) -> Answer | None:
+    """ "When did the Council of Defense Ministers meet in 2024": the claims of 2024 lack part
+    of what is asked, and a claim of another time (or of none) holds all of that and more of the
+    question than any claim of 2024 (or holds a declared name they lack). The article says it
+    of then, not of the date asked: silence, naming that claim. ("The three countries' border
+    agreement of 2025": the exercises in various countries hold "countries", but less of the
+    question than the agreement does.)"""
+    dated = plan.reading.facets
+    if plan.reading.listing or not missing or not query.dated or plan.given:
+        return None
+    if not (dated.years or dated.since or dated.until):
+        return None  # the date came from a filter option, not from the question
+    elsewhere = plan.store.claims(Query(words=tuple(missing), limit=POINTED_NEAREST, drafts=plan.drafts))
+    if not elsewhere or {c.id for c in found} & {c.id for c in elsewhere}:
+        return None
+
+    def held(claim: Claim) -> int:
+        return sum(plan.store.holds(claim.id, t) for t in asked)
+
+    # A declared place or name the claims of the date lack ("signed in Minsk in 2025") is what
+    # the question is about, whatever else they share with it.
+    named = any(t.tags for t in missing)
+    if not named and max(held(c) for c in elsewhere) <= held(found[0]):
+        return None
+    said = ", ".join(t.typed for t in missing)
+    when = " and ".join(plan.reading.span_text) or "then"
+    nearest = nearest_ids(elsewhere)
+    return plan.silent(f"no claim dated {when} holds {said} (claims of another time do: {nearest})")
 
 
 def _names_a_thing(plan: Plan, query: Query) -> bool:

@@ -442,3 +442,58 @@ def test_a_span_of_years_no_claim_is_dated_in_is_read_as_the_words_claims_write(
         assert result.code == 0
         assert ids(result)[0] == claim_id
         assert f"'{year} to {written[1]}': words claims hold (no claim is dated so)" in result.err
+
+
+def _places_and_other_years() -> list[tuple[str, str, list[str]]]:
+    """Each declared place, a year the claims are dated in but none at that place, and the
+    claims at it."""
+    years = sorted({str(c["date"])[:4] for c in DATA["claims"] if c.get("date")})
+    found = []
+    for place in sorted(DATA["places"]):
+        at = [c for c in DATA["claims"] if c.get("location") == place or place in c["summary"]]
+        dated = {str(c[k])[:4] for c in at for k in ("date", "end_date") if c.get(k)}
+        for year in years:
+            if year not in dated and at:
+                found.append((place, year, sorted(c["id"] for c in at)))
+    return found
+
+
+@pytest.mark.parametrize(("place", "year", "there"), _places_and_other_years())
+def test_what_happened_at_a_place_in_a_year_none_of_its_claims_has_is_said_of_another_time(
+    cli: Callable[..., Result], place: str, year: str, there: list[str]
+) -> None:
+    # "What was signed in Beijing in 2024": the Roadmap was, in 2025; claims of 2024 elsewhere
+    # are no answer, and the silence names the claim of another time.
+    result = cli("ask", f"What was signed in {place} in {year}?")
+    assert (result.code, result.out) == (1, "")
+    assert f"no claim dated {year} " in result.err
+    assert any(claim_id in result.err for claim_id in there)
+
+
+PLAN = "military-cooperation-plan-2026-2030"
+
+
+@pytest.mark.parametrize(
+    "year", sorted({str(c["date"])[:4] for c in DATA["claims"] if c.get("date")} - {"2025"})
+)
+def test_what_a_claim_of_another_year_says_is_no_answer_for_this_one(
+    cli: Callable[..., Result], year: str
+) -> None:
+    # The Council of Defense Ministers approved the plan in 2025: asked of another year, the
+    # claims of that year lack it, and the plan is named as said of another time.
+    assert str(CLAIMS[PLAN]["date"]).startswith("2025")
+    for question in (f"What was approved by the defense ministers in {year}?",
+                     f"When did the Council of Defense Ministers meet in {year}?"):  # fmt: skip
+        result = cli("ask", question)
+        assert (result.code, result.out) == (1, ""), question
+        assert f"no claim dated {year} " in result.err and PLAN in result.err, question
+    answered = cli("ask", "What was approved by the defense ministers in 2025?", "--fields", "id")
+    assert answered.code == 0 and ids(answered)[0] == PLAN
+
+
+def test_a_date_that_opens_an_era_still_describes_the_claims_of_it(cli: Callable[..., Result]) -> None:
+    # "After 2022": the pressure the 2022 turning point brought; not a when the claims lack.
+    result = cli(
+        "ask", "What factors does Babaev say increased pressure on Moscow and its allies after 2022?"
+    )
+    assert result.code == 0 and ids(result)[0] == "armenia-change-of-position"

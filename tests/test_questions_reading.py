@@ -734,7 +734,8 @@ def test_a_list_is_of_its_first_category_and_those_joined_to_it(
 def test_when_no_claim_of_the_first_category_holds_the_rest_every_category_named_is_listed(
     cli: Callable[..., Result],
 ) -> None:
-    question = "did the leaders of Kyrgyzstan and Tajikistan accept the CSTO as a mediator?"
+    # (A yes-or-no question, "did the leaders … accept", is answered, not listed: see below.)
+    question = "which leaders of Kyrgyzstan and Tajikistan accepted the CSTO as a mediator?"
     result = cli("ask", "--explain", "--fields", "id", question)
     assert "--category leadership --category mediation" in read_as(result)
     assert "cstofacts: 'mediator': a category, listed\n" in result.err
