@@ -978,3 +978,20 @@ def test_a_yes_or_no_question_with_a_plural_category_word_is_answered_not_listed
     assert result.code == 0
     assert "--limit 3" in read_as(result) and "--category" not in read_as(result)
     assert "secretary-general-visits-kg-tj" in ids(result)
+
+
+@pytest.mark.parametrize("claim_id", _TASKS)
+def test_ones_after_a_phrase_put_out_stands_for_what_is_listed(
+    cli: Callable[..., Result], claim_id: str
+) -> None:
+    # "Which exercises other than the Combat Brotherhood ones": "ones" is no word a claim holds.
+    words = _distinct_words(claim_id, _TASKS)
+    plain = cli(
+        "ask", "--explain", "--fields", "id", f"Which tasks other than the {' '.join(words)} were set?"
+    )
+    ones = cli(
+        "ask", "--explain", "--fields", "id", f"Which tasks other than the {' '.join(words)} ones were set?"
+    )
+    assert f"--not-text '{' '.join(words)}'" in read_as(ones)
+    assert (ones.code, ids(ones)) == (plain.code, ids(plain))
+    assert claim_id not in ids(ones)

@@ -243,9 +243,20 @@ def _past(word: str) -> bool:
     return (word.endswith("ed") and len(word) > 4) or word in _IRREGULAR_PASTS
 
 
+# "The Combat Brotherhood ones": a pro-form stands for a noun said before it and says nothing
+# itself. (The singular "one" is also a number: "one of the five maneuvers".)
+_PRO_FORMS = frozenset({"ones"})
+
+
 def _saying(word: str) -> bool:
-    """Whether a word says something: not a function word nor a question's filler."""
-    return word not in text.STOP_WORDS and word not in _CONTRACTED and not _filler(word) and len(word) > 1
+    """Whether a word says something: not a function word, a pro-form nor a question's filler."""
+    return (
+        word not in text.STOP_WORDS
+        and word not in _CONTRACTED
+        and word not in _PRO_FORMS
+        and not _filler(word)
+        and len(word) > 1
+    )
 
 
 def _drop_words(found: _Found, typed: Sequence[str]) -> None:
