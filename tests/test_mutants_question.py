@@ -97,3 +97,32 @@ def test_after_before_since_and_until_a_month_bound_at_that_month(month: int) ->
         rest, spans, _typed, got_since, got_until = take_dates(question)
         assert (spans, got_since, got_until) == ([], since, until), question
         assert str(2024) not in rest and name.casefold() not in rest.casefold(), question
+
+
+@pytest.mark.parametrize(
+    ("ordinal", "number"),
+    [
+        ("first", 1),
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("1st", 1),
+        ("2nd", 2),
+        ("3rd", 3),
+        ("4th", 4),
+    ],
+)
+@pytest.mark.parametrize(("part", "size"), [("half", 6), ("quarter", 3)])
+def test_every_half_and_quarter_reads_as_its_months(ordinal: str, number: int, part: str, size: int) -> None:
+    from datetime import date, timedelta
+
+    from cstofacts.query.spans import take_dates
+
+    _, spans, _typed, _, _ = take_dates(f"what happened in the {ordinal} {part} of 2024")
+    if number * size > 12:  # "the third half" is no part of a year: read as words
+        assert spans == []
+        return
+    first = date(2024, (number - 1) * size + 1, 1)
+    end_month = number * size
+    last = date(2024 + end_month // 12, end_month % 12 + 1, 1) - timedelta(days=1)
+    assert spans == [(first, last)]
