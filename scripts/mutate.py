@@ -106,7 +106,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "cstofacts/cli/options.py": _t("mutants_security_errors", "errors", "list", "commands"),
     "cstofacts/cli/present.py": _t(
-        "mutants_security_present", "formats", "commands", "list", "terminal_formats"
+        "mutants_security_present", "mutants_present", "formats", "commands", "list", "terminal_formats"
     ),
     "cstofacts/cli/reading.py": _t("mutants_security_ask", "ask_reading", "questions"),
     # output

@@ -99,3 +99,15 @@ def test_a_month_asked_for_says_how_many_claims_are_dated_only_to_its_year(
         result.err
         == f"cstofacts: {len(yearly)} claims are dated only to the year, which overlaps the dates asked for\n"
     )
+
+
+def test_one_claim_dated_only_to_the_year_is_counted_in_the_singular(cli: Callable[..., Result]) -> None:
+    # The year whose claims dated only to it are one, read from the dataset.
+    counts: dict[str, int] = {}
+    for claim in bundled()["claims"]:
+        if len(str(claim.get("date", ""))) == 4:
+            counts[str(claim["date"])] = counts.get(str(claim["date"]), 0) + 1
+    year = next(y for y, n in sorted(counts.items()) if n == 1)
+    result = cli("list", "--since", f"{year}-06-01", "--until", f"{year}-06-30")
+    assert result.code == 0
+    assert result.err == "cstofacts: 1 claim is dated only to the year, which overlaps the dates asked for\n"
