@@ -402,3 +402,15 @@ def test_an_entry_is_read_in_full_only_when_it_may_have_changed(
     assert answers(opened(dataset, notes)) == reference
     assert len(reads) == 2
     assert notes == ["the cached copy of the dataset was damaged; compiled it again"]
+
+
+def test_where_the_user_cannot_be_known_no_cache_directory_is_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A platform without geteuid (Windows reports every owner as 0): the cache is never taken
+    for ours, so nothing is written to it."""
+    monkeypatch.delattr(os, "geteuid")
+    cache = Cache(tmp_path / "cache" / "cstofacts", fstat=lambda fd: stat_of(os.fstat(fd).st_mode, 0))
+    with pytest.raises(Untrusted):
+        cache.write("a" * 64 + ".sqlite3", [b"x"])
+    assert not list((tmp_path / "cache").rglob("*.sqlite3"))

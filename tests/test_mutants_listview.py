@@ -115,3 +115,20 @@ def test_an_escaped_category_keeps_its_column_aligned() -> None:
     assert lines[0] == "date   " + "category".ljust(len(category)) + "   claim"
     assert lines[2] == "2023   " + category + "   A summary \\u202eevil."
     assert lines[4] == "2024   " + "meeting".ljust(len(category)) + "   Another."
+
+
+def test_categories_shorter_than_their_heading_leave_the_heading_its_width() -> None:
+    """The category column is never narrower than the word "category" above it."""
+    short = Claim(
+        id="short",
+        kind=Kind.EVENT,
+        category="award",
+        date="2024",
+        summary="Given.",
+        paragraphs=(1,),
+        attributed_to="article",
+        source="doc",
+    )
+    lines = claim_list([short], 100, colour=False, ascii_only=False, evidence=False).splitlines()
+    assert lines[0] == "date   category   claim"
+    assert lines[2] == "2024   award      Given."

@@ -17,7 +17,8 @@ from cstofacts.output.rows import evidence_rows
 from cstofacts.safe import visible
 
 Run = tuple[str, str]  # text and its style: space-separated names such as "dim cyan", or ""
-_SGR = {"bold": "1", "dim": "2", "italic": "3", "green": "32", "yellow": "33", "magenta": "35", "cyan": "36"}
+# The styles this view uses, as SGR codes.
+_SGR = {"bold": "1", "dim": "2", "italic": "3", "green": "32", "yellow": "33", "cyan": "36"}
 
 
 def fits(claims: Sequence[Claim], width: int) -> bool:
