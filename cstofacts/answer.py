@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cstofacts import text, verdict
+from cstofacts import dates, text, verdict
 from cstofacts.criteria import Prefer, Query, SortKey, Term
 from cstofacts.model import Claim
 from cstofacts.plan import Answer, Plan, nearest_ids
@@ -182,6 +182,8 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         # own may; where both do, the words decide (below).
         tries += [q._replace(attributions=frozenset()) for q in tries]
     attempts = _precise(tries, reading)
+    if reading.latest is not None:
+        attempts = _ordered(store, attempts, reading.latest, limit)
     dated = any(q.dated for q in attempts)
     written = plan.date_words() if dated else ()
     asked = next((q.words for q in attempts if q.words), ())
@@ -389,6 +391,22 @@ def _precise(tries: list[Query], reading: Reading) -> list[Query]:
         if since <= until:  # else no date is both ("March 2025 before 2024"), and no command says it
             overlapping.append(q._replace(years=coarse, since=since, until=until))
     return [*inside, *overlapping]
+
+
+def _ordered(store: Store, attempts: list[Query], latest: bool, limit: int | None) -> list[Query]:
+    """ "The most recent meeting", "the earliest exercise": the claims that fit, dated ones only
+    (the article's years, where the question names none), by date, the first few."""
+    span = store.date_range()
+    if span is None:
+        return attempts
+    years = ((dates.parse_years(span[0])[0], dates.parse_years(span[1])[1]),)
+    return [
+        q._replace(
+            years=q.years or (() if q.dated else years),
+            sort=SortKey.DATE, reverse=latest, limit=limit or POINTED, any_words=q.any_words, best=q.best,
+        )
+        for q in attempts
+    ]  # fmt: skip
 
 
 def _narrowed(base: Query, narrow: Query | None) -> Query:

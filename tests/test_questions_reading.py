@@ -995,3 +995,36 @@ def test_ones_after_a_phrase_put_out_stands_for_what_is_listed(
     assert f"--not-text '{' '.join(words)}'" in read_as(ones)
     assert (ones.code, ids(ones)) == (plain.code, ids(plain))
     assert claim_id not in ids(ones)
+
+
+def _dated_by_category() -> dict[str, list[tuple[str, str]]]:
+    """Each category's dated claims, (first day as written, id), read from the TOML."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for claim_id, claim in CLAIMS.items():
+        if claim.get("date"):
+            found.setdefault(claim["category"], []).append((str(claim["date"]), claim_id))
+    return found
+
+
+DATED = _dated_by_category()
+
+
+@pytest.mark.parametrize(
+    "category", sorted(c for c, dated in DATED.items() if len({d for d, _ in dated}) > 1)
+)
+@pytest.mark.parametrize(("wording", "latest"), [("the latest", True), ("the most recent", True),
+                                                 ("the newest", True), ("the earliest", False),
+                                                 ("the oldest", False)])  # fmt: skip
+def test_the_latest_or_earliest_of_a_category_is_its_claim_of_that_date(
+    cli: Callable[..., Result], category: str, wording: str, latest: bool
+) -> None:
+    # "What was the latest agreement?": the category's dated claims by date, the first first.
+    dated = sorted(DATED[category], reverse=latest)
+    result = cli("ask", "--explain", f"What was {wording} {category.replace('-', ' ')}?")
+    assert result.code == 0
+    assert "--sort date" in read_as(result) or read_as(result).startswith(
+        "cstofacts: read as: cstofacts list"
+    )
+    first = ids(result)[0]
+    assert str(CLAIMS[first]["date"]) == dated[0][0], (first, dated[:2])
+    assert ("--reverse" in read_as(result)) is latest

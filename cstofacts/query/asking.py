@@ -210,5 +210,20 @@ def whether(tokens: Sequence[str]) -> bool:
     return bool(tokens) and (tokens[0] in _AUXILIARIES or tokens[0] in ("were", "are", "should"))
 
 
+# Superlatives of time: the answer is the claims so dated, latest (True) or earliest first.
+_ORDERING = {"latest": True, "newest": True, "earliest": False, "oldest": False}
+
+
+def ordering(tokens: Sequence[str]) -> tuple[bool | None, frozenset[int]]:
+    """Whether a question asks for the latest or the earliest ("the most recent meeting", "the
+    earliest exercise"), and the positions of the words that say so; None if it asks neither."""
+    for at, word in enumerate(tokens):
+        if word in _ORDERING:
+            return _ORDERING[word], frozenset({at})
+        if word == "most" and at + 1 < len(tokens) and tokens[at + 1] in ("recent", "recently"):
+            return True, frozenset({at, at + 1})
+    return None, frozenset()
+
+
 def singular(run: tuple[str, ...]) -> tuple[str, ...]:
     return (*run[:-1], text.singular(run[-1]))

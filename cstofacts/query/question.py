@@ -23,6 +23,7 @@ from cstofacts.query.asking import (
     asks_for,
     did,
     is_list,
+    ordering,
     units,
     whether,
 )
@@ -55,6 +56,7 @@ class Reading(NamedTuple):  # not a frozen dataclass: cheaper to define at every
     head: str | None = None  # the noun a "who was …" or "what is …" question asks for (asked_head)
     either: tuple[frozenset[str], ...] = ()  # words joined by "or" ("meetings or signings"): any one will do
     excluded: tuple[Term, ...] = ()  # countries and organizations put out ("outside Belarus"): facets.not_*
+    latest: bool | None = None  # "the latest …" (True), "the earliest …" (False): sorted by date, first few
 
 
 def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> Reading:
@@ -66,7 +68,10 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
     capitalised = {w.casefold() for w in re.findall(r"(?<=\w)\W+([A-Z][\w'’-]*)", raw)}
     tokens = text.words(raw)
     asks = asks_for(tokens)
-    found = match(tokens, lexicon, excluding.comma_positions(raw, text.words))
+    latest, ordering_at = ordering(tokens)
+    # "The latest agreement": "latest" orders the answer, as "the" would leave it; it holds nothing.
+    matched = [("the" if at in ordering_at else token) for at, token in enumerate(tokens)]
+    found = match(matched, lexicon, excluding.comma_positions(raw, text.words))
     # The nouns for what a when or where question asks ("in which city", "the venues") are what
     # the answer gives, not words it holds.
     found.words = [w for w in found.words if asks not in ("when", "where") or asked_as(w.typed) != asks]
@@ -75,7 +80,8 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
     # whether ("did the leaders agree …").
     asked = _question(raw, tokens)
     plural_asks = found.plural and asks not in ("who", "why", "how many") and not did(asked)
-    listing = is_list(asked) or (plural_asks and not whether(asked))
+    # "The latest agreement": every claim that fits, by date, the first few (answer._ordered).
+    listing = is_list(asked) or (plural_asks and not whether(asked)) or latest is not None
     # In a list, a kind word after a word it describes ("which country's January 2022 events") is
     # part of a description, not what is listed: it filters only where it is what is asked for.
     narrowed = found.facets or bool(spans or since or until or paragraphs or found.attributions)
@@ -118,6 +124,7 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
         head=asked_head(asked, [t.tokens for t in (*found.names, *found.entities)]),
         either=either(tokens, [*found.words, *found.entities, *found.category_words], raw),
         excluded=tuple(found.excluded),
+        latest=latest,
     )
 
 
