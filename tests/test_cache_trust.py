@@ -414,3 +414,22 @@ def test_where_the_user_cannot_be_known_no_cache_directory_is_trusted(
     with pytest.raises(Untrusted):
         cache.write("a" * 64 + ".sqlite3", [b"x"])
     assert not list((tmp_path / "cache").rglob("*.sqlite3"))
+
+
+@pytest.mark.parametrize(("links", "trusted"), [(40, True), (41, False)])
+def test_a_chain_of_links_to_the_cache_is_followed_up_to_forty(
+    tmp_path: Path, links: int, trusted: bool
+) -> None:
+    """As the kernel does (MAXSYMLINKS): forty links are followed, the forty-first is a circle."""
+    real = tmp_path / "real"
+    real.mkdir(mode=0o700)
+    for number in range(links, 0, -1):
+        target = real if number == links else tmp_path / f"link{number + 1}"
+        (tmp_path / f"link{number}").symlink_to(target)
+    cache = Cache(tmp_path / "link1" / "cstofacts")
+    if trusted:
+        cache.write("a" * 64 + ".sqlite3", [b"x"])
+        assert (real / "cstofacts" / ("a" * 64 + ".sqlite3")).exists()
+    else:
+        with pytest.raises(Untrusted, match="circle of links"):
+            cache.write("a" * 64 + ".sqlite3", [b"x"])
