@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cstofacts import dates, text, verdict
+from cstofacts import dating, text, verdict
 from cstofacts.criteria import Prefer, Query, SortKey, Term
 from cstofacts.model import Claim
 from cstofacts.plan import Answer, Plan, nearest_ids
@@ -181,9 +181,9 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         # "What does the analyst see as …": when no claim of his holds the question, the article's
         # own may; where both do, the words decide (below).
         tries += [q._replace(attributions=frozenset()) for q in tries]
-    attempts = _precise(tries, reading)
+    attempts = dating.precise(tries, reading)
     if reading.latest is not None:
-        attempts = _ordered(store, attempts, reading.latest, limit)
+        attempts = dating.ordered(store, attempts, reading.latest, limit or POINTED)
     dated = any(q.dated for q in attempts)
     written = plan.date_words() if dated else ()
     asked = next((q.words for q in attempts if q.words), ())
@@ -206,7 +206,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
             other = store.found(undated) if undated.limit is None else store.claims(undated)
             # The date's own words among them: a claim of another time that holds the rest
             # ("approved by the defense ministers in 2023", the plan of 2025) does not win.
-            holds_date = bool(other) and _says_the_date(store, other[0], written)
+            holds_date = bool(other) and dating.says_the_date(store, other[0], written)
             if holds_date and _wins(store, other, found, (*asked, *written)):
                 plan.explained[:] = [
                     (typed, "words claims hold (a description, not when)") if typed in reading.span_text
@@ -248,7 +248,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         # "After 2022" may name an era the claims describe; "in 2023" is when, and a best claim
         # that holds the rest but not the date is said of another time.
         joined = any(set(text.words(typed)) & DATE_CONNECTORS for typed in reading.span_text)
-        if found and (joined or _says_the_date(store, found[0], written)):
+        if found and (joined or dating.says_the_date(store, found[0], written)):
             return plan.answer(found, last)
         if found:
             when, nearest = " and ".join(reading.span_text), nearest_ids(found)
@@ -293,13 +293,6 @@ def _or_entities(query: Query, other: Query) -> Query:
         organizations=query.organizations or other.organizations,
         places=query.places or other.places,
     )
-
-
-def _says_the_date(store: Store, claim: Claim, written: tuple[Term, ...]) -> bool:
-    """Whether a claim holds the words of the dates a question writes, or is dated in their
-    years ("after 2022": a claim of 2022 is what the date describes)."""
-    years = {c[:4] for c in (claim.date, claim.end_date) if c}
-    return all(store.holds(claim.id, t) or years & set(t.tokens) for t in written)
 
 
 def _wins(store: Store, other: Sequence[Claim], found: Sequence[Claim], words: tuple[Term, ...]) -> bool:
@@ -365,48 +358,6 @@ def _about(store: Store, reading: Reading, drafts: bool) -> list[Fact]:
 def _unnarrowed(query: Query | None) -> bool:
     """Whether a query holds no filter: --drafts shows more claims, it narrows nothing."""
     return query is None or query._replace(drafts=False) == Query()
-
-
-def _precise(tries: list[Query], reading: Reading) -> list[Query]:
-    """Asked for a day or a month, first the claims dated within it, then those whose dates
-    overlap it (dated only to the year), as --since and --until say it."""
-    fine = tuple(
-        (low, high)
-        for low, high in reading.facets.years
-        if (low.month, low.day, high.month, high.day) != (1, 1, 12, 31)
-    )
-    if not fine:
-        return tries
-    coarse = tuple(span for span in reading.facets.years if span not in fine)
-    inside, overlapping = [], []
-    for q in tries:
-        if not set(fine) <= set(q.years):
-            inside.append(q)
-            continue
-        inside.append(q._replace(years=coarse, within=fine))
-        low = min(s[0] for s in fine)
-        high = max(s[1] for s in fine)
-        since = max(low, q.since) if q.since else low
-        until = min(high, q.until) if q.until else high
-        if since <= until:  # else no date is both ("March 2025 before 2024"), and no command says it
-            overlapping.append(q._replace(years=coarse, since=since, until=until))
-    return [*inside, *overlapping]
-
-
-def _ordered(store: Store, attempts: list[Query], latest: bool, limit: int | None) -> list[Query]:
-    """ "The most recent meeting", "the earliest exercise": the claims that fit, dated ones only
-    (the article's years, where the question names none), by date, the first few."""
-    span = store.date_range()
-    if span is None:
-        return attempts
-    years = ((dates.parse_years(span[0])[0], dates.parse_years(span[1])[1]),)
-    return [
-        q._replace(
-            years=q.years or (() if q.dated else years),
-            sort=SortKey.DATE, reverse=latest, limit=limit or POINTED, any_words=q.any_words, best=q.best,
-        )
-        for q in attempts
-    ]  # fmt: skip
 
 
 def _narrowed(base: Query, narrow: Query | None) -> Query:

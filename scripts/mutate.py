@@ -60,6 +60,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "cstofacts/plan.py": (*_t("mutants_question"), *_ASK_TESTS, *_t("newcomer", "thesaurus")),
     "cstofacts/sorts.py": (*_t("mutants_question", "ask_references"), *_ASK_TESTS),
     "cstofacts/verdict.py": (*_t("mutants_plan", "mutants_question"), *_ASK_TESTS),
+    "cstofacts/dating.py": (*_t("mutants_question", "mutants_present"), *_ASK_TESTS),
     "cstofacts/carries.py": (*_t("carries"), *_ASK_TESTS),
     # Query.dated is read by answer.py too: the questions' tests see what it decides there.
     "cstofacts/criteria.py": (*_QUERY_TESTS, *_t("filtering"), *_ASK_TESTS),

@@ -35,7 +35,14 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("query", ("cstofacts.query",)),
     (
         "answer",
-        ("cstofacts.answer", "cstofacts.plan", "cstofacts.sorts", "cstofacts.verdict", "cstofacts.carries"),
+        (
+            "cstofacts.answer",
+            "cstofacts.dating",
+            "cstofacts.plan",
+            "cstofacts.sorts",
+            "cstofacts.verdict",
+            "cstofacts.carries",
+        ),
     ),
     ("drafting", ("cstofacts.drafting", "cstofacts.drafttoml", "cstofacts.mentions")),
     ("output", ("cstofacts.output",)),
