@@ -298,12 +298,7 @@ def _or_entities(query: Query, other: Query) -> Query:
 def _wins(store: Store, other: Sequence[Claim], found: Sequence[Claim], words: tuple[Term, ...]) -> bool:
     """Whether another reading's best claim holds more of the question's words than the best
     claim found: where a date or the analyst may describe rather than filter, the words decide."""
-    return bool(other) and _held(store, other[0], words) > _held(store, found[0], words)
-
-
-def _held(store: Store, claim: Claim, words: tuple[Term, ...]) -> int:
-    """How many of the words a claim holds."""
-    return sum(store.holds(claim.id, term) for term in words)
+    return bool(other) and store.held(other[0].id, words) > store.held(found[0].id, words)
 
 
 def _about(store: Store, reading: Reading, drafts: bool) -> list[Fact]:

@@ -48,10 +48,12 @@ def ordered(store: Store, attempts: list[Query], latest: bool, limit: int) -> li
     return [
         q._replace(
             years=q.years or (() if q.dated else years),
-            sort=SortKey.DATE, reverse=latest, limit=limit, any_words=q.any_words, best=q.best,
+            sort=SortKey.DATE,
+            reverse=latest,
+            limit=limit,
         )
         for q in attempts
-    ]  # fmt: skip
+    ]
 
 
 def says_the_date(store: Store, claim: Claim, written: tuple[Term, ...]) -> bool:

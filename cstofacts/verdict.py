@@ -19,7 +19,7 @@ from cstofacts.sorts import SORTS
 
 def judge(plan: Plan, found: Sequence[Claim], query: Query) -> Answer:
     asks = plan.reading.asks
-    if plan.date_terms and not any(plan.store.holding(t) & {c.id for c in found} for t in plan.date_terms):
+    if plan.date_terms and not _holds_any(plan, found, plan.date_terms):
         # "Which exercises are planned for 2026": no claim is so dated, and no answer holds the
         # year as words (the plan for 2026-2030 does, but is no exercise): what the date asks is not said.
         return plan.silent(plan.no_date())
@@ -157,6 +157,12 @@ def _names_counted(plan: Plan, claim: Claim) -> bool:
     return any(SORTS[what] in forms and involved[what] for what in SORTS)
 
 
+def _holds_any(plan: Plan, found: Sequence[Claim], terms: tuple[Term, ...]) -> bool:
+    """Whether any claim found holds any of the terms."""
+    ids = {c.id for c in found}
+    return any(plan.store.holding(t) & ids for t in terms)
+
+
 def _said_at_another_time(
     plan: Plan, query: Query, found: Sequence[Claim], asked: tuple[Term, ...], missing: list[Term]
 ) -> Answer | None:
@@ -174,14 +180,11 @@ def _said_at_another_time(
     elsewhere = plan.store.claims(Query(words=tuple(missing), limit=POINTED_NEAREST, drafts=plan.drafts))
     if not elsewhere or {c.id for c in found} & {c.id for c in elsewhere}:
         return None
-
-    def held(claim: Claim) -> int:
-        return sum(plan.store.holds(claim.id, t) for t in asked)
-
     # A declared place or name the claims of the date lack ("signed in Minsk in 2025") is what
     # the question is about, whatever else they share with it.
     named = any(t.tags for t in missing)
-    if not named and max(held(c) for c in elsewhere) <= held(found[0]):
+    best_elsewhere = max(plan.store.held(c.id, asked) for c in elsewhere)
+    if not named and best_elsewhere <= plan.store.held(found[0].id, asked):
         return None
     said = ", ".join(t.typed for t in missing)
     when = " and ".join(plan.reading.span_text) or "then"

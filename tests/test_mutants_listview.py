@@ -96,18 +96,23 @@ def test_no_field_of_a_claim_reaches_the_terminal_raw(colour: bool) -> None:
         assert text in shown, (text, shown)
 
 
-def test_an_escaped_category_keeps_its_column_aligned() -> None:
-    """The category column is as wide as the longest category as drawn, escapes included."""
-    plain = Claim(
-        id="plain",
+def plain_claim(claim_id: str, category: str, summary: str) -> Claim:
+    """A claim of 2024 with nothing to escape."""
+    return Claim(
+        id=claim_id,
         kind=Kind.EVENT,
-        category="meeting",
+        category=category,
         date="2024",
-        summary="Another.",
+        summary=summary,
         paragraphs=(1,),
         attributed_to="article",
         source="doc",
     )
+
+
+def test_an_escaped_category_keeps_its_column_aligned() -> None:
+    """The category column is as wide as the longest category as drawn, escapes included."""
+    plain = plain_claim("plain", "meeting", "Another.")
     lines = claim_list(
         [hostile_claim(), plain], 100, colour=False, ascii_only=False, evidence=False
     ).splitlines()
@@ -119,16 +124,7 @@ def test_an_escaped_category_keeps_its_column_aligned() -> None:
 
 def test_categories_shorter_than_their_heading_leave_the_heading_its_width() -> None:
     """The category column is never narrower than the word "category" above it."""
-    short = Claim(
-        id="short",
-        kind=Kind.EVENT,
-        category="award",
-        date="2024",
-        summary="Given.",
-        paragraphs=(1,),
-        attributed_to="article",
-        source="doc",
-    )
+    short = plain_claim("short", "award", "Given.")
     lines = claim_list([short], 100, colour=False, ascii_only=False, evidence=False).splitlines()
     assert lines[0] == "date   category   claim"
     assert lines[2] == "2024   award      Given."

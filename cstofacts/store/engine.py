@@ -70,6 +70,10 @@ class Store:
         statement, params = sql.holds(claim_id, term)
         return self.connection.execute(statement, params).fetchone() is not None
 
+    def held(self, claim_id: str, terms: Sequence[Term]) -> int:
+        """How many of the terms a claim holds."""
+        return sum(self.holds(claim_id, term) for term in terms)
+
     def holding(self, term: Term) -> set[str]:
         statement, params = sql.holding(term)
         return {row[0] for row in self.connection.execute(statement, params)}
