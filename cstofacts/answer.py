@@ -71,6 +71,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         attributions=reading.facets.attributions,
         paragraphs=reading.facets.paragraphs,
         not_texts=reading.facets.not_texts,  # "apart from internal unity": no claim saying it
+        not_years=reading.facets.not_years,  # "other than those in 2025"
     )
     entities, ranking = plan.entities()
     if not plan.sort_excludes:  # "held outside Belarus": no claim involving it

@@ -79,6 +79,7 @@ class Query(NamedTuple):  # a NamedTuple, not a dataclass: a fifth of the cost t
     not_countries: frozenset[str] = frozenset()  # --not-country: none of these is involved
     not_organizations: frozenset[str] = frozenset()  # --not-org: none of these is involved
     not_texts: tuple[tuple[Term, ...], ...] = ()  # --not-text: no claim holds every term of any value
+    not_years: tuple[dates.Span, ...] = ()  # --not-year: dated, outside every one of these
     within: tuple[dates.Span, ...] = ()  # --within: dated inside one of these spans, not just overlapping
     sources: frozenset[str] = frozenset()  # --source: the claims of these sources (articles)
     drafts: bool = False  # --drafts: draft claims too (draft = true, as `cstofacts new` writes them)
@@ -89,7 +90,7 @@ class Query(NamedTuple):  # a NamedTuple, not a dataclass: a fifth of the cost t
 
     @property
     def dated(self) -> bool:
-        return bool(self.years or self.since or self.until or self.within)
+        return bool(self.years or self.since or self.until or self.within or self.not_years)
 
 
 # -- checking typed values ------------------------------------------------------

@@ -252,6 +252,14 @@ def test_nothing_is_made_of_a_question_the_article_cannot_answer(
         ),
         ("what happened between 2024 and March 2025", ["--since", "2024-01-01", "--until", "2025-03-31"]),
         ("what happened between 2023 and 2024", ["--year", "2023..2024"]),
+        # Years put out: the claims of the other years.
+        ("Other than those in 2025, which exercises were held", ["--not-year", "2025"]),
+        ("which exercises were held, excluding 2023", ["--not-year", "2023"]),
+        ("what happened outside 2023-2024", ["--not-year", "2023..2024"]),
+        ("what happened apart from 2023 and 2024", ["--not-year", "2023", "--not-year", "2024"]),
+        ("which meetings were not in 2024", ["--not-year", "2024"]),
+        ("which agreements were signed in years other than 2025", ["--not-year", "2025"]),
+        ("which events besides the ones from 2023 does it report", ["--not-year", "2023"]),
     ],
 )
 def test_before_after_and_seasons_mean_what_they_say(
@@ -376,3 +384,13 @@ def test_a_season_is_its_three_months_of_the_northern_hemisphere(
     assert within in result.err or overlapping in result.err, result.err
     autumn = season in ("autumn", "fall")
     assert ("beijing-roadmap-2025-09-03" in ids(result)) is autumn
+
+
+def test_a_year_put_out_leaves_the_dated_claims_of_the_other_years(cli: Callable[..., Result]) -> None:
+    out = set(ids(cli("ask", "--format", "json", "which exercises were held, excluding 2023")))
+    assert out == {"collective-forces-exercises-2025"}  # the 2023 ones, and the undated one, are out
+    # Only function words may stand between the marker and the year: a noun there stays a word.
+    command = reading(
+        cli("ask", "--explain", "--format", "json", "what was signed other than Khujand in 2025")
+    )
+    assert command is not None and "--not-year" not in command and "2025" in command

@@ -207,6 +207,17 @@ FILTER_TABLE: tuple[Filter, ...] = (
         typed=lambda v: [_within(s) for s in v],
     ),
     Filter(
+        ("--not-year",),
+        field="not_years",
+        metavar="YEAR",
+        help="Claims of other years: dated, but not in this year or range (--not-year 2025); repeat it "
+        "for several.",
+        resolve=lambda _, v: filters.parse_year(v),
+        gather=_sorted_set,
+        typed=lambda v: [_span(s) for s in v],
+        complete=completers.complete_year,
+    ),
+    Filter(
         ("--category", "-c"),
         field="categories",
         metavar="NAME",

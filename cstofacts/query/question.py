@@ -62,7 +62,7 @@ class Reading(NamedTuple):  # not a frozen dataclass: cheaper to define at every
 def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> Reading:
     """The facets and words of a question. Never raises: an unreadable part becomes words."""
     raw = question.translate(_QUOTES)
-    raw, spans, span_text, since, until = take_dates(raw)
+    raw, spans, span_text, since, until, out_years = take_dates(raw)
     raw, paragraphs, absent = take_paragraphs(raw, last_paragraph)
     # A word written with a capital inside the question is a name ("O'Brien"): never a typo.
     capitalised = {w.casefold() for w in re.findall(r"(?<=\w)\W+([A-Z][\w'’-]*)", raw)}
@@ -86,7 +86,7 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
     # part of a description, not what is listed: it filters only where it is what is asked for.
     narrowed = found.facets or bool(spans or since or until or paragraphs or found.attributions)
     kinds = set() if listing and found.kind_described else set(found.kinds)
-    if Kind.EVENT in kinds and (spans or since or until):
+    if Kind.EVENT in kinds and (spans or since or until or out_years):
         # The events of a time are what happened then: a background claim dated then ("the
         # CSTO's focus in 2024") is one too. The date itself leaves out undated causes and goals.
         kinds.add(Kind.BACKGROUND)
@@ -105,6 +105,7 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
             not_countries=frozenset(found.not_countries),
             not_organizations=frozenset(found.not_organizations),
             not_texts=tuple(tuple(phrase) for phrase in found.out_texts if phrase),
+            not_years=tuple(out_years),
             places=frozenset(found.places),
             kinds=frozenset(kinds),
             attributions=frozenset(found.attributions),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from cstofacts import dates, text
 
@@ -20,7 +21,18 @@ _DAY_MONTH_YEAR = rf"[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\.?,?\
 _MONTH_YEAR = rf"(?:{_MONTH})\.?,?\s+(?:of\s+)?{_YEAR}"
 _DATED = f"(?:{_MONTH_DAY_YEAR}|{_DAY_MONTH_YEAR}|{_MONTH_YEAR})"  # a day or a month
 _WHEN = f"(?:{_DATED}|{_YEAR})"  # or a year
+# Years put out: "other than those in 2025", "excluding 2023 and 2024", "not in 2023-2024". Only
+# function words may stand between the marker and the year: "except events in 2025" keeps its noun.
+_OUT_MARKER = (
+    r"other\s+than|apart\s+from|aside\s+from|except(?:\s+for)?|excluding|besides|outside(?:\s+of)?"
+    r"|not(?=\s+(?:in|from|during|dated)\b)"
+)
+_OUT_FILLER = r"(?:(?:those|the|ones?|that|anything|in|of|from|during|dated|year|years)\s+){0,4}"
+_OUT_WORDS = frozenset("other apart aside except excluding besides outside not".split())
+_RANGE = r"(?:\.\.|[-‐‑‒–—]|\bto\b|\bthrough\b)"
+_YEARS = rf"{_YEAR}(?:\s*{_RANGE}\s*{_YEAR}|(?:\s*,\s*|\s+(?:and|or|nor)\s+){_YEAR})*"
 _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("out", rf"(?:\b(?:in\s+)?(?:the\s+)?years?\s+)?\b(?:{_OUT_MARKER})\s+{_OUT_FILLER}({_YEARS})(?![\w-])"),
     # "between July 2024 and May 2025": from the first day of one to the last of the other.
     ("between", rf"\b(?:between|from)\s+({_WHEN})\s+(?:and|to|until|till|through)\s+({_WHEN})\b"),
     # "after March 2024", "before May 31, 2025": a start or an end at a month or a day (the
@@ -60,26 +72,41 @@ DATE_CONNECTORS = frozenset(
 _PARAGRAPH = r"(?:¶|§|\bparagraphs?\s*|\bparas?\.?\s*)([0-9]{1,3})((?:\s*(?:,|and|&)\s*[0-9]{1,3})*)"
 
 
-def take_dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None, date | None]:
+class Dates(NamedTuple):
+    """What take_dates finds: the question without its dates, and the dates it writes."""
+
+    rest: str
+    spans: list[dates.Span]  # the days each date names
+    typed: list[str]  # each date as typed
+    since: date | None
+    until: date | None
+    out: list[dates.Span]  # years put out ("other than those in 2025")
+
+
+def take_dates(raw: str) -> Dates:
     spans: list[dates.Span] = []
     typed: list[str] = []
+    out: list[dates.Span] = []
     since = until = None
     if not any(ch.isdigit() for ch in raw):
-        return raw, spans, typed, since, until  # every date form has a year in digits
+        return Dates(raw, spans, typed, since, until, out)  # every date form has a year in digits
     # Patterns that name a month or a season cost the most to compile: only where one is written.
     words = set(text.words(raw))
     named = {
         "month": bool(words & dates.MONTHS.keys()),
         "season": bool(words & _SEASONS.keys()),
         "part": bool(words & _PARTS),
+        "out": bool(words & _OUT_WORDS),
     }
     for what, pattern in _DATE_PATTERNS:
-        if (_MONTH in pattern and not named["month"]) or (what in ("season", "part") and not named[what]):
+        if (_MONTH in pattern and not named["month"]) or (what in named and not named[what]):
             continue
         for match in list(re.finditer(pattern, raw, re.IGNORECASE)):
             try:
                 if what in ("day", "month"):
                     spans.append(_when(match[1]))
+                elif what == "out":
+                    out.extend(_years(match[1]))
                 elif what == "between":
                     if re.fullmatch(_YEAR, match[1]) and re.fullmatch(_YEAR, match[2]):
                         spans.append(dates.parse_years(f"{match[1]}..{match[2]}"))  # as "range" reads it
@@ -107,7 +134,14 @@ def take_dates(raw: str) -> tuple[str, list[dates.Span], list[str], date | None,
                 continue
             typed.append(match.group(0))
         raw = re.sub(pattern, " ", raw, flags=re.IGNORECASE)
-    return raw, spans, typed, since, until
+    return Dates(raw, spans, typed, since, until, out)
+
+
+def _years(typed: str) -> list[dates.Span]:
+    """ "2023-2025" as one range, "2023, 2024 and 2025" as each year."""
+    if re.search(_RANGE, typed):
+        return [dates.parse_years("..".join(re.findall(_YEAR, typed)))]
+    return [dates.parse_years(y) for y in re.findall(_YEAR, typed)]
 
 
 _PARTS = frozenset("half quarter q1 q2 q3 q4 h1 h2".split())

@@ -9,6 +9,7 @@ tokens of letters and digits, so nothing typed can become FTS5 syntax.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from cstofacts.criteria import Prefer, Query, SortKey, StatsBy, Term
 from cstofacts.model import FIELDS
@@ -190,11 +191,9 @@ def where(q: Query) -> tuple[list[str], Params]:
     if q.dated:
         clauses.append("c.first_day IS NOT NULL")
     if q.years:
-        spans = []
-        for low, high in q.years:
-            spans.append("(c.first_day <= ? AND c.last_day >= ?)")
-            params += [high.isoformat(), low.isoformat()]
-        clauses.append("(" + " OR ".join(spans) + ")")
+        clauses.append(_overlapping(q.years, params))
+    if q.not_years:  # --not-year: dated (q.dated), and in none of them as --year matches them
+        clauses.append("NOT " + _overlapping(q.not_years, params))
     if q.since is not None:
         clauses.append("c.last_day >= ?")
         params.append(q.since.isoformat())
@@ -214,6 +213,15 @@ def where(q: Query) -> tuple[list[str], Params]:
     if not q.drafts:
         clauses.append(_NOT_DRAFT)
     return clauses, params
+
+
+def _overlapping(spans: Iterable[tuple[date, date]], params: Params) -> str:
+    """Dated on at least one day of one of the spans (--year), as first_day and last_day say."""
+    overlaps = []
+    for low, high in spans:
+        overlaps.append("(c.first_day <= ? AND c.last_day >= ?)")
+        params += [high.isoformat(), low.isoformat()]
+    return "(" + " OR ".join(overlaps) + ")"
 
 
 # Draft claims (`cstofacts new`) wait for review: every query leaves them out unless it asks.
