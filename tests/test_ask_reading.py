@@ -394,3 +394,26 @@ def test_a_year_put_out_leaves_the_dated_claims_of_the_other_years(cli: Callable
         cli("ask", "--explain", "--format", "json", "what was signed other than Khujand in 2025")
     )
     assert command is not None and "--not-year" not in command and "2025" in command
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("In which city was the roadmap signed?", "beijing-roadmap-2025-09-03"),
+        ("On which day did Tajikistan, Kyrgyzstan and Uzbekistan sign the border agreement?", None),
+        ("what date was the plan approved", "military-cooperation-plan-2026-2030"),
+    ],
+)
+def test_which_day_or_city_in_the_singular_asks_one_thing(
+    cli: Callable[..., Result], question: str, first: str | None
+) -> None:
+    command = reading(cli("ask", "--explain", "--format", "json", question))
+    assert command is not None and "--limit" in command  # pointed: the best few, not every match
+    found = ids(cli("ask", "--format", "json", question))
+    # The claim dated to the day comes before the consultations of 2024-2025 that led to it.
+    assert found[0] == (first or "khujand-border-agreement-2025-03-31")
+
+
+def test_which_cities_in_the_plural_still_lists(cli: Callable[..., Result]) -> None:
+    command = reading(cli("ask", "--explain", "--format", "json", "which cities hosted meetings"))
+    assert command is not None and "--limit" not in command

@@ -146,6 +146,13 @@ def _asking_noun(tokens: Sequence[str]) -> str | None:
     return None
 
 
+def asks_one(tokens: Sequence[str]) -> bool:
+    """Whether "which" or "what" asks by a word for a time or a place in the singular ("on which
+    day", "in which city"): one date or one place is the answer, not a list of every match."""
+    noun = _asking_noun(tokens)
+    return noun is not None and noun in tokens and "all" not in tokens and "every" not in tokens
+
+
 def asked_as(word: str) -> str | None:
     """ "when" or "where", if the word is one for a time or a place."""
     return next((_ASKED_BY_NOUN[b] for b in english.bases(word) if b in _ASKED_BY_NOUN), None)

@@ -21,6 +21,7 @@ from cstofacts.query.asking import (
     asked_as,
     asked_head,
     asks_for,
+    asks_one,
     did,
     is_list,
     ordering,
@@ -81,7 +82,9 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
     asked = _question(raw, tokens)
     plural_asks = found.plural and asks not in ("who", "why", "how many") and not did(asked)
     # "The latest agreement": every claim that fits, by date, the first few (answer._ordered).
-    listing = is_list(asked) or (plural_asks and not whether(asked)) or latest is not None
+    listing = (
+        (is_list(asked) and not asks_one(asked)) or (plural_asks and not whether(asked)) or latest is not None
+    )
     # In a list, a kind word after a word it describes ("which country's January 2022 events") is
     # part of a description, not what is listed: it filters only where it is what is asked for.
     narrowed = found.facets or bool(spans or since or until or paragraphs or found.attributions)
