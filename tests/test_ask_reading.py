@@ -417,3 +417,14 @@ def test_which_day_or_city_in_the_singular_asks_one_thing(
 def test_which_cities_in_the_plural_still_lists(cli: Callable[..., Result]) -> None:
     command = reading(cli("ask", "--explain", "--format", "json", "which cities hosted meetings"))
     assert command is not None and "--limit" not in command
+
+
+def test_a_long_phrase_put_out_before_a_comma_leaves_out_the_claim_it_describes(
+    cli: Callable[..., Result],
+) -> None:
+    question = (
+        "Besides the 15 documents on security and crisis response, which provision did the summit sign?"
+    )
+    found = ids(cli("ask", "--format", "json", question))
+    assert "summit-15-documents" not in found
+    assert found[0] == "joint-press-center-provision"

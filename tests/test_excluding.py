@@ -40,6 +40,12 @@ def _phrases(question: str) -> list[str]:
         ("which meetings were held apart from the minsk meeting", ["the minsk meeting"]),
         ("which organizations other than the nato", []),  # a name only: put out as a name
         ("which tasks excluding one two three four five six seven", []),  # too long to be a phrase
+        # A comma bounds a phrase put before it, so it may be longer (ten words at most).
+        (
+            "Besides the 15 documents on security and crisis response, which provision was adopted?",
+            ["the 15 documents on security and crisis response"],
+        ),
+        ("Besides one two three four five six seven eight nine ten eleven, which tasks", []),
         ("which tasks were set", []),
         ("other than", []),
     ],

@@ -24,6 +24,7 @@ _ENDS = frozenset(
     """.split()
 )
 _LONGEST = 6  # words a phrase may hold: past that, it is no phrase put out
+_LONGEST_TO_COMMA = 10  # words a phrase a comma closes may hold
 
 
 def phrases(
@@ -49,8 +50,9 @@ def phrases(
             at += 1
             continue
         start = end = at + len(marker)
-        # Put before a comma ("Apart from NATO drills, which …"), the phrase is all up to it.
-        comma = next((c for c in sorted(commas) if start < c <= start + _LONGEST), None)
+        # Put before a comma ("Apart from NATO drills, which …"), the phrase is all up to it: the
+        # comma bounds it, so it may be longer ("Besides the 15 documents on security and …,").
+        comma = next((c for c in sorted(commas) if start < c <= start + _LONGEST_TO_COMMA), None)
         if comma is not None and not _ENDS.intersection(tokens[start:comma]):
             end = comma
         after_name = False
@@ -60,7 +62,7 @@ def phrases(
             after_name = named(end) or (after_name and not plain(end) and tokens[end] in _SERIES)
             end += 1
         span = range(start, end)
-        closed = end - start < _LONGEST or end == len(tokens)
+        closed = end - start < _LONGEST or end == len(tokens) or end == comma
         if closed and any(plain(i) for i in span):
             found.append(span)
         at = max(end, at + 1)
