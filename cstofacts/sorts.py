@@ -22,6 +22,7 @@ COMMON = 0.5
 SORTS = {"country": "country", "org": "organization"}
 # The sorts' names in Russian, compared by their stems (text.stem_russian) with a Russian word.
 _RUSSIAN_SORTS = {"country": ("страна", "государство"), "organization": ("организация",)}
+_COPULA = frozenset("is are was were".split())
 _DEFINITE = frozenset("the this that its their our his her".split())
 
 
@@ -84,6 +85,12 @@ def asked(store: Store, reading: Reading, terms: tuple[Term, ...], drafts: bool 
         before = tokens[at - 1] if at else ""
         if any(t.typed == before for t in terms) and store.sort_of(before) == "g":
             read[before] = f"describes the {SORTS[what]} asked for"
+        # "Which countries were parties to …": a noun after the copula says what they were, which
+        # the claims say by involving them.
+        after = [t for t in tokens[at + 1 : at + 4] if t not in ("the", "a", "an")]
+        noun = after[1] if len(after) > 1 and after[0] in _COPULA else None
+        if noun is not None and any(t.typed == noun for t in terms) and store.sort_of(noun) == "n":
+            read[noun] = f"says what the {SORTS[what]} asked for were"
         return Asked(
             {**known, **read},
             answer_type=involving(what, set(narrowing)),

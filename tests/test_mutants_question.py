@@ -94,7 +94,7 @@ def test_after_before_since_and_until_a_month_bound_at_that_month(month: int) ->
         f"what happened before 3 {name} 2024": (None, date(2024, month, 2)),
     }
     for question, (since, until) in cases.items():
-        rest, spans, _typed, got_since, got_until = take_dates(question)
+        rest, spans, _typed, got_since, got_until, _out = take_dates(question)
         assert (spans, got_since, got_until) == ([], since, until), question
         assert str(2024) not in rest and name.casefold() not in rest.casefold(), question
 
@@ -118,7 +118,7 @@ def test_every_half_and_quarter_reads_as_its_months(ordinal: str, number: int, p
 
     from cstofacts.query.spans import take_dates
 
-    _, spans, _typed, _, _ = take_dates(f"what happened in the {ordinal} {part} of 2024")
+    _, spans, _typed, _, _, _ = take_dates(f"what happened in the {ordinal} {part} of 2024")
     if number * size > 12:  # "the third half" is no part of a year: read as words
         assert spans == []
         return

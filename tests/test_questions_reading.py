@@ -220,11 +220,12 @@ def test_a_verb_claims_hold_is_answered(cli: Callable[..., Result]) -> None:
 @pytest.mark.parametrize(
     ("question", "first", "reading"),
     [
-        # "which town" asks which of the declared places, as "which cities" does
+        # "which town" asks where, as "where" does: one place, the best few claims that say it
+        # ("which towns" lists the claims at the declared places: test_which_cities_in_the_plural_still_lists)
         (
             "in which town was the border agreement signed",
             "khujand-border-agreement-2025-03-31",
-            "--place Khujand",
+            "--prefer where",
         ),
         ("what year was the roadmap signed", "beijing-roadmap-2025-09-03", "--prefer when"),
     ],
