@@ -194,7 +194,14 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
     for query in attempts:
         # A list's answer is read as it is written: at a million claims it is never held whole.
         found = store.found(query) if listing and query.limit is None else store.claims(query)
-        if found and written and query.dated and (query.any_words or not query.words) and not given.dated:
+        if (
+            found
+            and written
+            and query.dated
+            and (asked or _finer_than_found(query))
+            and (query.any_words or not query.words)
+            and not given.dated
+        ):
             # The date may describe what is asked ("the January 2022 events" the CSTO would
             # prevent) rather than when: read as words, it wins where its best claim holds more
             # of the question's words, the date's own among them, than the best claim so dated
@@ -304,7 +311,15 @@ def _wins(store: Store, other: Sequence[Claim], found: Sequence[Claim], words: t
 
 def _about(store: Store, reading: Reading, drafts: bool) -> list[Fact]:
     """The works' own facts, when that is what the question asks (query.about)."""
-    words = [token for term in (*reading.words, *reading.category_terms) for token in term.tokens]
+    covered = about.periods(store.works)
+    words = [
+        token
+        for term in (*reading.words, *reading.category_terms)
+        if not (
+            all(t.isdigit() for t in term.tokens) and about.of_period([int(t) for t in term.tokens], covered)
+        )
+        for token in term.tokens
+    ]
     # "article" and "report" name a work even where search takes them for stop words.
     works_words = about.stems(about.WORKS)
     words += [t for t in reading.tokens if t in text.STOP_WORDS and about.forms(t) & works_words]
@@ -336,7 +351,8 @@ def _about(store: Store, reading: Reading, drafts: bool) -> list[Fact]:
     }
     facets = reading.facets
     other = bool(
-        facets.years or facets.since or facets.until or facets.paragraphs or facets.countries
+        any(not about.of_period([low.year, high.year], covered) for low, high in facets.years)
+        or facets.since or facets.until or facets.paragraphs or facets.countries
         or facets.places or facets.kinds or facets.organizations - common
         or (reading.names and not named)
     )  # fmt: skip
@@ -349,6 +365,15 @@ def _about(store: Store, reading: Reading, drafts: bool) -> list[Fact]:
         if about.knows(w) or text.is_cyrillic(w) or store.sort_of(w) != "g" or store.matches(Term(w, (w,)))
     ]
     return about.facts(words, named, store.works, other, reading.asks)
+
+
+def _finer_than_found(query: Query) -> bool:
+    """Whether a dated query's claims may be dated more coarsely than the question's date: a
+    month or a day asked ("January 2022": a claim of 2022 overlaps it), or a start or an end.
+    Years alone ("what happened in 2023–2025") find claims of those years: that is when, and a
+    claim whose text writes the years is no better an answer."""
+    whole = all((low.month, low.day, high.month, high.day) == (1, 1, 12, 31) for low, high in query.years)
+    return not (query.years and whole and not (query.since or query.until or query.within))
 
 
 def _unnarrowed(query: Query | None) -> bool:

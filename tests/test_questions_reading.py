@@ -58,6 +58,15 @@ def test_a_date_that_describes_what_is_asked_is_read_as_its_words(cli: Callable[
     assert "cstofacts: 'January 2022': words claims hold (a description, not when)" in result.err
 
 
+@pytest.mark.parametrize("question", ["which events took place in 2023–2025", "what happened in 2023-2025"])
+def test_years_alone_say_when_though_a_claim_writes_them(cli: Callable[..., Result], question: str) -> None:
+    # One claim's text writes "2023-2025" (Babaev's article covers those years); a question of
+    # the years alone asks what happened then, not for that claim.
+    result = cli("ask", question, "--explain")
+    assert "--year 2023..2025" in read_as(result)
+    assert len(ids(result)) > 10
+
+
 def test_a_date_that_says_when_still_filters(cli: Callable[..., Result]) -> None:
     result = cli("ask", "which meetings were held in March 2023", "--explain")
     assert ids(result) == ["minsk-meeting-2023-03-06"]
@@ -160,11 +169,21 @@ ANALYST = "the article it reports, author: Kirill Babaev (¶1)\n"
         "Who is the author of the report?",  # "author" asks the field; it names no one work
         "Who wrote the original article?",  # an adjective no claim holds says nothing of the field
         "who is the journalist",  # asked who, a word for the author asks for the author
+        # The years a work covers (its period_start..period_end) describe it: still the works'.
+        "Who wrote the analysis of the CSTO's 2023–2025 work?",
+        "who wrote the review of 2023-2025",
     ],
 )
 def test_who_wrote_it_is_answered_with_both_works_authors(cli: Callable[..., Result], question: str) -> None:
     result = cli("ask", question)
     assert (result.code, result.out) == (0, REPORT_AUTHOR + ANALYST)
+
+
+def test_years_other_than_a_works_period_ask_the_claims(cli: Callable[..., Result]) -> None:
+    for question in ("who wrote the review of 2024", "who wrote the analysis of 2023-2024"):
+        result = cli("ask", "--explain", question)
+        assert ANALYST not in result.out, question
+        assert "cstofacts source" not in result.err, question
 
 
 def test_a_field_word_as_typed_is_that_fields_alone(cli: Callable[..., Result]) -> None:

@@ -105,6 +105,21 @@ def knows(word: str) -> bool:
     return bool(forms(word) & known)
 
 
+def periods(works: Sequence[Mapping[str, Any]]) -> frozenset[tuple[int, int]]:
+    """The years each work covers, first and last ("2023", "2025" -> (2023, 2025))."""
+    return frozenset(
+        (int(w["period_start"][:4]), int((w.get("period_end") or w["period_start"])[:4]))
+        for w in works
+        if w.get("period_start")
+    )
+
+
+def of_period(years: Sequence[int], covered: frozenset[tuple[int, int]]) -> bool:
+    """Whether years a question writes ("2023–2025") are the period a work covers: in "the
+    analysis of the CSTO's 2023–2025 work" they describe the work, not what is asked."""
+    return bool(years) and (min(years), max(years)) in covered
+
+
 def may_ask(words: Sequence[str], who_is: bool, analyst: bool) -> bool:
     """Whether a question may be about the works at all: it holds a word of a field or for a
     work, or asks who someone is, or names the analyst. Cheap: no work is read."""
