@@ -88,3 +88,13 @@ def test_a_warm_lookup_defines_no_dataclass(tmp_path: Path) -> None:
         ("show", "khujand-border", "--format", "json"),
     ):
         assert "dataclasses" not in loaded(*args, cwd=tmp_path), args
+
+
+def test_a_piped_ask_does_not_load_what_only_saying_its_reading_needs(tmp_path: Path) -> None:
+    # The reading is said on a terminal's stderr or with --explain; piped, `ask` never writes it.
+    loaded("list", "--format", "json", cwd=tmp_path)  # warm the cache
+    quiet = loaded("ask", "which exercises were held in 2023", cwd=tmp_path)
+    assert not quiet & {"cstofacts.cli.reading", "shlex"}
+    assert "cstofacts.cli.reading" in loaded(
+        "ask", "--explain", "which exercises were held in 2023", cwd=tmp_path
+    )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from cstofacts import dates, text
 
@@ -72,24 +71,18 @@ DATE_CONNECTORS = frozenset(
 _PARAGRAPH = r"(?:¶|§|\bparagraphs?\s*|\bparas?\.?\s*)([0-9]{1,3})((?:\s*(?:,|and|&)\s*[0-9]{1,3})*)"
 
 
-class Dates(NamedTuple):
-    """What take_dates finds: the question without its dates, and the dates it writes."""
-
-    rest: str
-    spans: list[dates.Span]  # the days each date names
-    typed: list[str]  # each date as typed
-    since: date | None
-    until: date | None
-    out: list[dates.Span]  # years put out ("other than those in 2025")
-
-
-def take_dates(raw: str) -> Dates:
+def take_dates(
+    raw: str,
+) -> tuple[str, list[dates.Span], list[str], date | None, date | None, list[dates.Span]]:
+    """The question without its dates; the days each date names, each date as typed, a start,
+    an end, and the years put out ("other than those in 2025"). (A plain tuple: a NamedTuple
+    costs start-up time.)"""
     spans: list[dates.Span] = []
     typed: list[str] = []
     out: list[dates.Span] = []
     since = until = None
     if not any(ch.isdigit() for ch in raw):
-        return Dates(raw, spans, typed, since, until, out)  # every date form has a year in digits
+        return raw, spans, typed, since, until, out  # every date form has a year in digits
     # Patterns that name a month or a season cost the most to compile: only where one is written.
     words = set(text.words(raw))
     named = {
@@ -134,7 +127,7 @@ def take_dates(raw: str) -> Dates:
                 continue
             typed.append(match.group(0))
         raw = re.sub(pattern, " ", raw, flags=re.IGNORECASE)
-    return Dates(raw, spans, typed, since, until, out)
+    return raw, spans, typed, since, until, out
 
 
 def _years(typed: str) -> list[dates.Span]:

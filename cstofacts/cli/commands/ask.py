@@ -59,7 +59,6 @@ def ask(
       cstofacts ask what does Babaev conclude --format json
     """
     from cstofacts import answer as answering
-    from cstofacts.cli.reading import command_line
     from cstofacts.query import question as questions
     from cstofacts.safe import one_line
     from cstofacts.store.engine import Found
@@ -91,6 +90,8 @@ def ask(
         present.note(run, result.silence)
         return ExitCode.NO_MATCH
     if talk:
+        from cstofacts.cli.reading import command_line  # only to say the reading: shlex and the table
+
         # Never cut: the reading is a command to run (bounded by the 500-character question).
         present.note(run, "read as: " + one_line(command_line(result.query), None))
     if not result.claims:
