@@ -173,7 +173,11 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
             prefer=_PREFER.get(reading.asks or ""),
             limit=limit or POINTED,
         )
-        tries = [query]
+        # "What medal did … get": first the claims of the category asked for, those holding every
+        # name and place the question gives ("what medal was discussed in Minsk": none).
+        every_name = (tuple(names),) if names else ()
+        asked_for = query._replace(categories=reading.listed_categories, texts=every_name)
+        tries = [asked_for, query] if reading.category_asked else [query]
         for some in plan.any_entity():  # no claim involves every entity named: any one of them
             either_one = _or_entities(base, some)
             tries.append(either_one._replace(words=(*terms, *plan.entity_terms()), any_words=True,

@@ -439,3 +439,27 @@ def test_a_noun_after_which_countries_were_says_what_they_were_not_a_word_to_hol
     assert "khujand-border-agreement-2025-03-31" in found
     explained = cli("ask", "--explain", "--format", "json", question).err
     assert "'parties': says what the country asked for were" in explained
+
+
+@pytest.mark.parametrize(
+    ("question", "category", "first"),
+    [
+        ("what medal did the head of the alliance get?", "award", "dostuk-order-award"),
+        ("what agreement was signed in Khujand", "agreement", "khujand-border-agreement-2025-03-31"),
+    ],
+)
+def test_a_category_word_right_after_what_is_what_a_pointed_question_asks_for(
+    cli: Callable[..., Result], question: str, category: str, first: str
+) -> None:
+    result = cli("ask", "--explain", "--format", "json", question)
+    assert f"--category {category}" in " ".join(reading(result) or [])
+    assert ids(result)[0] == first
+
+
+def test_a_category_asked_for_that_no_claim_of_it_answers_falls_back_to_ranking(
+    cli: Callable[..., Result],
+) -> None:
+    # No award claim holds "Minsk": the claims that do answer, as any pointed question's would.
+    result = cli("ask", "--explain", "--format", "json", "what medal was discussed in Minsk")
+    assert "--category" not in " ".join(reading(result) or [])
+    assert ids(result)[0] == "minsk-meeting-2023-03-06"

@@ -48,6 +48,9 @@ class Reading(NamedTuple):  # not a frozen dataclass: cheaper to define at every
     entity_terms: tuple[Term, ...] = ()  # countries, organizations, places as terms too
     category_terms: tuple[Term, ...] = ()  # the category words as typed: "roadmap", "drills"
     category_subject: bool = False  # the category is what a list question lists ("which exercises")
+    # The category is what a pointed question asks for: its word right after "what" or "which"
+    # ("what medal did the head of the alliance get"): the claims of it first.
+    category_asked: bool = False
     # The categories a list is of: the first category word's, and those joined to it by and/or.
     listed_categories: frozenset[str] = frozenset()
     described: tuple[Term, ...] = ()  # category words after those, describing what is listed
@@ -120,6 +123,7 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
         entity_terms=tuple(found.entities),
         category_terms=tuple(found.category_words),
         category_subject=listing and found.category_first,
+        category_asked=not listing and _asks_category(asked, found.category_words, found.category_first),
         listed_categories=frozenset(found.listed),
         described=tuple(found.described),
         tokens=tuple(tokens),
@@ -130,6 +134,11 @@ def read(question: str, lexicon: Lexicon, last_paragraph: int | None = None) -> 
         excluded=tuple(found.excluded),
         latest=latest,
     )
+
+
+def _asks_category(asked: list[str], words: Sequence[Term], first: bool) -> bool:
+    """Whether the question's first category word comes right after "what" or "which"."""
+    return first and bool(words) and asked[:1] in (["what"], ["which"]) and asked[1:2] == [words[0].tokens[0]]
 
 
 # A question is read from its opener (asking.OPENERS) after a phrase put before it ("Besides
