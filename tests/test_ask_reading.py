@@ -414,8 +414,19 @@ def test_which_day_or_city_in_the_singular_asks_one_thing(
     assert found[0] == (first or "khujand-border-agreement-2025-03-31")
 
 
-def test_which_cities_in_the_plural_still_lists(cli: Callable[..., Result]) -> None:
-    command = reading(cli("ask", "--explain", "--format", "json", "which cities hosted meetings"))
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which cities hosted meetings",
+        # "every" and "all" ask for each one, whatever the noun's number
+        "on which day was every agreement signed",
+        "in which year was all of the signing done",
+    ],
+)
+def test_which_cities_in_the_plural_or_of_every_one_still_lists(
+    cli: Callable[..., Result], question: str
+) -> None:
+    command = reading(cli("ask", "--explain", "--format", "json", question))
     assert command is not None and "--limit" not in command
 
 
