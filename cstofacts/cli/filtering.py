@@ -104,6 +104,14 @@ def _span(span: dates.Span) -> str:
     return low.isoformat() if low == high else f"{low.isoformat()}..{high.isoformat()}"
 
 
+def _year(_: Store, value: str) -> dates.Span:
+    return filters.parse_year(value)
+
+
+def _years_typed(spans: Iterable[dates.Span]) -> list[str]:
+    return [_span(s) for s in spans]
+
+
 def _within(span: dates.Span) -> str:
     low, high = span
     if low == high:
@@ -171,9 +179,9 @@ FILTER_TABLE: tuple[Filter, ...] = (
         field="years",
         metavar="YEAR",
         help="A year or range (2023, 2023..2025, 2023-2025, 2024..); claims whose date overlaps it.",
-        resolve=lambda _, v: filters.parse_year(v),
+        resolve=_year,
         gather=_sorted_set,
-        typed=lambda v: [_span(s) for s in v],
+        typed=_years_typed,
         complete=completers.complete_year,
     ),
     Filter(
@@ -212,9 +220,9 @@ FILTER_TABLE: tuple[Filter, ...] = (
         metavar="YEAR",
         help="Claims of other years: dated, but not in this year or range (--not-year 2025); repeat it "
         "for several.",
-        resolve=lambda _, v: filters.parse_year(v),
+        resolve=_year,
         gather=_sorted_set,
-        typed=lambda v: [_span(s) for s in v],
+        typed=_years_typed,
         complete=completers.complete_year,
     ),
     Filter(
