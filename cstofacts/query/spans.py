@@ -11,6 +11,7 @@ import re
 from datetime import date, timedelta
 
 from cstofacts import dates, text
+from cstofacts.query.excluding import MARKERS
 
 _YEAR = r"(?:19|20|21)[0-9]{2}"
 _MONTH = dates._MONTH
@@ -22,12 +23,12 @@ _DATED = f"(?:{_MONTH_DAY_YEAR}|{_DAY_MONTH_YEAR}|{_MONTH_YEAR})"  # a day or a 
 _WHEN = f"(?:{_DATED}|{_YEAR})"  # or a year
 # Years put out: "other than those in 2025", "excluding 2023 and 2024", "not in 2023-2024". Only
 # function words may stand between the marker and the year: "except events in 2025" keeps its noun.
-_OUT_MARKER = (
-    r"other\s+than|apart\s+from|aside\s+from|except(?:\s+for)?|excluding|besides|outside(?:\s+of)?"
-    r"|not(?=\s+(?:in|from|during|dated)\b)"
+# The markers are those that put a phrase out (query.excluding), and "outside", "not in".
+_OUT_MARKER = "|".join(
+    (*(r"\s+".join(m) for m in MARKERS), r"outside(?:\s+of)?", r"not(?=\s+(?:in|from|during|dated)\b)")
 )
 _OUT_FILLER = r"(?:(?:those|the|ones?|that|anything|in|of|from|during|dated|year|years)\s+){0,4}"
-_OUT_WORDS = frozenset("other apart aside except excluding besides outside not".split())
+_OUT_WORDS = frozenset((*(m[0] for m in MARKERS), "outside", "not"))
 _RANGE = r"(?:\.\.|[-‐‑‒–—]|\bto\b|\bthrough\b)"
 _YEARS = rf"{_YEAR}(?:\s*{_RANGE}\s*{_YEAR}|(?:\s*,\s*|\s+(?:and|or|nor)\s+){_YEAR})*"
 _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
