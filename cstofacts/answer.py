@@ -112,7 +112,6 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
             categories, described = reading.facets.categories, ()
         else:
             categories, described = frozenset(), reading.category_terms
-        described = store.lexicon.widened(described)  # "ties": a claim saying "cooperation" holds it
         required = (*names, *words, *described)
         query = entities(base)._replace(categories=categories)
         untyped = query  # before "which organisations" restricts it

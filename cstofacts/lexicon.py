@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from cstofacts import text
 
 if TYPE_CHECKING:
-    from cstofacts.criteria import Term
     from cstofacts.records import Vocabulary
 
 
@@ -57,21 +56,6 @@ class Lexicon:
         if not any(text.is_cyrillic(w) for w in words):
             return ()
         return tuple(tuple(text.words(v)) for w, v in self.meanings(words) if w == "category")
-
-    def widened(self, terms: tuple[Term, ...]) -> tuple[Term, ...]:
-        """Category words that describe what a list holds, each also as its category's name: "ties"
-        is held by a claim saying "cooperation" as by one of the category (whose synonyms the
-        index holds)."""
-        return tuple(
-            t._replace(alternatives=names)
-            if not t.alternatives and (names := self._other_names(t.tokens))
-            else t
-            for t in terms
-        )
-
-    def _other_names(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-        named = (tuple(text.words(v)) for w, v in self.meanings(words) if w == "category")
-        return tuple(n for n in named if n != words)
 
     def first(self, words: tuple[str, ...]) -> tuple[str, str] | None:
         found = self.meanings(words)

@@ -474,15 +474,3 @@ def test_a_category_asked_for_that_no_claim_of_it_answers_falls_back_to_ranking(
     result = cli("ask", "--explain", "--format", "json", "what medal was discussed in Minsk")
     assert "--category" not in " ".join(reading(result) or [])
     assert ids(result)[0] == "minsk-meeting-2023-03-06"
-
-
-def test_a_category_word_describing_a_list_is_held_by_a_claim_saying_its_categorys_name(
-    cli: Callable[..., Result],
-) -> None:
-    # "ties" is a synonym of the cooperation category: the UN-CSTO cooperation the 2024 meeting
-    # discussed and the resolution adopted (category meeting, decision) are ties too.
-    found = ids(
-        cli("ask", "--format", "json", "which international organizations did the CSTO develop ties with?")
-    )
-    assert {"security-council-meeting-2024-07-19", "un-general-assembly-resolution"} <= set(found)
-    assert "peacekeeping-ties-with-un" in found
