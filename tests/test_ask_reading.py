@@ -441,10 +441,16 @@ def test_a_long_phrase_put_out_before_a_comma_leaves_out_the_claim_it_describes(
     assert found[0] == "joint-press-center-provision"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which countries were parties to the border agreement signed in Khujand?",
+        "Which countries were the parties to the border agreement signed in Khujand?",  # an article between
+    ],
+)
 def test_a_noun_after_which_countries_were_says_what_they_were_not_a_word_to_hold(
-    cli: Callable[..., Result],
+    cli: Callable[..., Result], question: str
 ) -> None:
-    question = "Which countries were parties to the border agreement signed in Khujand?"
     found = ids(cli("ask", "--format", "json", question))
     # The agreement names its three countries but not the word "parties"; it is an answer.
     assert "khujand-border-agreement-2025-03-31" in found
