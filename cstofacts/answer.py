@@ -315,15 +315,8 @@ def _wins(store: Store, other: Sequence[Claim], found: Sequence[Claim], words: t
 
 def _about(store: Store, reading: Reading, drafts: bool) -> list[Fact]:
     """The works' own facts, when that is what the question asks (query.about)."""
-    covered = about.periods(store.works)
-    words = [
-        token
-        for term in (*reading.words, *reading.category_terms)
-        if not (
-            all(t.isdigit() for t in term.tokens) and about.of_period([int(t) for t in term.tokens], covered)
-        )
-        for token in term.tokens
-    ]
+    terms = (*reading.words, *reading.category_terms)
+    words = [token for term in terms for token in term.tokens]
     # "article" and "report" name a work even where search takes them for stop words.
     works_words = about.stems(about.WORKS)
     words += [t for t in reading.tokens if t in text.STOP_WORDS and about.forms(t) & works_words]
@@ -335,6 +328,11 @@ def _about(store: Store, reading: Reading, drafts: bool) -> list[Fact]:
         attributions = frozenset()
     if not about.may_ask(words, bool(reading.names) and reading.asks == "who", bool(attributions)):
         return []  # nothing in it is about a work: no need to read the works
+    # Years that are a work's period describe it ("the analysis of the CSTO's 2023–2025 work").
+    covered = about.periods(store.works)
+    period = {t for term in terms if term.tokens and all(t.isdigit() for t in term.tokens)
+              and about.of_period([int(t) for t in term.tokens], covered) for t in term.tokens}  # fmt: skip
+    words = [w for w in words if w not in period]
     # The people the question names, as the lexicon spells them, to match a work's author.
     slugs = {t[2:] for term in reading.names for t in term.tags if t.startswith("xh")}
     spelled = {

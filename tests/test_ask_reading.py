@@ -480,3 +480,23 @@ def test_a_category_asked_for_that_no_claim_of_it_answers_falls_back_to_ranking(
     result = cli("ask", "--explain", "--format", "json", "what medal was discussed in Minsk")
     assert "--category" not in " ".join(reading(result) or [])
     assert ids(result)[0] == "minsk-meeting-2023-03-06"
+
+
+def test_a_question_not_about_the_works_does_not_read_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Reading the works' records costs a query and their rows at every start: only a question
+    # that may be about them (a field's or a work's word) reads them.
+    from cstofacts import answer, store
+    from cstofacts.query import question
+    from cstofacts.store.engine import Store
+
+    engine = store.open_store(None, use_cache=False)
+    try:
+        reading = question.read("which exercises were held in 2023", engine.lexicon, engine.last_paragraph)
+
+        def unread(_: Store) -> None:
+            raise AssertionError("the works were read")
+
+        monkeypatch.setattr(Store, "works", property(unread))
+        assert answer.answer(engine, reading).claims
+    finally:
+        engine.close()
