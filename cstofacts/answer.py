@@ -202,7 +202,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
             found
             and written
             and query.dated
-            and (asked or _finer_than_found(query))
+            and (asked or dating.finer_than_found(query))
             and (query.any_words or not query.words)
             and not given.dated
         ):
@@ -367,15 +367,6 @@ def _about(store: Store, reading: Reading, drafts: bool) -> list[Fact]:
         if about.knows(w) or text.is_cyrillic(w) or store.sort_of(w) != "g" or store.matches(Term(w, (w,)))
     ]
     return about.facts(words, named, store.works, other, reading.asks)
-
-
-def _finer_than_found(query: Query) -> bool:
-    """Whether a dated query's claims may be dated more coarsely than the question's date: a
-    month or a day asked ("January 2022": a claim of 2022 overlaps it), or a start or an end.
-    Years alone ("what happened in 2023–2025") find claims of those years: that is when, and a
-    claim whose text writes the years is no better an answer."""
-    whole = all((low.month, low.day, high.month, high.day) == (1, 1, 12, 31) for low, high in query.years)
-    return not (query.years and whole and not (query.since or query.until or query.within))
 
 
 def _unnarrowed(query: Query | None) -> bool:

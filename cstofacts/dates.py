@@ -7,6 +7,13 @@ from datetime import date
 
 Span = tuple[date, date]
 
+
+def whole_years(span: Span) -> bool:
+    """Whether a span runs from a January 1 to a December 31: whole years, no month or day."""
+    low, high = span
+    return (low.month, low.day, high.month, high.day) == (1, 1, 12, 31)
+
+
 # ASCII digits only: \d would also take "٢٠٢٤" and "２０２４" and print them as if they were ISO 8601.
 _ISO = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"  # patterns as strings: re compiles on first use
 MONTHS = {

@@ -15,11 +15,7 @@ from cstofacts.store.engine import Store
 def precise(tries: list[Query], reading: Reading) -> list[Query]:
     """Asked for a day or a month, first the claims dated within it, then those whose dates
     overlap it (dated only to the year), as --since and --until say it."""
-    fine = tuple(
-        (low, high)
-        for low, high in reading.facets.years
-        if (low.month, low.day, high.month, high.day) != (1, 1, 12, 31)
-    )
+    fine = tuple(span for span in reading.facets.years if not dates.whole_years(span))
     if not fine:
         return tries
     coarse = tuple(span for span in reading.facets.years if span not in fine)
@@ -36,6 +32,15 @@ def precise(tries: list[Query], reading: Reading) -> list[Query]:
         if since <= until:  # else no date is both ("March 2025 before 2024"), and no command says it
             overlapping.append(q._replace(years=coarse, since=since, until=until))
     return [*inside, *overlapping]
+
+
+def finer_than_found(query: Query) -> bool:
+    """Whether a dated query's claims may be dated more coarsely than the question's date: a
+    month or a day asked ("January 2022": a claim of 2022 overlaps it), or a start or an end.
+    Years alone ("what happened in 2023–2025") find claims of those years: that is when, and a
+    claim whose text writes the years is no better an answer."""
+    whole = all(dates.whole_years(span) for span in query.years)
+    return not (query.years and whole and not (query.since or query.until or query.within))
 
 
 def ordered(store: Store, attempts: list[Query], latest: bool, limit: int) -> list[Query]:

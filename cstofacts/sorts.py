@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from cstofacts import english, text
 from cstofacts.criteria import Query, Term
-from cstofacts.query.asking import SETTLEMENTS, singular
+from cstofacts.query.asking import COPULA, SETTLEMENTS, singular
 from cstofacts.query.question import Reading
 from cstofacts.store.engine import Store
 
@@ -22,7 +22,6 @@ COMMON = 0.5
 SORTS = {"country": "country", "org": "organization"}
 # The sorts' names in Russian, compared by their stems (text.stem_russian) with a Russian word.
 _RUSSIAN_SORTS = {"country": ("страна", "государство"), "organization": ("организация",)}
-_COPULA = frozenset("is are was were".split())
 _DEFINITE = frozenset("the this that its their our his her".split())
 
 
@@ -88,7 +87,7 @@ def asked(store: Store, reading: Reading, terms: tuple[Term, ...], drafts: bool 
         # "Which countries were parties to …": a noun after the copula says what they were, which
         # the claims say by involving them.
         after = [t for t in tokens[at + 1 : at + 4] if t not in ("the", "a", "an")]
-        noun = after[1] if len(after) > 1 and after[0] in _COPULA else None
+        noun = after[1] if len(after) > 1 and after[0] in COPULA else None
         if noun is not None and any(t.typed == noun for t in terms) and store.sort_of(noun) == "n":
             read[noun] = f"says what the {SORTS[what]} asked for were"
         return Asked(

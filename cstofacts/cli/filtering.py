@@ -99,7 +99,7 @@ def _single(values: list[Any]) -> Any:
 
 def _span(span: dates.Span) -> str:
     low, high = span
-    if (low.month, low.day, high.month, high.day) == (1, 1, 12, 31):
+    if dates.whole_years(span):
         return str(low.year) if low.year == high.year else f"{low.year}..{high.year}"
     return low.isoformat() if low == high else f"{low.isoformat()}..{high.isoformat()}"
 

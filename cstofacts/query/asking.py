@@ -101,7 +101,7 @@ def counted(tokens: Sequence[str]) -> str | None:
     return None
 
 
-_COPULA = frozenset("is are was were".split())
+COPULA = frozenset("is are was were".split())
 # Words that end a noun phrase: function words, and prepositions search keeps as words.
 _PHRASE_ENDS = text.STOP_WORDS | frozenset("as like than".split())
 
@@ -113,7 +113,7 @@ def asked_head(tokens: Sequence[str], names: Sequence[Sequence[str]] = ()) -> st
     exercise"). A declared name is one word here, so a possessor may hold a function word ("the
     Commonwealth of Independent States' aims"). If the article lacks the noun, a claim holding the
     rest of the question is no answer; a modifier it lacks ("biggest") leaves a partial one."""
-    if len(tokens) < 3 or tokens[0] not in ("who", "what", "which") or tokens[1] not in _COPULA:
+    if len(tokens) < 3 or tokens[0] not in ("who", "what", "which") or tokens[1] not in COPULA:
         return None
     phrase: list[str] = []
     for word in units(tokens[2:], names):
