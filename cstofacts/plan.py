@@ -80,7 +80,7 @@ class Plan:
                 self.explained.append((term.typed, f"spelled {spelled.typed!r} in the claims"))
                 kept.append(spelled)
                 continue
-            if len(term.tokens) == 1 and about.forms(term.tokens[0]) & about.stems(about.WORKS):
+            if len(term.tokens) == 1 and about.names_work(term.tokens[0]):
                 # "the report", "the article": every claim is the report's, so the word names none.
                 self.explained.append((term.typed, "the report itself: every claim is from it"))
                 continue

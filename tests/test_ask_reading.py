@@ -15,7 +15,7 @@ import shlex
 from collections.abc import Callable
 
 import pytest
-from helpers import Result
+from helpers import Result, bundled
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -139,6 +139,33 @@ def test_russian_case_forms_reach_the_name(cli: Callable[..., Result]) -> None:
     for form in ("Таджикистан", "Таджикистане", "Таджикистана"):
         result = cli("ask", "--explain", "--format", "json", form)
         assert reading(result) == ["list", "--country", "TJ"], form
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the paper say about Tajikistan?",
+        "What does the analysis say about Tajikistan?",
+        "Which claims about Tajikistan are in the paper?",
+        "Что говорится в статье о Таджикистане?",
+        "Что сказано о Таджикистане в докладе?",
+    ],
+)
+def test_a_word_for_the_report_itself_names_no_category(cli: Callable[..., Result], question: str) -> None:
+    # "paper", "analysis" and "статья" are declared words of the publication category; "in the
+    # paper", "в статье", "the analysis says" put the question to the report, so they filter nothing.
+    result = cli("ask", "--explain", "--format", "json", question)
+    assert reading(result) == ["list", "--country", "TJ"], result.err
+    assert sorted(ids(result)) == sorted(
+        c["id"] for c in bundled()["claims"] if "TJ" in c.get("countries", [])
+    )
+    assert "the report itself: every claim is from it" in result.err
+
+
+def test_a_word_for_a_work_asked_for_is_its_category(cli: Callable[..., Result]) -> None:
+    result = cli("ask", "--explain", "--format", "json", "what analysis did Babaev publish")
+    assert "--category" in (reading(result) or [])
+    assert ids(result) == [c["id"] for c in bundled()["claims"] if c["category"] == "publication"]
 
 
 def test_a_role_reaches_the_person_and_the_person_the_role(cli: Callable[..., Result]) -> None:

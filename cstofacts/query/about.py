@@ -98,6 +98,11 @@ class Fact(NamedTuple):
         return self._asdict()
 
 
+def names_work(word: str) -> bool:
+    """Whether a word is one for a work ("paper", "статье"), in any of its forms."""
+    return bool(forms(word) & stems(WORKS, text.is_cyrillic(word)))
+
+
 def knows(word: str) -> bool:
     """Whether a word is one a field or a work is asked for by, in any of its forms."""
     russian = text.is_cyrillic(word)

@@ -11,7 +11,7 @@ from cstofacts import english, text
 from cstofacts.criteria import Term
 from cstofacts.lexicon import Lexicon, entity_tags, tag
 from cstofacts.model import KIND_WORDS, Kind
-from cstofacts.query import excluding
+from cstofacts.query import about, excluding
 from cstofacts.query.asking import LIST_OPENERS, in_phrase, singular
 
 # Words that say what sort of statement is wanted.
@@ -96,11 +96,34 @@ def _runs(tokens: Sequence[str], lexicon: Lexicon) -> dict[int, _Name]:
         for size in range(min(lexicon.longest, len(tokens) - index), 0, -1):
             run = tuple(tokens[index : index + size])
             entry = lexicon.first(run) or lexicon.first(singular(run))
+            if entry is not None and entry[0] == "category" and size == 1 and _the_report(tokens, index):
+                continue
             if entry is not None and entry[0] != "attribution":
                 runs[index] = (run, entry)
                 break
         index += len(runs[index][0]) if index in runs else 1
     return runs
+
+
+# A word for a work ("paper", "статья") that names the report a question is put to, not a claim
+# of its category: after "in" or "from" ("in the paper", "в статье"), or before a verb of saying
+# ("what does the analysis say"; text.STOP_WORDS's verbs and their kin). Only articles and
+# demonstratives may come between.
+_WITHIN = frozenset("in from within throughout в во из по".split())
+_DETERMINERS = frozenset("the this that its his этой этом".split())
+_SAYS = frozenset(
+    "say says said tell tells mention mentions mentioned write writes state states note notes".split()
+)
+
+
+def _the_report(tokens: Sequence[str], at: int) -> bool:
+    """Whether the word at `at` is one for a work that names the report itself (above)."""
+    if not about.names_work(tokens[at]):
+        return False
+    before = at - 1
+    while before >= 0 and tokens[before] in _DETERMINERS:
+        before -= 1
+    return (before >= 0 and tokens[before] in _WITHIN) or (at + 1 < len(tokens) and tokens[at + 1] in _SAYS)
 
 
 def _tags(what: str, value: str) -> tuple[str, ...]:
