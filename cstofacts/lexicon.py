@@ -50,12 +50,12 @@ class Lexicon:
         return tuple(t for w, v in self.meanings(words) if w in ENTITIES for t in entity_tags(w, v))
 
     def category_names(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-        """The names of the categories a Russian run of words names, as words: the index's stemmer
-        is English, so a case form ("орденом") matches nothing there but through its category's
-        name. (An English synonym matches itself, and its stems, in the category's column.)"""
-        if not any(text.is_cyrillic(w) for w in words):
-            return ()
-        return tuple(tuple(text.words(v)) for w, v in self.meanings(words) if w == "category")
+        """The names of the categories a run of words is declared for, as words, to be found by
+        too: "ties" (a word for cooperation) finds the claims that say cooperation, whatever
+        their category; a Russian case form ("орденом"), which the index's English stemmer
+        cannot reach, finds its category's name. A category's own name is no other word."""
+        names = tuple(tuple(text.words(v)) for w, v in self.meanings(words) if w == "category")
+        return tuple(n for n in names if n != words)
 
     def first(self, words: tuple[str, ...]) -> tuple[str, str] | None:
         found = self.meanings(words)

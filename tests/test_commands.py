@@ -534,3 +534,16 @@ def test_help_of_an_unknown_command(cli: Cli) -> None:
     result = cli("help", "nosuch")
     assert (result.code, result.out) == (2, "")
     assert result.err == "cstofacts: error: 'nosuch' is not a command; try: cstofacts search nosuch\n"
+
+
+def test_a_declared_word_for_a_category_finds_what_the_claims_call_it(cli: Callable[..., Result]) -> None:
+    # "ties" is declared a word for cooperation: it finds the claims of that category, and those
+    # whose own words say cooperation though they are of another (a meeting, a resolution).
+    import re
+
+    claims = bundled()["claims"]
+    by_category = {c["id"] for c in claims if c["category"] == "cooperation"}
+    by_word = {c["id"] for c in claims if re.search(r"\bcooperat", c["summary"], re.I)}
+    assert by_word - by_category  # the case this is about
+    found = set(ids(cli("search", "ties")))
+    assert found == by_category | by_word | {c["id"] for c in claims if re.search(r"\bties\b", c["summary"])}

@@ -29,6 +29,7 @@ FTS_COLUMNS = ("summary", "location", "words", "names", "dates", "category")
 # for that: a claim that happened in Khujand outranks one that mentions Khujand.
 WEIGHTS = (2.0, 8.0, 4.0, 3.0, 1.5, 1.5)
 _TEXT_COLUMNS = "{" + " ".join(c for c in FTS_COLUMNS if c != "names") + "}"
+_OWN_TEXT = "{" + " ".join(c for c in FTS_COLUMNS if c not in ("names", "category")) + "}"
 _RANK = "bm25(claims_fts, " + ", ".join(str(w) for w in WEIGHTS) + ")"
 
 # The claims table names its columns after the claim's fields, in their order, then the day span.
@@ -261,6 +262,7 @@ def select(q: Query, columns: str = _PREFIXED) -> tuple[str, Params]:
     clauses, params = where(q)
     source = "claims c"
     head: Params = []
+    tail: Params = []  # the ORDER BY's, after the WHERE's
     ranking = ""
     if q.words and q.any_words:
         # Any term may occur: the claims holding the most of them first, then the preferred
@@ -274,6 +276,12 @@ def select(q: Query, columns: str = _PREFIXED) -> tuple[str, Params]:
         head.append(match_any(q.words))
         if q.sort is None:
             ranking = "held DESC, "
+            # A claim whose own words hold a word as typed outranks one holding only a word it was
+            # widened to, or its category's ("roadmap", a word for agreement: the roadmap first).
+            widened = [t for t in q.words if t.alternatives]
+            if widened:
+                tail.extend(f"{_OWN_TEXT} : {_quoted(t.tokens)}" for t in widened)
+                ranking += "(" + " + ".join([f"({_HOLDS})"] * len(widened)) + ") DESC, "
             if q.prefer is not None:
                 ranking += _PREFER[q.prefer] + " DESC, "
             ranking += "f.score " + ("DESC" if q.reverse else "ASC") + ", "
@@ -290,7 +298,7 @@ def select(q: Query, columns: str = _PREFIXED) -> tuple[str, Params]:
         sql += " WHERE " + " AND ".join(clauses)
     by = order(q, ranked=bool(q.words) and not q.any_words)
     sql += " ORDER BY " + ranking + by
-    params = head + params
+    params = head + params + tail
     if q.limit is not None:
         sql += " LIMIT ?"
         params.append(q.limit)
