@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from cstofacts import dating, text, verdict
 from cstofacts.criteria import Prefer, Query, SortKey, Term
 from cstofacts.model import Claim
-from cstofacts.plan import Answer, Plan, nearest_ids
+from cstofacts.plan import Answer, Plan, nearest_ids, whole_named
 from cstofacts.query import about
 from cstofacts.query.about import Fact
 from cstofacts.query.matching import ATTRIBUTION_WORDS
@@ -237,6 +237,14 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
                     if typed in ATTRIBUTION_WORDS
                 ]
                 return plan.answer(other, unattributed)
+        # "Which exercises made up Combat Brotherhood – 2023": words, not a category's, name a whole.
+        naming = tuple(t for t in query.words if t in (*names, *words))
+        parts = listing and reading.asks is None and plan.answer_type == Query() and not given.part_of
+        whole = whole_named(store, found, naming, query) if parts else None
+        if whole is not None:
+            plan.explained.append((whole, "the whole the question names: its parts are listed"))
+            query = query._replace(part_of=frozenset({whole}))
+            found = store.found(query) if query.limit is None else store.claims(query)
         if found:
             if base.attributions and not query.attributions:
                 plan.explained += [

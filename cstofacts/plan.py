@@ -38,6 +38,31 @@ def nearest_ids(found: Sequence[Claim]) -> str:
     return ", ".join(c.id for _, c in zip(range(POINTED_NEAREST), found, strict=False))
 
 
+# A whole and its parts are a few claims: a longer answer is not read for one.
+_WHOLE_AND_PARTS = 50
+
+
+def _whole(found: Sequence[Claim]) -> str | None:
+    """The claim that every other claim found is a part of (its parent), if there is one."""
+    head = [c for _, c in zip(range(_WHOLE_AND_PARTS + 1), found, strict=False)]
+    wholes = [c.id for c in head if c.parent is None and any(o.parent == c.id for o in head)]
+    if len(head) > _WHOLE_AND_PARTS or len(wholes) != 1:
+        return None
+    return wholes[0] if all(c.id == wholes[0] or c.parent == wholes[0] for c in head) else None
+
+
+def whole_named(store: Store, found: Sequence[Claim], words: tuple[Term, ...], query: Query) -> str | None:
+    """The claim a list answer is the whole of, named by the question's words: the answer is it
+    and its parts ("Combat Brotherhood – 2023" and its five maneuvers, each with it as parent),
+    and so is every claim holding those words, whatever else the question says ("military" in
+    Belarus names no whole: other claims hold it). What the question lists are the parts."""
+    whole = _whole(found)
+    if whole is None or not words:
+        return None
+    alone = Query(words=words, any_words=query.any_words, best=query.best, limit=_WHOLE_AND_PARTS + 1)
+    return whole if _whole(store.claims(alone)) == whole else None
+
+
 class Plan:
     """What ask makes of each part of a reading, against one dataset."""
 

@@ -527,3 +527,43 @@ def test_a_question_not_about_the_works_does_not_read_them(monkeypatch: pytest.M
         assert answer.answer(engine, reading).claims
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which exercises made up Combat Brotherhood – 2023?",
+        "which maneuvers were part of combat brotherhood 2023",
+        'List the maneuvers held under "Combat Brotherhood – 2023".',
+    ],
+)
+def test_a_list_of_a_whole_and_its_parts_named_by_the_question_lists_the_parts(
+    cli: Callable[..., Result], question: str
+) -> None:
+    # Every claim holding the question's words is Combat Brotherhood – 2023 or one of its parts
+    # (their parent field): the words name the whole, the question asks for its parts.
+    claims = bundled()["claims"]
+    parts = [c["id"] for c in claims if c.get("parent") == "combat-brotherhood-2023"]
+    result = cli("ask", "--explain", "--format", "json", question)
+    assert sorted(ids(result)) == sorted(parts) and len(parts) == 5
+    command = reading(result)
+    assert command is not None and command[command.index("--part-of") + 1] == "combat-brotherhood-2023"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which exercises were held in Belarus in 2023?",
+        "List all the Brotherhood exercises",
+        "which military drills did the bloc stage in Belarus",
+        "Which country hosted the Combat Brotherhood 2023 maneuvers?",
+    ],
+)
+def test_a_whole_stays_where_the_question_does_not_single_it_out(
+    cli: Callable[..., Result], question: str
+) -> None:
+    # Facets alone name no whole; "Brotherhood" is also Unbreakable Brotherhood's word, "military"
+    # other claims' too; a question of which country asks for the country, not the parts.
+    result = cli("ask", "--explain", "--format", "json", question)
+    assert "combat-brotherhood-2023" in ids(result)
+    assert "--part-of" not in (reading(result) or [])

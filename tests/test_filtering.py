@@ -59,6 +59,7 @@ EXPECTED: dict[str, tuple[str, Any]] = {
     "--kind": ("events", lambda c: c["kind"] == "event"),
     "--attributed-to": ("Babaev", lambda c: c["attributed_to"] == "analyst"),
     "--paragraph": ("13", lambda c: 13 in c["paragraphs"]),
+    "--part-of": ("combat-brotherhood-2023", lambda c: c.get("parent") == "combat-brotherhood-2023"),
     "--text": ("Khujand", lambda c: "Khujand" in c["summary"] or "Khujand" in str(c.get("location"))),
     "--not-text": (
         "Khujand",
@@ -117,6 +118,7 @@ TYPED_BACK: dict[str, list[str]] = {
     "--kind": ["events"],
     "--attributed-to": ["Babaev"],
     "--paragraph": ["¶13"],
+    "--part-of": ["combat-brotherhood-2023", "Combat-B"],
     "--text": ["border agreements"],
     "--not-text": ["internal unity"],
 }
@@ -160,3 +162,15 @@ def test_several_not_text_values_each_put_claims_out(cli: Cli) -> None:
     both = listed("--not-text", "internal unity", "--not-text", "NATO")
     assert both == listed("--not-text", "internal unity") & listed("--not-text", "NATO")
     assert both < listed("--not-text", "NATO")
+
+
+def test_part_of_names_a_claim_or_says_which_it_may_mean(cli: Cli) -> None:
+    near = cli("list", "--part-of", "combat-brotherhod")
+    assert (near.code, near.out) == (2, "")
+    assert near.err == (
+        "cstofacts: error: --part-of: no claim 'combat-brotherhod'; did you mean combat-brotherhood-2023?\n"
+    )
+    unknown = cli("list", "--part-of", "zzz")
+    assert unknown.err == "cstofacts: error: --part-of: no claim 'zzz'; see: cstofacts list --fields id\n"
+    # A claim with no parts has none: an empty answer, not an error.
+    assert cli("list", "--part-of", "khujand-border-agreement-2025-03-31").code == 1

@@ -171,6 +171,17 @@ def _place(store: Store, value: str) -> str:
     return filters.resolve_place(store.vocabulary, value)
 
 
+def _claim_id(store: Store, value: str) -> str:
+    """A claim's id as typed, or the one id it begins (show takes ids so too)."""
+    wanted = value.strip().lower()
+    found = store.ids_starting(wanted, 2) if wanted else []
+    if wanted in found or len(found) == 1:
+        return wanted if wanted in found else found[0]
+    near = filters.suggest(wanted, store.ids())
+    hint = f"; did you mean {near}?" if near else "; see: cstofacts list --fields id"
+    raise UsageError(f"no claim {filters.show(value)}{hint}")
+
+
 # -- the filters, in the order help lists them and ask's reading writes them ------------------
 
 FILTER_TABLE: tuple[Filter, ...] = (
@@ -336,6 +347,15 @@ FILTER_TABLE: tuple[Filter, ...] = (
         resolve=lambda store, v: filters.resolve_paragraph(v, store.last_paragraph),
         typed=lambda v: [str(n) for n in sorted(v)],
         complete=completers.complete_paragraph,
+    ),
+    Filter(
+        ("--part-of",),
+        field="part_of",
+        metavar="ID",
+        help="Claims that are parts of claim ID, as their parent field says (the maneuvers of an exercise).",
+        resolve=_claim_id,
+        typed=_names,
+        complete=completers.complete_id,
     ),
     Filter(
         ("--text", "-t"),

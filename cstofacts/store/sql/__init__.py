@@ -186,6 +186,8 @@ def where(q: Query) -> tuple[list[str], Params]:
         clauses.append("NOT " + _involving_organizations(q.not_organizations, params))
     if q.places:
         clauses.append(_in("c.location", q.places, params))
+    if q.part_of:  # --part-of: the parts of a claim, as each part's parent says
+        clauses.append(_in("c.parent", q.part_of, params))
     if q.paragraphs:
         inner = _in("paragraph", q.paragraphs, params)
         clauses.append(f"c.seq IN (SELECT claim FROM claim_paragraphs WHERE {inner})")
