@@ -547,3 +547,13 @@ def test_a_declared_word_for_a_category_finds_what_the_claims_call_it(cli: Calla
     assert by_word - by_category  # the case this is about
     found = set(ids(cli("search", "ties")))
     assert found == by_category | by_word | {c["id"] for c in claims if re.search(r"\bties\b", c["summary"])}
+
+
+def test_a_claim_holding_the_word_typed_outranks_one_holding_only_its_widening(
+    cli: Callable[..., Result],
+) -> None:
+    # "roadmap" is declared a word for agreement: every agreement holds it as its category's word,
+    # and the Khujand agreement holds "agreement" too; the Roadmap's own words say "roadmap".
+    found = ids(cli("search", "--any", "signed", "roadmap", "--limit", "3"))
+    assert found[0] == "beijing-roadmap-2025-09-03"
+    assert found.index("beijing-roadmap-2025-09-03") < found.index("khujand-border-agreement-2025-03-31")
