@@ -557,3 +557,8 @@ def test_a_claim_holding_the_word_typed_outranks_one_holding_only_its_widening(
     found = ids(cli("search", "--any", "signed", "roadmap", "--limit", "3"))
     assert found[0] == "beijing-roadmap-2025-09-03"
     assert found.index("beijing-roadmap-2025-09-03") < found.index("khujand-border-agreement-2025-03-31")
+    # Two widened words: those holding both as typed ("roadmap" and "ties") first.
+    assert ids(cli("search", "--any", "roadmap", "ties", "--limit", "2")) == [
+        "roadmap-against-transnational-threats",
+        "beijing-roadmap-2025-09-03",
+    ]
