@@ -147,6 +147,7 @@ def test_russian_case_forms_reach_the_name(cli: Callable[..., Result]) -> None:
         "What does the paper say about Tajikistan?",
         "What does the analysis say about Tajikistan?",
         "Which claims about Tajikistan are in the paper?",
+        "In the paper, what is said about Tajikistan?",
         "Что говорится в статье о Таджикистане?",
         "Что сказано о Таджикистане в докладе?",
     ],
