@@ -172,5 +172,11 @@ def test_part_of_names_a_claim_or_says_which_it_may_mean(cli: Cli) -> None:
     )
     unknown = cli("list", "--part-of", "zzz")
     assert unknown.err == "cstofacts: error: --part-of: no claim 'zzz'; see: cstofacts list --fields id\n"
+    several = cli("list", "--part-of", "c")
+    assert (several.code, several.err) == (
+        2,
+        "cstofacts: error: --part-of: 'c' begins more than one claim's id "
+        "(collective-forces-exercises-2025, combat-brotherhood-2023, …)\n",
+    )
     # A claim with no parts has none: an empty answer, not an error.
     assert cli("list", "--part-of", "khujand-border-agreement-2025-03-31").code == 1
