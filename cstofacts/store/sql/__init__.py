@@ -253,10 +253,10 @@ _PREFER = {
 }
 
 
-def _coverage(terms: Sequence[Term], params: Params) -> str:
-    """How many of the terms a claim holds."""
-    params.extend(match_term(t) for t in terms)
-    return "(" + " + ".join([f"({_HOLDS})"] * len(terms)) + ")"
+def _coverage(matches: Sequence[str], params: Params) -> str:
+    """How many of the FTS5 expressions a claim holds."""
+    params.extend(matches)
+    return "(" + " + ".join([f"({_HOLDS})"] * len(matches)) + ")"
 
 
 def select(q: Query, columns: str = _PREFIXED) -> tuple[str, Params]:
@@ -274,16 +274,15 @@ def select(q: Query, columns: str = _PREFIXED) -> tuple[str, Params]:
             " ON f.rowid = c.seq"
         )
         # The last column is how many of the terms the claim holds (Store.claims reads it for --best).
-        columns += ", " + _coverage(q.words, head) + " AS held"
+        columns += ", " + _coverage([match_term(t) for t in q.words], head) + " AS held"
         head.append(match_any(q.words))
         if q.sort is None:
             ranking = "held DESC, "
             # A claim whose own words hold a word as typed outranks one holding only a word it was
             # widened to, or its category's ("roadmap", a word for agreement: the roadmap first).
-            widened = [t for t in q.words if t.alternatives]
-            if widened:
-                tail.extend(f"{_OWN_TEXT} : {_quoted(t.tokens)}" for t in widened)
-                ranking += "(" + " + ".join([f"({_HOLDS})"] * len(widened)) + ") DESC, "
+            typed = [f"{_OWN_TEXT} : {_quoted(t.tokens)}" for t in q.words if t.alternatives]
+            if typed:
+                ranking += _coverage(typed, tail) + " DESC, "
             if q.prefer is not None:
                 ranking += _PREFER[q.prefer] + " DESC, "
             ranking += "f.score " + ("DESC" if q.reverse else "ASC") + ", "
