@@ -173,13 +173,13 @@ def _place(store: Store, value: str) -> str:
 
 def _claim_id(store: Store, value: str) -> str:
     """A claim's id as typed, or the one id it begins (show takes ids so too)."""
-    wanted = value.strip().lower()
-    found = store.ids_starting(wanted, 3) if wanted else []
-    if wanted in found or len(found) == 1:
-        return wanted if wanted in found else found[0]
-    if found:  # a start of several ids: say two of them, never read every id of a large corpus
+    wanted = value.strip().casefold()
+    found = store.ids_for(wanted, 3) if wanted else []
+    if len(found) == 1:
+        return found[0]
+    if found:  # a start of several ids: two of them
         raise UsageError(f"{filters.show(value)} begins more than one claim's id ({found[0]}, {found[1]}, …)")
-    near = filters.suggest(wanted, store.ids())
+    near = filters.suggest(wanted, store.ids_near(wanted))
     hint = f"; did you mean {near}?" if near else "; see: cstofacts list --fields id"
     raise UsageError(f"no claim {filters.show(value)}{hint}")
 

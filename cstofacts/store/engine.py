@@ -19,6 +19,10 @@ from cstofacts.store import sql
 _KINDS = {kind.value: kind for kind in Kind}
 
 
+# Below this many claims a missed id is compared with every id (Store.ids_near).
+_COMPARE_ALL = 1000
+
+
 class Store:
     """Read-only queries over one compiled dataset; every method returns plain records."""
 
@@ -146,6 +150,28 @@ class Store:
             (prefix, prefix + "\uffff", limit),
         )
         return [row[0] for row in rows]
+
+    def ids_for(self, wanted: str, limit: int = 9) -> list[str]:
+        """The ids a typed id (folded) may mean: itself, where it is one; else those it begins.
+        Ids are ASCII slugs: other text (even bytes that are not UTF-8) begins none of them."""
+        if not wanted.isascii():
+            return []
+        exact = self.ids_starting(wanted, 1)
+        return exact if exact == [wanted] else self.ids_starting(wanted, limit)
+
+    def ids_near(self, wanted: str) -> list[str]:
+        """The ids a missed id is compared with, for a "did you mean": every id of a small
+        dataset; in a large one those sharing its longest prefix, found through the index, so
+        that a miss never costs a pass over 100,000 ids."""
+        few = self.ids_starting("", _COMPARE_ALL + 1)
+        if len(few) <= _COMPARE_ALL:
+            return few
+        prefix = "".join(c for c in wanted if c.isascii())
+        for size in range(min(len(prefix), 40), 0, -1):
+            near = self.ids_starting(prefix[:size], 100)
+            if near:
+                return near
+        return []
 
     def words(self) -> list[str]:
         """Every word claims are found by, as typed: where suggestions for a missed word come from."""

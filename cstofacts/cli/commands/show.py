@@ -109,9 +109,7 @@ def resolve(store: Store, ids: list[str]) -> tuple[list[Claim], list[str]]:
         wanted = raw.strip().casefold()
         if not wanted:
             raise UsageError("an empty string is not a claim id", "ID")
-        # Ids are ASCII slugs: other text (even bytes that are not UTF-8) starts none of them.
-        exact = store.ids_starting(wanted, 1) if wanted.isascii() else []
-        candidates = exact if exact == [wanted] or not wanted.isascii() else store.ids_starting(wanted)
+        candidates = store.ids_for(wanted)
         if re.fullmatch(r"[0-9]+", wanted) and candidates != [wanted]:
             # A year or a number is no id: opening the one claim it prefixes would surprise.
             example = candidates[0] if candidates else "khujand-border-agreement-2025-03-31"
@@ -123,28 +121,10 @@ def resolve(store: Store, ids: list[str]) -> tuple[list[Claim], list[str]]:
             names = ", ".join(candidates[:8])
             raise UsageError(f"{quoted(raw)} is the start of several ids: {names}; give more of it", "ID")
         else:
-            near = suggest(raw, _neighbours(store, wanted))
+            near = suggest(raw, store.ids_near(wanted))
             hint = f"; did you mean {near!r}?" if near else ""
             missing.append(f"no claim with id {quoted(raw)}{hint}")
     return found, missing
-
-
-# Below this many claims a missed id is compared with every id; above it, with the ids that share
-# its longest prefix, found through the index: a miss must not cost a pass over 100,000 ids.
-_COMPARE_ALL = 1000
-
-
-def _neighbours(store: Store, wanted: str) -> list[str]:
-    """The ids a missed id is compared with, for a "did you mean"."""
-    few = store.ids_starting("", _COMPARE_ALL + 1)
-    if len(few) <= _COMPARE_ALL:
-        return few
-    prefix = "".join(c for c in wanted if c.isascii())
-    for size in range(min(len(prefix), 40), 0, -1):
-        near = store.ids_starting(prefix[:size], 100)
-        if near:
-            return near
-    return []
 
 
 def _by_ids(store: Store, ids: list[str]) -> list[Claim]:
