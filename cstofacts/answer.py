@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from cstofacts import dating, text, verdict
 from cstofacts.criteria import Prefer, Query, SortKey, Term
 from cstofacts.model import Claim
-from cstofacts.plan import Answer, Plan, nearest_ids, whole_named
+from cstofacts.plan import Answer, Plan, near_best, nearest_ids, whole_named
 from cstofacts.query import about
 from cstofacts.query.about import Fact
 from cstofacts.query.matching import ATTRIBUTION_WORDS
@@ -245,6 +245,10 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
             plan.explained.append((whole, "the whole the question names: its parts are listed"))
             query = query._replace(part_of=frozenset({whole}))
             found = store.found(query) if query.limit is None else store.claims(query)
+        fewest = None if listing else near_best(store, found, query)
+        if fewest is not None:
+            query = query._replace(at_least=fewest)
+            found = store.claims(query)
         if found:
             if base.attributions and not query.attributions:
                 plan.explained += [

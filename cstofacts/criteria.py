@@ -73,6 +73,7 @@ class Query(NamedTuple):  # a NamedTuple, not a dataclass: a fifth of the cost t
     words: tuple[Term, ...] = ()  # search: every term must occur; ranked by relevance
     any_words: bool = False  # search --any: any term may occur; ranked by how many occur, then relevance
     best: bool = False  # search --any --best: only the claims holding the most of the terms
+    at_least: int | None = None  # search --any --at-least N: only the claims holding N of the terms or more
     prefer: Prefer | None = None  # search --prefer: among equals, the claims that answer this first
     all_countries: tuple[str, ...] = ()  # --with-country: every one is involved (AND)
     all_organizations: tuple[str, ...] = ()  # --with-org: every one is involved (AND)

@@ -63,6 +63,20 @@ def whole_named(store: Store, found: Sequence[Claim], words: tuple[Term, ...], q
     return whole if _whole(store.claims(alone)) == whole else None
 
 
+def near_best(store: Store, found: Sequence[Claim], query: Query) -> int | None:
+    """The fewest of a pointed answer's words a claim must hold to stand beside the first: half
+    of what the first holds. A claim that holds less answers something else: "what does the
+    2026-2030 plan cover" is the plan, not a claim holding "cooperation" alone. None when every
+    claim found holds that many, or the query is not ranked by how many words a claim holds."""
+    ranked = query.any_words and query.words and query.sort is None  # the first holds the most
+    if not ranked or query.best or query.at_least is not None or len(found) < 2:
+        return None
+    fewest = (store.held(found[0].id, query.words) + 1) // 2
+    if all(store.held(c.id, query.words) >= fewest for c in found[1:]):
+        return None
+    return fewest
+
+
 class Plan:
     """What ask makes of each part of a reading, against one dataset."""
 

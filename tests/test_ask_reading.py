@@ -568,3 +568,22 @@ def test_a_whole_stays_where_the_question_does_not_single_it_out(
     result = cli("ask", "--explain", "--format", "json", question)
     assert "combat-brotherhood-2023" in ids(result)
     assert "--part-of" not in (reading(result) or [])
+
+
+def test_a_pointed_answer_leaves_out_claims_holding_less_than_half_what_the_first_holds(
+    cli: Callable[..., Result],
+) -> None:
+    # The plan holds all five words; the claims after it hold "cooperation" or "military" alone.
+    result = cli(
+        "ask", "--explain", "--format", "json", "what does the 2026-2030 military cooperation plan cover"
+    )
+    assert ids(result) == ["military-cooperation-plan-2026-2030"]
+    assert reading(result) == [
+        "search", "military", "cover", "2026-2030", "cooperation", "plan",
+        "--any", "--at-least", "3", "--limit", "3",
+    ]  # fmt: skip
+    # Claims holding half as many as the first stay beside it: two of three words, then one.
+    kept = cli("ask", "--explain", "--format", "json", "what transnational security threats are named")
+    assert len(ids(kept)) == 3 and reading(kept) == [
+        "search", "transnational", "security", "threats", "--any", "--limit", "3"
+    ]  # fmt: skip

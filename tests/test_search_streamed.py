@@ -88,3 +88,28 @@ def test_a_long_list_answer_is_what_its_reading_finds_in_every_format(cli: Cli, 
         assert (asked.code, ran.code) == (0, 0)
         assert asked.out == ran.out
     assert len(json.loads(explained.out)) > Found.HEAD
+
+
+def test_at_least_keeps_the_claims_holding_that_many_of_the_words(cli: Cli, tmp_path: Path) -> None:
+    data = tmp_path / "held.toml"
+    write_dataset(
+        data,
+        claim_toml("three", date="2025", summary="A border agreement was signed in Khujand."),
+        claim_toml("two", date="2024", summary="A border agreement was discussed."),
+        claim_toml("one", date="2023", summary="Talks on the border were held."),
+        claim_toml("none", date="2022", summary="Exercises were held."),
+    )
+
+    def found(*options: str) -> Result:
+        return cli("--data", str(data), "search", "border", "agreement", "Khujand", *options, "-f", "json")
+
+    assert ids(found("--at-least", "2"), "json") == ["three", "two"]
+    assert ids(found("--at-least", "3"), "json") == ["three"]
+    # Any N of the words: --at-least implies --any, and 1 is --any itself.
+    assert ids(found("--at-least", "1"), "json") == ids(found("--any"), "json") == ["three", "two", "one"]
+    assert ids(found("--any", "--at-least", "2", "--limit", "1"), "json") == ["three"]
+    more = found("--at-least", "4")
+    assert (more.code, json.loads(more.out)) == (1, [])
+    zero = found("--at-least", "0")
+    assert zero.code == 2
+    assert "--at-least: '0' is not a whole number of 1 or more" in zero.err

@@ -111,14 +111,22 @@ class Output:
         return typed if self.parse is None else self.parse(typed)
 
 
-def parse_limit(value: str | None) -> int | None:
+def _whole_number(flag: str, value: str | None) -> int | None:
     if value is None:
         return None
-    with option("--limit"):
+    with option(flag):
         text = value.strip()
         if not (text.isascii() and text.isdigit()) or int(text) < 1:
             raise UsageError(f"{filters.show(value)} is not a whole number of 1 or more")
-        return min(int(text), 2**62)  # SQLite's LIMIT is a 64-bit integer; more than this is "all"
+        return min(int(text), 2**62)  # SQLite's integers are 64-bit; more than this is "all"
+
+
+def parse_limit(value: str | None) -> int | None:
+    return _whole_number("--limit", value)
+
+
+def parse_at_least(value: str | None) -> int | None:
+    return _whole_number("--at-least", value)
 
 
 def parse_prefer(value: str | None) -> criteria.Prefer | None:
@@ -171,6 +179,14 @@ OUTPUT_TABLE: tuple[Output, ...] = (
         name="best",
         field="best",
         help="With --any: only the claims holding the most of the words.",
+    ),
+    Output(
+        ("--at-least",),
+        name="at_least",
+        metavar="N",
+        field="at_least",
+        parse=parse_at_least,
+        help="Only the claims holding at least N of the words (any N of them: implies --any).",
     ),
     Output(
         ("--prefer",),

@@ -20,6 +20,8 @@ def command_line(query: Query) -> str:
         parts.append("--any")
     if query.best:
         parts.append("--best")
+    if query.at_least is not None:
+        parts += ["--at-least", str(query.at_least)]
     for kind in FILTER_TABLE:
         for value in kind.typed(getattr(query, kind.field)):
             parts += [kind.flag, shlex.quote(value)]

@@ -22,7 +22,9 @@ Words = Annotated[
 
 @app.command("search", cls=o.Command)
 @f.filter_options
-@o.output_options("drafts", "fmt", "fields", "any_words", "best", "prefer", "sort", "reverse", "limit")
+@o.output_options(
+    "drafts", "fmt", "fields", "any_words", "best", "at_least", "prefer", "sort", "reverse", "limit"
+)
 def search(
     ctx: typer.Context, words: Words, filters: f.Typed = f.UNTYPED, output: o.Outputs = o.NOTHING
 ) -> int:
@@ -50,6 +52,8 @@ def search(
     with option("WORDS"):
         terms = store.widen(w.terms(store.lexicon, words))
     query = f.query_from(store, filters, words=terms, **output.query())
+    if query.at_least is not None:  # any N of the words: the others may be missing
+        query = query._replace(any_words=True)
     return present.matches(
         run, store, query, fmt_chosen, output.fields, miss=lambda: present.explain_miss(run, store, terms)
     )

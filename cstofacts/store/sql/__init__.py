@@ -276,6 +276,10 @@ def select(q: Query, columns: str = _PREFIXED) -> tuple[str, Params]:
         # The last column is how many of the terms the claim holds (Store.claims reads it for --best).
         columns += ", " + _coverage([match_term(t) for t in q.words], head) + " AS held"
         head.append(match_any(q.words))
+        if q.at_least is not None:
+            # SQLite reads a result column's name in WHERE: the count is written once, above.
+            clauses.append("held >= ?")
+            params.append(q.at_least)
         if q.sort is None:
             ranking = "held DESC, "
             # A claim whose own words hold a word as typed outranks one holding only a word it was
