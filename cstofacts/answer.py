@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from cstofacts import dating, text, verdict
 from cstofacts.criteria import Prefer, Query, SortKey, Term
 from cstofacts.model import Claim
-from cstofacts.plan import Answer, Plan, near_best, nearest_ids, whole_named
+from cstofacts.plan import Answer, Plan, near_best, nearest_ids, repeating_parts, whole_named
 from cstofacts.query import about
 from cstofacts.query.about import Fact
 from cstofacts.query.matching import ATTRIBUTION_WORDS
@@ -244,6 +244,14 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         if whole is not None:
             plan.explained.append((whole, "the whole the question names: its parts are listed"))
             query = query._replace(part_of=frozenset({whole}))
+            found = store.found(query) if query.limit is None else store.claims(query)
+        facet = plan.answer_type != Query() or reading.asks == "where"  # which countries, where
+        repeated = repeating_parts(found) if listing and facet and not query.no_parts else ()
+        if repeated:
+            plan.explained += [
+                (whole, "its parts say its countries and place again: --no-parts") for whole in repeated
+            ]
+            query = query._replace(no_parts=True)
             found = store.found(query) if query.limit is None else store.claims(query)
         fewest = None if listing else near_best(store, found, query)
         if fewest is not None:

@@ -84,6 +84,7 @@ class Query(NamedTuple):  # a NamedTuple, not a dataclass: a fifth of the cost t
     within: tuple[dates.Span, ...] = ()  # --within: dated inside one of these spans, not just overlapping
     sources: frozenset[str] = frozenset()  # --source: the claims of these sources (articles)
     part_of: frozenset[str] = frozenset()  # --part-of: the claims whose parent is one of these ids
+    no_parts: bool = False  # --no-parts: no claim that is part of another (its parent stands for it)
     drafts: bool = False  # --drafts: draft claims too (draft = true, as `cstofacts new` writes them)
     sort: SortKey | None = None
     reverse: bool = False

@@ -63,6 +63,25 @@ def whole_named(store: Store, found: Sequence[Claim], words: tuple[Term, ...], q
     return whole if _whole(store.claims(alone)) == whole else None
 
 
+def repeating_parts(found: Sequence[Claim]) -> tuple[str, ...]:
+    """The wholes whose parts, every one found beside it, say its countries and place again: a
+    list of which countries or where ("which countries hosted exercises in 2023") names Belarus
+    once, by Combat Brotherhood – 2023, not again by each of its five maneuvers. Empty when a part
+    adds a country or place, or its whole is not found (a part asked for by name stays)."""
+    head = [c for _, c in zip(range(_WHOLE_AND_PARTS + 1), found, strict=False)]
+    parts = [c for c in head if c.parent is not None]
+    if len(head) > _WHOLE_AND_PARTS or not parts:
+        return ()
+    by_id = {c.id: c for c in head}
+    wholes: list[Claim] = []
+    for part in parts:
+        whole = by_id.get(part.parent or "")
+        if whole is None or (whole.countries, whole.location) != (part.countries, part.location):
+            return ()
+        wholes.append(whole)
+    return tuple(dict.fromkeys(w.id for w in wholes))
+
+
 def near_best(store: Store, found: Sequence[Claim], query: Query) -> int | None:
     """The fewest of a pointed answer's words a claim must hold to stand beside the first: half
     of what the first holds. A claim that holds less answers something else: "what does the

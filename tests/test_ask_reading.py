@@ -587,3 +587,21 @@ def test_a_pointed_answer_leaves_out_claims_holding_less_than_half_what_the_firs
     assert len(ids(kept)) == 3 and reading(kept) == [
         "search", "transnational", "security", "threats", "--any", "--limit", "3"
     ]  # fmt: skip
+
+
+def test_a_list_of_which_countries_names_a_whole_once_not_again_by_its_parts(
+    cli: Callable[..., Result],
+) -> None:
+    result = cli("ask", "--explain", "--format", "json", "which countries hosted exercises in 2023")
+    assert ids(result) == ["combat-brotherhood-2023", "unbreakable-brotherhood-2023"]
+    assert reading(result) is not None and "--no-parts" in (reading(result) or [])
+    assert (
+        "cstofacts: 'combat-brotherhood-2023': its parts say its countries and place again: --no-parts\n"
+        in (result.err)
+    )
+    # Which exercises: the maneuvers are exercises of their own, and listed.
+    listed = cli("ask", "--format", "json", "which exercises were held in 2023")
+    assert "search-2023" in ids(listed) and "combat-brotherhood-2023" in ids(listed)
+    # A part asked for by name, its whole not found with it, stays.
+    named = cli("ask", "--format", "json", "which countries hosted Echelon-2023")
+    assert ids(named) == ["echelon-2023"]

@@ -180,3 +180,17 @@ def test_part_of_names_a_claim_or_says_which_it_may_mean(cli: Cli) -> None:
     )
     # A claim with no parts has none: an empty answer, not an error.
     assert cli("list", "--part-of", "khujand-border-agreement-2025-03-31").code == 1
+
+
+def test_no_parts_leaves_out_the_claims_that_are_part_of_another(cli: Cli) -> None:
+    every = cli("list", "--year", "2023", "--format", "json")
+    wholes = cli("list", "--year", "2023", "--no-parts", "--format", "json")
+    assert every.code == wholes.code == 0
+    kept = [c["id"] for c in json.loads(wholes.out)]
+    assert kept == [c["id"] for c in json.loads(every.out) if c["parent"] is None]
+    assert "combat-brotherhood-2023" in kept and "search-2023" not in kept
+    # A filter like any other: the parts alone, with no whole among them, are none.
+    parts = cli("list", "--part-of", "combat-brotherhood-2023", "--no-parts")
+    assert (parts.code, parts.out) == (1, "")
+    counted = cli("stats", "--by", "year", "--no-parts", "--year", "2023", "--format", "json")
+    assert json.loads(counted.out) == [{"value": "2023", "count": len(kept)}]

@@ -156,6 +156,14 @@ OUTPUT_TABLE: tuple[Output, ...] = (
         help="Include draft claims (draft = true, as cstofacts new writes them), which are hidden otherwise.",
     ),
     Output(
+        ("--no-parts",),
+        name="no_parts",
+        field="no_parts",
+        panel=FILTERS,
+        help="Leave out the claims that are part of another (the maneuvers of an exercise): the whole stands "
+        "for them.",
+    ),
+    Output(
         ("--format", "-f"),
         name="fmt",
         metavar="FORMAT",

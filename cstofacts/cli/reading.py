@@ -25,6 +25,8 @@ def command_line(query: Query) -> str:
     for kind in FILTER_TABLE:
         for value in kind.typed(getattr(query, kind.field)):
             parts += [kind.flag, shlex.quote(value)]
+    if query.no_parts:
+        parts.append("--no-parts")
     if query.drafts:
         parts.append("--drafts")
     if query.prefer is not None:

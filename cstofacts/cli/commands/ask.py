@@ -32,7 +32,7 @@ Explain = Annotated[
 
 @app.command("ask", cls=o.Command)
 @f.filter_options
-@o.output_options("drafts", "fmt", "fields", "limit")
+@o.output_options("drafts", "no_parts", "fmt", "fields", "limit")
 def ask(
     ctx: typer.Context,
     question: Question,
@@ -74,7 +74,7 @@ def ask(
 
     if not decoded(typed):
         raise UsageError(UNDECODED.replace("value", "the question", 1), "QUESTION")
-    narrow = f.query_from(store, filters, drafts=output.drafts)
+    narrow = f.query_from(store, filters, drafts=output.drafts, no_parts=output.no_parts)
     reading = questions.read(typed, store.lexicon, store.last_paragraph)
     result = answering.answer(store, reading, output.limit, narrow)
     talk = explain or run.env.stderr_isatty

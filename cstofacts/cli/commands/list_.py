@@ -12,7 +12,7 @@ app = o.command_app()
 
 @app.command("list", cls=o.Command, context_settings=o.NO_WORDS)
 @f.filter_options
-@o.output_options("drafts", "fmt", "fields", "prefer", "sort", "reverse", "limit")
+@o.output_options("drafts", "no_parts", "fmt", "fields", "prefer", "sort", "reverse", "limit")
 def list_claims(ctx: typer.Context, filters: f.Typed = f.UNTYPED, output: o.Outputs = o.NOTHING) -> int:
     """List the claims that match the filters, by date.
 

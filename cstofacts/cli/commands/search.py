@@ -23,7 +23,17 @@ Words = Annotated[
 @app.command("search", cls=o.Command)
 @f.filter_options
 @o.output_options(
-    "drafts", "fmt", "fields", "any_words", "best", "at_least", "prefer", "sort", "reverse", "limit"
+    "drafts",
+    "no_parts",
+    "fmt",
+    "fields",
+    "any_words",
+    "best",
+    "at_least",
+    "prefer",
+    "sort",
+    "reverse",
+    "limit",
 )
 def search(
     ctx: typer.Context, words: Words, filters: f.Typed = f.UNTYPED, output: o.Outputs = o.NOTHING

@@ -29,7 +29,7 @@ By = Annotated[
 
 @app.command("stats", cls=o.Command, context_settings=o.NO_WORDS)
 @f.filter_options
-@o.output_options("drafts", "fmt", "reverse", "limit")
+@o.output_options("drafts", "no_parts", "fmt", "reverse", "limit")
 def stats(
     ctx: typer.Context, by: By = "category", filters: f.Typed = f.UNTYPED, output: o.Outputs = o.NOTHING
 ) -> int:
@@ -52,7 +52,7 @@ def stats(
     store = run.store()
     fmt_chosen = present.choose_format(run, output.fmt)
     dimension = _dimension(by)
-    query = f.query_from(store, filters, drafts=output.drafts)
+    query = f.query_from(store, filters, drafts=output.drafts, no_parts=output.no_parts)
     pairs = store.count(query, dimension)
     if output.reverse:
         pairs.reverse()

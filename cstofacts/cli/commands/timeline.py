@@ -14,7 +14,7 @@ app = o.command_app()
 
 @app.command("timeline", cls=o.Command, context_settings=o.NO_WORDS)
 @f.filter_options
-@o.output_options("drafts", "fmt", "fields", "reverse", "limit")
+@o.output_options("drafts", "no_parts", "fmt", "fields", "reverse", "limit")
 def timeline(ctx: typer.Context, filters: f.Typed = f.UNTYPED, output: o.Outputs = o.NOTHING) -> int:
     """Show claims in date order, grouped by year; undated ones last.
 

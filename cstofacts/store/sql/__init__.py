@@ -188,6 +188,8 @@ def where(q: Query) -> tuple[list[str], Params]:
         clauses.append(_in("c.location", q.places, params))
     if q.part_of:  # --part-of: the parts of a claim, as each part's parent says
         clauses.append(_in("c.parent", q.part_of, params))
+    if q.no_parts:  # --no-parts: the wholes, and the claims that are part of nothing
+        clauses.append("c.parent IS NULL")
     if q.paragraphs:
         inner = _in("paragraph", q.paragraphs, params)
         clauses.append(f"c.seq IN (SELECT claim FROM claim_paragraphs WHERE {inner})")
