@@ -37,6 +37,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "answer",
         (
             "cstofacts.answer",
+            "cstofacts.asked_works",
             "cstofacts.dating",
             "cstofacts.plan",
             "cstofacts.sorts",
