@@ -242,11 +242,21 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
             plan.explained.append((whole, "the whole the question names: its parts are listed"))
             query = query._replace(part_of=frozenset({whole}))
             found = store.found(query) if query.limit is None else store.claims(query)
+        # "Which countries signed the border agreement": the agreement's, not those of the talks
+        # that led to it or of a judgement of it: the category's claims, when one is found.
+        sort_asked = listing and plan.answer_type != Query()
+        particular = reading.facets.categories if sort_asked and plan.names_particular() else frozenset()
+        if found and particular and not query.categories and not given.categories:
+            of_kind = query._replace(categories=particular)
+            if store.claims(of_kind._replace(limit=1)):
+                plan.particular_thing = True
+                query = of_kind
+                found = store.found(query) if query.limit is None else store.claims(query)
         facet = plan.answer_type != Query() or reading.asks == "where"  # which countries, where
         repeated = repeating_parts(found) if listing and facet and not query.no_parts else ()
         if repeated:
             plan.explained += [
-                (whole, "its parts say its countries and place again: --no-parts") for whole in repeated
+                (whole, "its parts add no country, organization or place: --no-parts") for whole in repeated
             ]
             query = query._replace(no_parts=True)
             found = store.found(query) if query.limit is None else store.claims(query)

@@ -19,7 +19,8 @@ from cstofacts.query.spans import DATE_CONNECTORS
 from cstofacts.sorts import COMMON
 from cstofacts.store.engine import Store
 
-POINTED_NEAREST = 3  # how many nearest claims a silence names
+POINTED_NEAREST = 3
+_DEFINITE = frozenset(("the", "this", "that", "these", "those"))  # how many nearest claims a silence names
 
 
 class Answer(NamedTuple):  # a NamedTuple, not a frozen dataclass: cheaper to define at every start
@@ -63,11 +64,15 @@ def whole_named(store: Store, found: Sequence[Claim], words: tuple[Term, ...], q
     return whole if _whole(store.claims(alone)) == whole else None
 
 
+def _where_and_who(claim: Claim) -> tuple[object, ...]:
+    return claim.countries, claim.organizations, claim.location
+
+
 def repeating_parts(found: Sequence[Claim]) -> tuple[str, ...]:
-    """The wholes whose parts, every one found beside it, say its countries and place again: a
-    list of which countries or where ("which countries hosted exercises in 2023") names Belarus
-    once, by Combat Brotherhood – 2023, not again by each of its five maneuvers. Empty when a part
-    adds a country or place, or its whole is not found (a part asked for by name stays)."""
+    """The wholes whose parts, every one found beside it, say its countries, organizations and
+    place again: a list of which countries or where ("which countries hosted exercises in 2023")
+    names Belarus once, by Combat Brotherhood – 2023, not again by each of its five maneuvers.
+    Empty when a part adds one, or its whole is not found (a part asked for by name stays)."""
     head = [c for _, c in zip(range(_WHOLE_AND_PARTS + 1), found, strict=False)]
     parts = [c for c in head if c.parent is not None]
     if len(head) > _WHOLE_AND_PARTS or not parts:
@@ -76,7 +81,7 @@ def repeating_parts(found: Sequence[Claim]) -> tuple[str, ...]:
     wholes: list[Claim] = []
     for part in parts:
         whole = by_id.get(part.parent or "")
-        if whole is None or (whole.countries, whole.location) != (part.countries, part.location):
+        if whole is None or _where_and_who(whole) != _where_and_who(part):
             return ()
         wholes.append(whole)
     return tuple(dict.fromkeys(w.id for w in wholes))
@@ -110,6 +115,7 @@ class Plan:
         self.entity_count = 0
         self.ranking: tuple[Term, ...] = ()  # entities on most claims: they rank, never filter
         self.asked: tuple[Term, ...] = ()  # the words the first query asked for; answer.py sets them
+        self.particular_thing = False  # "the border agreement": its category's claims answer (answer.py)
         self.graded: tuple[Term, ...] = ()  # a list's words of how much it matters ("key"): answer.py
         self.date_terms: tuple[Term, ...] = ()  # a date no claim has, as the words claims hold (dates)
         self.given = False  # a filter option was given to ask (--year 2022): what it names is asked
@@ -250,6 +256,23 @@ class Plan:
         named = sum(1.0 if self.store.sort_of(" ".join(w.tokens)) != "g" else 0.5 for w in words)
         asked = self.answer_type != Query()  # "which countries": the article declares them
         return named + entities + asked + len(self.reading.names) + len(self.reading.category_terms)
+
+    def names_particular(self) -> bool:
+        """Whether every category word of the question names a particular thing: "the", "this" or
+        "that" opens it, with at most one word between ("signed the border agreement", "the
+        Beijing roadmap"), not the category's idea ("develop cooperation with")."""
+        tokens, terms = self.reading.tokens, self.reading.category_terms
+        for term in terms:
+            if term.tokens[0] not in tokens:
+                return False
+            at = tokens.index(term.tokens[0])
+            before = tokens[max(0, at - 2) : at]
+            if not before or not (
+                before[-1] in _DEFINITE
+                or (len(before) == 2 and before[0] in _DEFINITE and before[1] not in text.STOP_WORDS)
+            ):
+                return False
+        return bool(terms)
 
     def _vocabulary(self) -> list[str]:
         # Never "correct" a word into a function word or a month: "many" is not "may".

@@ -98,6 +98,8 @@ def judge(plan: Plan, found: Sequence[Claim], query: Query) -> Answer:
         how = "a category, listed" if plan.reading.listing else "a category word, ranking"
         if plan.reading.listing and (typed in described or not subject):
             how = "a category word, describing what is listed"
+            if plan.particular_thing:
+                how = "names a particular thing: the claims of its category"
         plan.explained.append((typed, how))
     return Answer(found, plan.reading, query, tuple(plan.corrections), "", partial, tuple(plan.explained))
 

@@ -596,7 +596,7 @@ def test_a_list_of_which_countries_names_a_whole_once_not_again_by_its_parts(
     assert ids(result) == ["combat-brotherhood-2023", "unbreakable-brotherhood-2023"]
     assert reading(result) is not None and "--no-parts" in (reading(result) or [])
     assert (
-        "cstofacts: 'combat-brotherhood-2023': its parts say its countries and place again: --no-parts\n"
+        "cstofacts: 'combat-brotherhood-2023': its parts add no country, organization or place: --no-parts\n"
         in (result.err)
     )
     # Which exercises: the maneuvers are exercises of their own, and listed.
@@ -605,3 +605,27 @@ def test_a_list_of_which_countries_names_a_whole_once_not_again_by_its_parts(
     # A part asked for by name, its whole not found with it, stays.
     named = cli("ask", "--format", "json", "which countries hosted Echelon-2023")
     assert ids(named) == ["echelon-2023"]
+
+
+def test_a_category_word_after_the_names_a_particular_thing_whose_facet_is_asked(
+    cli: Callable[..., Result],
+) -> None:
+    # "the border agreement": the agreement's countries, not those of the talks that led to it
+    # or of a judgement of it, which hold the same words.
+    signed = cli(
+        "ask", "--explain", "--format", "json", "Which countries signed the border agreement in Khujand?"
+    )
+    assert ids(signed) == ["khujand-border-agreement-2025-03-31"]
+    assert "--category" in (reading(signed) or [])
+    assert "cstofacts: 'agreement': names a particular thing: the claims of its category\n" in signed.err
+    roadmap = cli("ask", "--format", "json", "Which organizations signed the Beijing roadmap?")
+    assert ids(roadmap) == ["beijing-roadmap-2025-09-03"]
+    # A category word with no "the" before it is the category's idea: every claim holding it.
+    ties = cli(
+        "ask",
+        "--explain",
+        "--format",
+        "json",
+        "which international organizations did the CSTO develop cooperation with",
+    )
+    assert "--category" not in (reading(ties) or []) and len(ids(ties)) > 3
