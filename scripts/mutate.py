@@ -56,9 +56,17 @@ _COMMAND_TESTS = _t("commands", "output")
 TARGETS: dict[str, tuple[str, ...]] = {
     # top level
     "cstofacts/__main__.py": _t("mutants_main"),
-    "cstofacts/answer.py": (*_t("mutants_question", "mutants_plan"), *_ASK_TESTS, *_t("newcomer")),
+    "cstofacts/answer.py": (
+        *_t("mutants_question", "mutants_plan", "mutants_answer_cuts"),
+        *_ASK_TESTS,
+        *_t("newcomer"),
+    ),
     "cstofacts/asked_works.py": (*_t("mutants_plan", "mutants_about"), *_ASK_TESTS, *_t("provenance")),
-    "cstofacts/plan.py": (*_t("mutants_question"), *_ASK_TESTS, *_t("newcomer", "thesaurus")),
+    "cstofacts/plan.py": (
+        *_t("mutants_question", "mutants_answer_cuts"),
+        *_ASK_TESTS,
+        *_t("newcomer", "thesaurus"),
+    ),
     "cstofacts/sorts.py": (*_t("mutants_question", "ask_references"), *_ASK_TESTS),
     "cstofacts/verdict.py": (*_t("mutants_plan", "mutants_question"), *_ASK_TESTS),
     "cstofacts/dating.py": (*_t("mutants_question", "mutants_present"), *_ASK_TESTS),
