@@ -108,6 +108,7 @@ def test_near_best_is_half_of_the_first_rounded_up(tmp_path: Path) -> None:
         assert plan.near_best(engine, engine.claims(three), three) == 2  # three held: 2 is half, rounded up
         assert plan.near_best(engine, found[:3], query) is None  # all hold two or more
         assert plan.near_best(engine, found[:1], query) is None
+        assert plan.near_best(engine, [found[0], found[3]], query) == 2  # two claims: the second cut
         for settled in (
             query._replace(best=True),
             query._replace(at_least=1),
