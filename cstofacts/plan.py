@@ -19,8 +19,8 @@ from cstofacts.query.spans import DATE_CONNECTORS
 from cstofacts.sorts import COMMON
 from cstofacts.store.engine import Store
 
-POINTED_NEAREST = 3
-_DEFINITE = frozenset(("the", "this", "that", "these", "those"))  # how many nearest claims a silence names
+POINTED_NEAREST = 3  # how many nearest claims a silence names
+_DEFINITE = frozenset(("the", "this", "that", "these", "those"))  # open a phrase naming one thing
 
 
 class Answer(NamedTuple):  # a NamedTuple, not a frozen dataclass: cheaper to define at every start
