@@ -20,7 +20,7 @@ from cstofacts.plan import Answer, Plan, near_best, nearest_ids, repeating_parts
 from cstofacts.query.matching import ATTRIBUTION_WORDS
 from cstofacts.query.question import Reading
 from cstofacts.query.spans import DATE_CONNECTORS
-from cstofacts.store.engine import Store
+from cstofacts.store.engine import Found, Store
 
 POINTED = 3  # how many answers a pointed question gets unless --limit says otherwise
 _PREFER = {
@@ -212,7 +212,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
             if listing:  # every word, if a claim holds them all; else the claims holding most
                 every = undated._replace(any_words=False, best=False, sort=SortKey.DATE)
                 undated = every if store.claims(every._replace(limit=1)) else undated
-            other = store.found(undated) if undated.limit is None else store.claims(undated)
+            other = _run(store, undated)
             # The date's own words among them: a claim of another time that holds the rest
             # ("approved by the defense ministers in 2023", the plan of 2025) does not win.
             holds_date = bool(other) and dating.says_the_date(store, other[0], written)
@@ -241,7 +241,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
         if whole is not None:
             plan.explained.append((whole, "the whole the question names: its parts are listed"))
             query = query._replace(part_of=frozenset({whole}))
-            found = store.found(query) if query.limit is None else store.claims(query)
+            found = _run(store, query)
         # "Which countries signed the border agreement": the agreement's, not those of the talks
         # that led to it or of a judgement of it: the category's claims, when one is found.
         sort_asked = listing and plan.answer_type != Query()
@@ -251,7 +251,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
             if store.claims(of_kind._replace(limit=1)):
                 plan.particular_thing = True
                 query = of_kind
-                found = store.found(query) if query.limit is None else store.claims(query)
+                found = _run(store, query)
         facet = plan.answer_type != Query() or reading.asks == "where"  # which countries, where
         repeated = repeating_parts(found) if listing and facet and not query.no_parts else ()
         if repeated:
@@ -259,7 +259,7 @@ def answer(store: Store, reading: Reading, limit: int | None = None, narrow: Que
                 (whole, "its parts add no country, organization or place: --no-parts") for whole in repeated
             ]
             query = query._replace(no_parts=True)
-            found = store.found(query) if query.limit is None else store.claims(query)
+            found = _run(store, query)
         fewest = None if listing else near_best(store, found, query)
         if fewest is not None:
             query = query._replace(at_least=fewest)
@@ -338,6 +338,12 @@ def _wins(store: Store, other: Sequence[Claim], found: Sequence[Claim], words: t
     """Whether another reading's best claim holds more of the question's words than the best
     claim found: where a date or the analyst may describe rather than filter, the words decide."""
     return bool(other) and store.held(other[0].id, words) > store.held(found[0].id, words)
+
+
+def _run(store: Store, query: Query) -> Found | list[Claim]:
+    """What a query finds, as its answer reads it: every match read as it is written (a million
+    claims are never held whole), the first few of a limited one held."""
+    return store.found(query) if query.limit is None else store.claims(query)
 
 
 def _unnarrowed(query: Query | None) -> bool:
