@@ -230,8 +230,8 @@ def test_questions_in_cyrillic_are_answered_first_time(answers: dict[str, Answer
 # when 0.5.0 was scored on it, scored with --quiet; reader4_a and reader4_b: two more readers'
 # (0.7.0), the first developed on, the second sealed and scored with --quiet only; reader5_a and
 # reader5_b (0.8.0) and reader6 (0.9.0), since read; reader9 (0.10.0) and reader10 (0.11.0), since read;
-# reader11 (0.12.0), since read; reader12 (0.13.0) and reader13 (0.14.0), sealed: scored with --quiet
-# only.
+# reader11 (0.12.0) and reader12 (0.13.0), since read; reader13 (0.14.0) and reader14 (0.15.0), sealed:
+# scored with --quiet only.
 READER_SETS = (
     "questions_heldout.toml",
     "questions_dev.toml",
@@ -247,6 +247,7 @@ READER_SETS = (
     "questions_reader11.toml",
     "questions_reader12.toml",
     "questions_reader13.toml",
+    "questions_reader14.toml",
 )
 
 
