@@ -768,6 +768,29 @@ def test_when_no_claim_of_the_first_category_holds_the_rest_every_category_named
     assert ids(result) == ["secretary-general-visits-kg-tj"]
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("list every event the article ties to Kyrgyzstan", "event"),
+        ("which events does the article tie to Kyrgyzstan", "event"),
+        ("which opinions about the exercises does the article give", "assessment"),
+    ],
+)
+def test_a_list_of_a_kind_is_of_that_kind_and_a_later_category_word_describes_it(
+    cli: Callable[..., Result], question: str, kind: str
+) -> None:
+    # "Every event the article ties to Kyrgyzstan": events are what is listed; "ties" (a word
+    # for cooperation) comes after them and is no category the list is of.
+    result = cli("ask", "--explain", "--fields", "id", question)
+    assert "--category" not in read_as(result), result.err
+    assert f"--kind {kind}" in read_as(result)
+    assert result.code == 0 and ids(result)
+    assert all(CLAIMS[i]["kind"] == kind for i in ids(result))
+    if "Kyrgyzstan" in question:
+        expected = [c for c in CLAIMS.values() if "KG" in c.get("countries", []) and c["kind"] == "event"]
+        assert sorted(ids(result)) == sorted(c["id"] for c in expected)
+
+
 _CATEGORIES = sorted(bundled()["categories"])
 
 

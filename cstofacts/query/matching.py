@@ -168,8 +168,10 @@ def match(tokens: Sequence[str], lexicon: Lexicon, commas: frozenset[int] = froz
         size, typed = len(run), " ".join(run)
         if what == "category":
             # "Which exercises …", "which CSTO exercises …": a name before it describes it,
-            # as a phrase it is part of does ("what happened in the CSTO's relations").
-            if not (found.words or found.names or found.category_words or in_phrase(found.named, index)):
+            # as a phrase it is part of does ("what happened in the CSTO's relations"); a kind
+            # word before it is what the list is of ("every event the article ties to …").
+            before = found.words or found.names or found.category_words or found.kinds
+            if not (before or in_phrase(found.named, index)):
                 found.category_first = True
             # A word declared for several categories ("document": an agreement signed, a
             # resolution adopted) names any of them, as --category repeated does.
