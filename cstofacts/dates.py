@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 Span = tuple[date, date]
 
@@ -110,6 +110,31 @@ def parse_years(text: str) -> Span:
     if first > last:
         raise ValueError(f"range {text} runs backwards; did you mean {last}..{first}?")
     return date(first, 1, 1), date(last, 12, 31)
+
+
+def typed(span: Span) -> str:
+    """A span as --year or --since types it, parse_years' and span's inverse: `2023`, `2023..2025`,
+    `2024..` (an open end is year 1 or 9999), `2025-03-31`, `2025-03-01..2025-05-31`."""
+    low, high = span
+    if whole_years(span):
+        first, last = f"{low.year:04d}", f"{high.year:04d}"
+        if first == last:
+            return first
+        return f"{'' if low.year == 1 else first}..{'' if high.year == 9999 else last}"
+    return low.isoformat() if low == high else f"{low.isoformat()}..{high.isoformat()}"
+
+
+def typed_within(span: Span) -> str:
+    """A span as --within types it: a day, a month (`2025-03`), whole months
+    (`2025-03..2025-05`), or as `typed` writes it."""
+    low, high = span
+    if low == high:
+        return low.isoformat()
+    if low.day == 1 and high.month == low.month and high.year == low.year:
+        return low.isoformat()[:7]  # a month
+    if low.day == 1 and (high + timedelta(days=1)).day == 1:
+        return f"{low.isoformat()[:7]}..{high.isoformat()[:7]}"  # whole months
+    return typed(span)
 
 
 def days_in_month(year: int, month: int) -> int:

@@ -193,6 +193,43 @@ def test_a_year_or_range_covers_whole_years(typed: str, span: dates.Span) -> Non
 
 
 @pytest.mark.parametrize(
+    ("span", "typed"),
+    [
+        ((date(2024, 1, 1), date(2024, 12, 31)), "2024"),
+        ((date(2023, 1, 1), date(2025, 12, 31)), "2023..2025"),
+        ((date(2024, 1, 1), date(9999, 12, 31)), "2024.."),
+        ((date(1, 1, 1), date(2023, 12, 31)), "..2023"),
+        ((date(1, 1, 1), date(1, 12, 31)), "0001"),
+        ((date(2025, 3, 31), date(2025, 3, 31)), "2025-03-31"),
+        ((date(2025, 3, 1), date(2025, 5, 31)), "2025-03-01..2025-05-31"),
+    ],
+)
+def test_a_span_is_written_back_as_it_is_typed(span: dates.Span, typed: str) -> None:
+    # What ask prints as its reading is run as typed: a year or range must read back the same.
+    assert dates.typed(span) == typed
+    if dates.whole_years(span):
+        assert dates.parse_years(typed) == span
+
+
+@pytest.mark.parametrize(
+    ("span", "typed"),
+    [
+        ((date(2025, 3, 31), date(2025, 3, 31)), "2025-03-31"),
+        ((date(2025, 3, 1), date(2025, 3, 31)), "2025-03"),
+        ((date(2024, 2, 1), date(2024, 2, 29)), "2024-02"),
+        ((date(2025, 3, 1), date(2025, 5, 31)), "2025-03..2025-05"),
+        ((date(2025, 3, 2), date(2025, 5, 30)), "2025-03-02..2025-05-30"),
+        ((date(2025, 1, 1), date(2025, 12, 31)), "2025-01..2025-12"),
+    ],
+)
+def test_a_within_span_is_written_back_as_within_reads_it(span: dates.Span, typed: str) -> None:
+    from cstofacts.query.filters import parse_period
+
+    assert dates.typed_within(span) == typed
+    assert parse_period(typed) == span
+
+
+@pytest.mark.parametrize(
     ("typed", "message"),
     [
         ("..", "'..' names no year; use YYYY or YYYY..YYYY"),

@@ -9,7 +9,7 @@ field is in store/sql.py (`where`), the one module that writes SQL.
 
 import inspect
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date
 from types import MappingProxyType
 from typing import Annotated, Any, TypeVar
 
@@ -97,30 +97,12 @@ def _single(values: list[Any]) -> Any:
     return values[0] if values else None
 
 
-def _span(span: dates.Span) -> str:
-    low, high = span
-    if dates.whole_years(span):
-        return str(low.year) if low.year == high.year else f"{low.year}..{high.year}"
-    return low.isoformat() if low == high else f"{low.isoformat()}..{high.isoformat()}"
-
-
 def _year(_: Store, value: str) -> dates.Span:
     return filters.parse_year(value)
 
 
 def _years_typed(spans: Iterable[dates.Span]) -> list[str]:
-    return [_span(s) for s in spans]
-
-
-def _within(span: dates.Span) -> str:
-    low, high = span
-    if low == high:
-        return low.isoformat()
-    if low.day == 1 and high.month == low.month and high.year == low.year:
-        return low.isoformat()[:7]  # a month
-    if low.day == 1 and (high + timedelta(days=1)).day == 1:
-        return f"{low.isoformat()[:7]}..{high.isoformat()[:7]}"  # whole months
-    return _span(span)
+    return [dates.typed(s) for s in spans]
 
 
 def _names(values: Iterable[object]) -> list[str]:
@@ -225,7 +207,7 @@ FILTER_TABLE: tuple[Filter, ...] = (
         "a claim dated only to the year is not inside a month.",
         resolve=lambda _, v: filters.parse_period(v),
         gather=_sorted_set,
-        typed=lambda v: [_within(s) for s in v],
+        typed=lambda v: [dates.typed_within(s) for s in v],
     ),
     Filter(
         ("--not-year",),
