@@ -15,8 +15,9 @@ from collections.abc import Sequence
 
 from cstofacts import asked_works, dating, text, verdict
 from cstofacts.criteria import Prefer, Query, SortKey, Term
+from cstofacts.cuts import near_best, repeating_parts, whole_named
 from cstofacts.model import Claim
-from cstofacts.plan import Answer, Plan, near_best, nearest_ids, repeating_parts, whole_named
+from cstofacts.plan import Answer, Plan, nearest_ids
 from cstofacts.query.matching import ATTRIBUTION_WORDS
 from cstofacts.query.question import Reading
 from cstofacts.query.spans import DATE_CONNECTORS

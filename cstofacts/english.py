@@ -1,6 +1,7 @@
 """What sort of English word a word is, from WordNet's word list (data/english.txt.gz, compiled
 into every database's `english` table): a thing, or a verb, adjective, adverb or vague word. (A
-sort followed by `i` is an adjective that grades how much something matters: Store.grades.)"""
+`g` followed by `o` is a noun too: Store.may_be_noun; by `i`, an adjective that grades how much
+something matters: Store.grades.)"""
 
 from __future__ import annotations
 

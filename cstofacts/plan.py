@@ -39,66 +39,8 @@ def nearest_ids(found: Sequence[Claim]) -> str:
     return ", ".join(c.id for _, c in zip(range(POINTED_NEAREST), found, strict=False))
 
 
-# A whole and its parts are a few claims: a longer answer is not read for one.
-_WHOLE_AND_PARTS = 50
-
-
-def _whole(found: Sequence[Claim]) -> str | None:
-    """The claim that every other claim found is a part of (its parent), if there is one."""
-    head = [c for _, c in zip(range(_WHOLE_AND_PARTS + 1), found, strict=False)]
-    wholes = [c.id for c in head if c.parent is None and any(o.parent == c.id for o in head)]
-    if len(head) > _WHOLE_AND_PARTS or len(wholes) != 1:
-        return None
-    return wholes[0] if all(c.id == wholes[0] or c.parent == wholes[0] for c in head) else None
-
-
-def whole_named(store: Store, found: Sequence[Claim], words: tuple[Term, ...], query: Query) -> str | None:
-    """The claim a list answer is the whole of, named by the question's words: the answer is it
-    and its parts ("Combat Brotherhood – 2023" and its five maneuvers, each with it as parent),
-    and so is every claim holding those words, whatever else the question says ("military" in
-    Belarus names no whole: other claims hold it). What the question lists are the parts."""
-    whole = _whole(found)
-    if whole is None or not words:
-        return None
-    alone = Query(words=words, any_words=query.any_words, best=query.best, limit=_WHOLE_AND_PARTS + 1)
-    return whole if _whole(store.claims(alone)) == whole else None
-
-
-def _where_and_who(claim: Claim) -> tuple[object, ...]:
-    return claim.countries, claim.organizations, claim.location
-
-
-def repeating_parts(found: Sequence[Claim]) -> tuple[str, ...]:
-    """The wholes whose parts, every one found beside it, say its countries, organizations and
-    place again: a list of which countries or where ("which countries hosted exercises in 2023")
-    names Belarus once, by Combat Brotherhood – 2023, not again by each of its five maneuvers.
-    Empty when a part adds one, or its whole is not found (a part asked for by name stays)."""
-    head = [c for _, c in zip(range(_WHOLE_AND_PARTS + 1), found, strict=False)]
-    parts = [c for c in head if c.parent is not None]
-    if len(head) > _WHOLE_AND_PARTS or not parts:
-        return ()
-    by_id = {c.id: c for c in head}
-    wholes: list[Claim] = []
-    for part in parts:
-        whole = by_id.get(part.parent or "")
-        if whole is None or _where_and_who(whole) != _where_and_who(part):
-            return ()
-        wholes.append(whole)
-    return tuple(dict.fromkeys(w.id for w in wholes))
-
-
-def near_best(store: Store, found: Sequence[Claim], query: Query) -> int | None:
-    """The fewest of a pointed answer's words a claim must hold to stand beside the first: half
-    of what the first holds. A claim that holds less answers something else: "what does the
-    2026-2030 plan cover" is the plan, not a claim holding "cooperation" alone. None when every
-    claim found holds that many, or the query is not ranked by how many words a claim holds."""
-    ranked = query.any_words and query.words and query.sort is None  # the first holds the most
-    if not ranked or query.best or query.at_least is not None or len(found) < 2:
-        return None
-    fewest = (store.held(found[0].id, query.words) + 1) // 2
-    if all(store.held(c.id, query.words) >= fewest for c in found[1:]):
-        return None
-    return fewest
+# The most words a noun phrase holds between its article and its head ("the Khujand border").
+_PHRASE_WORDS = 3
 
 
 class Plan:
@@ -258,21 +200,31 @@ class Plan:
         return named + entities + asked + len(self.reading.names) + len(self.reading.category_terms)
 
     def names_particular(self) -> bool:
-        """Whether every category word of the question names a particular thing: "the", "this" or
-        "that" opens it, with at most one word between ("signed the border agreement", "the
-        Beijing roadmap"), not the category's idea ("develop cooperation with")."""
+        """Whether every category word of the question names a particular thing: the head of a
+        noun phrase that "the", "this" or "that" opens ("signed the border agreement", "the
+        Khujand border agreement", "the new roadmap"), not the category's idea ("did the CSTO
+        develop cooperation with"). Between them: names and nouns, and right after the
+        article one word of another sort (an adjective: "the new"); a verb further on ends it."""
         tokens, terms = self.reading.tokens, self.reading.category_terms
         for term in terms:
             if term.tokens[0] not in tokens:
                 return False
             at = tokens.index(term.tokens[0])
-            before = tokens[max(0, at - 2) : at]
-            if not before or not (
-                before[-1] in _DEFINITE
-                or (len(before) == 2 and before[0] in _DEFINITE and before[1] not in text.STOP_WORDS)
-            ):
+            start = at
+            while start > 0 and at - start < _PHRASE_WORDS and self._in_phrase(tokens[start - 1]):
+                start -= 1
+            if start > 0 and tokens[start - 1] not in _DEFINITE and tokens[start - 1] not in text.STOP_WORDS:
+                start -= 1  # an adjective right after the article ("the new agreement")
+            if start == 0 or tokens[start - 1] not in _DEFINITE:
                 return False
         return bool(terms)
+
+    def _in_phrase(self, word: str) -> bool:
+        """Whether a word may stand inside a noun phrase before its head: a noun, or a word
+        WordNet does not have (a name: "Khujand", "CSTO")."""
+        if word in text.STOP_WORDS:
+            return False
+        return self.store.sort_of(word) is None or self.store.may_be_noun(word)
 
     def _vocabulary(self) -> list[str]:
         # Never "correct" a word into a function word or a month: "many" is not "may".

@@ -316,7 +316,9 @@ def english(wn: WordNet, function_words: Iterable[str] = ()) -> str:
     is mostly a verb, adjective or adverb, or so vague that it names nothing in particular; and,
     as `g`, every function word WordNet does not have (WordNet holds only nouns, verbs,
     adjectives and adverbs, so "than", "because" or "via" would otherwise read as names). An `i`
-    after `g` marks an adjective that grades how much something matters (grading)."""
+    after `g` marks an adjective that grades how much something matters (grading); an `o` after
+    `g`, a word that is a noun too ("border", "signing"), where a verb or an adjective is not
+    ("develop", "new"): what may stand in a noun phrase before its head."""
     sorts = {
         lemma: "g" if _mostly_not_noun(by_pos) or _vague(by_pos) else "n"
         for lemma, by_pos in wn.index.items()
@@ -334,8 +336,11 @@ def english(wn: WordNet, function_words: Iterable[str] = ()) -> str:
         if word.isalpha() and word.isascii() and word not in sorts and word not in wn.exceptions:
             sorts[word] = "g"
     graded = grading(wn)  # only where the word is not mostly a noun ("chief", "peanut")
+    nouns = {lemma for lemma, by_pos in wn.index.items() if by_pos.get("n")}
+    nouns |= {inflected for inflected, by_pos in wn.exceptions.items() if "n" in by_pos}  # "women"
     return "".join(
-        f"{word}\t{sort}{'i' * (sort == 'g' and word in graded)}\n" for word, sort in sorted(sorts.items())
+        f"{word}\t{sort}{'o' * (sort == 'g' and word in nouns)}{'i' * (sort == 'g' and word in graded)}\n"
+        for word, sort in sorted(sorts.items())
     )
 
 

@@ -620,6 +620,11 @@ def test_a_category_word_after_the_names_a_particular_thing_whose_facet_is_asked
     assert "cstofacts: 'agreement': names a particular thing: the claims of its category\n" in signed.err
     roadmap = cli("ask", "--format", "json", "Which organizations signed the Beijing roadmap?")
     assert ids(roadmap) == ["beijing-roadmap-2025-09-03"]
+    # A noun phrase of names and nouns ("the Khujand border agreement"), or an adjective right
+    # after "the", names one thing as well.
+    for phrase in ("the Khujand border agreement", "the new border agreement", "this border agreement"):
+        one = cli("ask", "--format", "json", f"Which countries signed {phrase}?")
+        assert ids(one) == ["khujand-border-agreement-2025-03-31"], phrase
     # A category word with no "the" before it is the category's idea: every claim holding it.
     ties = cli(
         "ask",
@@ -629,3 +634,5 @@ def test_a_category_word_after_the_names_a_particular_thing_whose_facet_is_asked
         "which international organizations did the CSTO develop cooperation with",
     )
     assert "--category" not in (reading(ties) or []) and len(ids(ties)) > 3
+    # A verb ends the phrase: "the CSTO develop cooperation" names no cooperation in particular.
+    assert "names a particular thing" not in ties.err

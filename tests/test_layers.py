@@ -38,6 +38,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "cstofacts.answer",
             "cstofacts.asked_works",
+            "cstofacts.cuts",
             "cstofacts.dating",
             "cstofacts.plan",
             "cstofacts.sorts",

@@ -74,11 +74,29 @@ def test_the_sort_of_a_word(word: str, sort: str | None) -> None:
     assert store.sort_of(word) == sort
 
 
+@pytest.mark.parametrize(
+    ("word", "noun"),
+    [
+        ("agreement", True),  # a thing
+        ("border", True),  # a verb too, and vaguer, but a noun
+        ("borders", True),  # by its base
+        ("develop", False),  # a verb only
+        ("developed", False),
+        ("new", False),  # an adjective only
+        ("tokayev", False),  # not in WordNet at all
+    ],
+)
+def test_whether_a_word_may_be_a_noun(word: str, noun: bool) -> None:
+    store = open_store(None, use_cache=False)
+    assert store.may_be_noun(word) is noun
+
+
 def test_the_word_list_is_plain_and_sorted() -> None:
     lines = gzip.decompress((ROOT / "data" / "english.txt.gz").read_bytes()).decode("ascii").splitlines()
     words = [line.split("\t")[0] for line in lines]
     assert words == sorted(words)
-    assert {line.split("\t")[1] for line in lines} == {"n", "g", "gi"}  # gi: grades importance
+    # i: an adjective that grades importance; o: a verb or an adjective that is a noun too
+    assert {line.split("\t")[1] for line in lines} == {"n", "g", "gi", "go", "goi"}
     assert len(words) > 50_000
 
 

@@ -146,7 +146,7 @@ def _article(sources: Sequence[Source]) -> Iterator[str]:
 
 
 def _english() -> Iterator[tuple[str, str]]:
-    """WordNet's words, each a thing (n) or not (g): see cstofacts/english.py."""
+    """WordNet's words, each a thing (n) or not (g, go, gi, goi): see cstofacts/english.py."""
     import gzip
 
     raw = data_file("english.txt.gz")

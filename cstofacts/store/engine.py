@@ -116,6 +116,14 @@ class Store:
 
         return english.sort_of(word, lookup)
 
+    def may_be_noun(self, word: str) -> bool:
+        """Whether WordNet has a word, in any of its forms, as a noun ("border", "borders"), if
+        not only as one; False for a verb or an adjective that is none ("develop", "new")."""
+        from cstofacts.english import bases
+
+        statement, params = sql.english(bases(word))
+        return any(sort == "n" or "o" in sort for _, sort in self.connection.execute(statement, params))
+
     def grades(self, word: str) -> bool:
         """Whether a word is an adjective that grades how much something matters ("key",
         "major", "most important"; WordNet's values of importance), in any of its forms."""
