@@ -67,6 +67,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         *_ASK_TESTS,
         *_t("newcomer", "thesaurus"),
     ),
+    "cstofacts/cuts.py": (*_t("mutants_answer_cuts"), *_ASK_TESTS),
     "cstofacts/sorts.py": (*_t("mutants_question", "ask_references"), *_ASK_TESTS),
     "cstofacts/verdict.py": (*_t("mutants_plan", "mutants_question"), *_ASK_TESTS),
     "cstofacts/dating.py": (*_t("mutants_question", "mutants_present"), *_ASK_TESTS),
