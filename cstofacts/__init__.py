@@ -1,3 +1,3 @@
 """cstofacts: look up the claims of one article on the CSTO's work in 2023-2025."""
 
-__version__ = "0.14.0"
+__version__ = "0.15.0"
