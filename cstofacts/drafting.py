@@ -13,8 +13,8 @@ no Typer, no Rich.
   declares (a country, organization, place or person, as mentions.py finds them) is a draft claim,
   with the sentence as its evidence. Dates are read as validate's lint reads them (store/written.py),
   so every drafted date is one validate finds in the paragraph, at the precision written: a year
-  stays a year, "March 2025" is 2025-03. Russian month names are not read: a Russian date is
-  drafted to its year.
+  stays a year, "March 2025" is 2025-03, "4 марта 2025 года" is 2025-03-04 (a Russian month in
+  any of its cases).
 """
 
 from __future__ import annotations

@@ -387,6 +387,28 @@ def test_a_date_is_a_real_month_and_day_before_it_is_looked_for(value: str, mess
     assert lint_one(date=value, date_basis="stated") == ([] if message is None else [("date", message)])
 
 
+RU = "14 ноября 2024 года в Минске прошла сессия. В марте 2025 года стороны встретились снова."
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2024-11-14", None),  # "14 ноября 2024 года": the genitive
+        ("2024-11", None),
+        ("2025-03", None),  # "в марте 2025 года": the prepositional
+        ("2024", None),
+        ("2024-11-15", f"'2024-11-15' ('November 15, 2024') {ABSENT} in any form"),
+        ("2025-04", f"'2025-04' ('April 2025') {ABSENT} in any form"),
+    ],
+)
+def test_a_russian_paragraph_states_its_dates_in_any_case_of_the_month(
+    value: str, message: str | None
+) -> None:
+    quote = [(1, "в Минске прошла сессия")]
+    found = lint_one(summary="Сессия прошла.", date=value, date_basis="stated", evidence=quote, cited={1: RU})
+    assert found == ([] if message is None else [("date", message)])
+
+
 def test_a_long_term_is_cut_to_eighty_characters_in_its_message() -> None:
     title = "a" + " very" * 20 + " long title"  # 112 characters
     shown = title[:79] + "…"

@@ -6,6 +6,8 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from cstofacts.dates import MONTHS
+
 SAME = str.maketrans(
     {
         "\u2018": "'",
@@ -37,8 +39,16 @@ _MONTHS = (
     "November",
     "December",
 )
-_MONTH_NUMBER = {name: number for number, name in enumerate(_MONTHS, 1)}
-_M = r"\b(?:" + "|".join(_MONTHS) + r")\b"
+# A Russian article writes its months in lower case, in the case the sentence needs: "14 ноября
+# 2024 года", "в ноябре 2024 года", "ноябрь 2024" (dates.MONTHS; a capital opens a sentence).
+_RUSSIAN_MONTHS = {
+    form: number
+    for name, number in MONTHS.items()
+    if not name.isascii()
+    for form in (name, name.capitalize())
+}
+_MONTH_NUMBER = {**{name: number for number, name in enumerate(_MONTHS, 1)}, **_RUSSIAN_MONTHS}
+_M = r"\b(?:" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + r")\b"
 _TH = r"(?:st|nd|rd|th)?"
 DATE = re.compile(
     rf"(?P<md_m>{_M})\s+(?P<md_d>\d{{1,2}}){_TH}(?![\w])(?:,?\s+(?P<md_y>\d{{4}})(?!\d))?"
