@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import Result, ids
+from helpers import Result, claim_toml, ids, write_dataset
 
 from cstofacts.store import THESAURUS, open_store
 
@@ -50,6 +50,24 @@ def test_an_everyday_word_finds_the_claims_of_its_dataset_word(cli: Callable[...
     ratified = ids(cli("search", "ratify"))
     assert "khujand-border-agreement-2025-03-31" in ratified
     assert set(ratified) <= set(ids(cli("search", "signed")) + ids(cli("search", "signing")))
+
+
+@pytest.mark.parametrize("typed", ["3200", "3,200", "15000", "15 000"])
+def test_a_number_is_found_however_its_thousands_are_written(
+    cli: Callable[..., Result], tmp_path: Path, typed: str
+) -> None:
+    # The index holds "3,200" as the words 3 and 200: a number typed without the comma is looked
+    # for as its groups of three, and one written with it as that phrase.
+    data = write_dataset(
+        tmp_path / "numbers.toml",
+        claim_toml("troops", summary="About 3,200 troops took part in the drills."),
+        claim_toml("spent", summary="The members spent 15,000 on the new centre."),
+        claim_toml("other", summary="The 200 observers and 3 teams came back."),
+    )
+    want = "troops" if typed.startswith("3") else "spent"
+    assert ids(cli("--data", data, "search", typed)) == [want]
+    # and never as its digits apart: "the 200 observers and 3 teams" holds both, not as a number
+    assert sorted(ids(cli("--data", data, "search", "--any", typed, "observers"))) == sorted([want, "other"])
 
 
 def test_a_word_neither_claims_nor_thesaurus_know_still_finds_nothing(cli: Callable[..., Result]) -> None:

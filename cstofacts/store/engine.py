@@ -88,11 +88,13 @@ class Store:
 
     def widen(self, terms: Sequence[Term]) -> tuple[Term, ...]:
         """Terms with the thesaurus's words added to each single word no claim holds: "accord"
-        also finds the agreements. Search and ask both read words through this."""
+        also finds the agreements; and a number no claim holds as typed, its groups of three:
+        "3200" finds "3,200". Search and ask both read words through this."""
         widened = []
         for term in terms:
             if len(term.tokens) == 1 and not term.tags and not term.alternatives and not self.matches(term):
-                related = self.related(term.tokens[0])
+                grouped = _in_thousands(term.tokens[0])
+                related = [" ".join(grouped)] if grouped else self.related(term.tokens[0])
                 if related:
                     term = Term(term.typed, term.tokens, (), tuple(tuple(r.split()) for r in related))
             widened.append(term)
@@ -325,6 +327,15 @@ class Found(Sequence[Claim]):
         if isinstance(index, int) and 0 <= index < len(self._head):
             return self._head[index]
         return list(self)[index]
+
+
+def _in_thousands(word: str) -> tuple[str, ...]:
+    """A number of four digits or more as its groups of three ("3200": "3", "200"), the words the
+    index holds for "3,200" or "3 200"; () for any other word."""
+    if not (word.isascii() and word.isdigit() and len(word) >= 4):
+        return ()
+    head = len(word) % 3 or 3
+    return (word[:head], *(word[at : at + 3] for at in range(head, len(word), 3)))
 
 
 def _best(q: Query, rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
