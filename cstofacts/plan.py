@@ -213,7 +213,7 @@ class Plan:
             start = at
             while start > 0 and at - start < _PHRASE_WORDS and self._in_phrase(tokens[start - 1]):
                 start -= 1
-            if start > 0 and tokens[start - 1] not in _DEFINITE and tokens[start - 1] not in text.STOP_WORDS:
+            if start > 0 and tokens[start - 1] not in text.STOP_WORDS:  # the articles are stop words
                 start -= 1  # an adjective right after the article ("the new agreement")
             if start == 0 or tokens[start - 1] not in _DEFINITE:
                 return False
@@ -222,9 +222,8 @@ class Plan:
     def _in_phrase(self, word: str) -> bool:
         """Whether a word may stand inside a noun phrase before its head: a noun, or a word
         WordNet does not have (a name: "Khujand", "CSTO")."""
-        if word in text.STOP_WORDS:
-            return False
-        return self.store.sort_of(word) is None or self.store.may_be_noun(word)
+        noun = self.store.sort_of(word) is None or self.store.may_be_noun(word)
+        return word not in text.STOP_WORDS and noun
 
     def _vocabulary(self) -> list[str]:
         # Never "correct" a word into a function word or a month: "many" is not "may".

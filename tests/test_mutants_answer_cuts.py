@@ -131,6 +131,8 @@ def test_near_best_is_half_of_the_first_rounded_up(tmp_path: Path) -> None:
         ("which countries signed those agreements", True),
         ("which countries signed the Khujand border agreement", True),  # a name and a noun between
         ("which countries signed the new border agreement", True),  # an adjective after "the"
+        ("the Khujand border agreement was signed by which countries", True),  # "the" opens the question
+        ("Khujand border agreement: which countries signed it", False),  # no article before it
         ("which countries signed the Khujand new agreement", False),  # an adjective further on
         ("which organizations did the CSTO develop cooperation with", False),  # a verb between
         ("which countries signed the one two three four agreement", True),  # three nouns, then any word
