@@ -90,6 +90,27 @@ def test_a_russian_question_dates_by_a_month_in_any_of_its_cases(
         store.close()
 
 
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("какие учения прошли в 2023 году", [(2023, 2023)]),
+        ("что подписали в 2025 г.", [(2025, 2025)]),
+        ("итоги 2023-2025 гг.", [(2023, 2025)]),
+        ("что было в 2024 годах", [(2024, 2024)]),
+        ("ГОД 2024 ГОДА", [(2024, 2024)]),
+    ],
+)
+def test_the_russian_word_for_year_after_a_year_is_part_of_the_date(
+    question: str, years: list[tuple[int, int]]
+) -> None:
+    # "в 2023 году" is a date; "году" left behind was a word a Russian article's claims hold.
+    from cstofacts.query.spans import take_dates
+
+    rest, spans, _, _, _, _ = take_dates(question)
+    assert [(low.year, high.year) for low, high in spans] == years
+    assert not any(word.startswith(("год", "гг", "г.")) for word in rest.casefold().split()[1:])
+
+
 def test_month_names_are_the_full_english_names_in_order() -> None:
     assert dates.MONTH_NAMES == (
         "January",

@@ -61,6 +61,7 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("until", rf"\b(before|until|till|up\s+to|by)\s+({_YEAR})\b"),
     ("year", rf"(?<![\w-])({_YEAR})(?![\w-])"),
 )
+_RUSSIAN_YEAR_WORD = rf"({_YEAR})\s*(?:гг?\.|год(?:а|у|ом|ах|ы|ов)?(?![^\W\d_]))"
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 # The words the patterns above join or open dates with: no part of what a date describes.
 DATE_CONNECTORS = frozenset(
@@ -84,6 +85,9 @@ def take_dates(
     since = until = None
     if not any(ch.isdigit() for ch in raw):
         return raw, spans, typed, since, until, out  # every date form has a year in digits
+    if "г" in raw or "Г" in raw:
+        # Russian writes the word for year after one: "в 2023 году", "2023-2025 гг.", "2024 г.".
+        raw = re.sub(_RUSSIAN_YEAR_WORD, r"\1", raw, flags=re.IGNORECASE)
     # Patterns that name a month or a season cost the most to compile: only where one is written.
     words = set(text.words(raw))
     named = {
