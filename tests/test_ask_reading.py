@@ -395,6 +395,16 @@ def test_explain_says_which_word_was_read_as_a_typo_and_for_what(cli: Callable[.
     assert ids(result)[0] == "khujand-border-agreement-2025-03-31"
 
 
+@pytest.mark.parametrize("typed", ["marhc", "jully"])
+def test_a_typo_is_never_read_as_a_month(cli: Callable[..., Result], typed: str) -> None:
+    # A month read in a typo's place would become a date the question never wrote (and "many"
+    # is not "may"): the word is one nothing in the article accounts for, and said so.
+    result = cli("ask", "--explain", "--format", "json", f"what happened in {typed}")
+    assert "a typo for" not in result.err
+    assert result.code == 1 and result.out == ""
+    assert f"cstofacts: the article does not say anything about: {typed}\n" in result.err
+
+
 @pytest.mark.parametrize(
     ("season", "first", "last"),
     [("spring", "03", "05"), ("summer", "06", "08"), ("autumn", "09", "11"), ("fall", "09", "11")],

@@ -60,3 +60,15 @@ def test_a_missed_id_among_many_claims_still_gets_a_suggestion(
     result = cli("--data", data, "show", "claim-1001x")
     assert (result.code, result.out) == (1, "")
     assert result.err == "cstofacts: no claim with id 'claim-1001x'; did you mean 'claim-1001'?\n"
+
+
+def test_a_missed_id_past_the_first_thousand_in_order_gets_its_suggestion(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    # The id sorts after a thousand others: a miss is compared by prefix, not with the first
+    # thousand ids alone.
+    claims = (*(claim_toml(f"claim-{n}") for n in range(1, 1001)), claim_toml("zeta-last"))
+    data = write_dataset(tmp_path / "many.toml", *claims)
+    result = cli("--data", data, "show", "zeta-lst")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == "cstofacts: no claim with id 'zeta-lst'; did you mean 'zeta-last'?\n"
