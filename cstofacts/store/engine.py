@@ -121,18 +121,19 @@ class Store:
     def may_be_noun(self, word: str) -> bool:
         """Whether WordNet has a word, in any of its forms, as a noun ("border", "borders"), if
         not only as one; False for a verb or an adjective that is none ("develop", "new")."""
-        from cstofacts.english import bases
-
-        statement, params = sql.english(bases(word))
-        return any(sort == "n" or "o" in sort for _, sort in self.connection.execute(statement, params))
+        return any(sort == "n" or "o" in sort for sort in self._sorts(word))
 
     def grades(self, word: str) -> bool:
         """Whether a word is an adjective that grades how much something matters ("key",
         "major", "most important"; WordNet's values of importance), in any of its forms."""
+        return any(sort.endswith("i") for sort in self._sorts(word))
+
+    def _sorts(self, word: str) -> list[str]:
+        """The word list's sorts of a word's forms (english.bases), as stored: n, g, go, gi, goi."""
         from cstofacts.english import bases
 
         statement, params = sql.english(bases(word))
-        return any(sort.endswith("i") for _, sort in self.connection.execute(statement, params))
+        return [sort for _, sort in self.connection.execute(statement, params)]
 
     def in_article(self, term: Term) -> bool:
         """Whether the article's own text (any paragraph, or the header) holds a term's words."""

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from cstofacts.dates import MONTHS
+from cstofacts.dates import MONTH_NAMES, MONTHS
 
 SAME = str.maketrans(
     {
@@ -25,20 +25,6 @@ SAME = str.maketrans(
         "\u2013": "-",
     }
 )
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 # A Russian article writes its months in lower case, in the case the sentence needs: "14 ноября
 # 2024 года", "в ноябре 2024 года", "ноябрь 2024" (dates.MONTHS; a capital opens a sentence).
 _RUSSIAN_MONTHS = {
@@ -47,7 +33,7 @@ _RUSSIAN_MONTHS = {
     if not name.isascii()
     for form in (name, name.capitalize())
 }
-_MONTH_NUMBER = {**{name: number for number, name in enumerate(_MONTHS, 1)}, **_RUSSIAN_MONTHS}
+_MONTH_NUMBER = {**{name: number for number, name in enumerate(MONTH_NAMES, 1)}, **_RUSSIAN_MONTHS}
 _M = r"\b(?:" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + r")\b"
 _TH = r"(?:st|nd|rd|th)?"
 DATE = re.compile(
@@ -170,7 +156,7 @@ def spoken(when: When) -> str:
     year, month, day = when.year, when.month, when.day
     if month is None:
         return str(year)
-    name = _MONTHS[month - 1]
+    name = MONTH_NAMES[month - 1]
     if day is None:
         return f"{name} {year}" if year is not None else name
     return f"{name} {day}, {year}" if year is not None else f"{name} {day}"
